@@ -62,7 +62,7 @@ class UnknownFormatError(InputError):
 
 
 class FormatError(InputError):
-    """The content is of a known format but breaks its rules (a bad timestamp, end before start...)."""
+    """Content of a known format that breaks its rules (a bad timestamp, end before start...)."""
 
 
 class SpeakerError(TwowayError):

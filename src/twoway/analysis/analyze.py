@@ -1,0 +1,264 @@
+"""``analyze(conversation, me=..., mode=...)``: every metric, the score and the feedback at once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from twoway.analysis.feedback import feedback, unknown_me_feedback
+from twoway.analysis.lexicon import EMPTY_COUNTS, TextCounts, count_text
+from twoway.analysis.questions import find_questions
+from twoway.analysis.result import (
+    Analysis,
+    Monologue,
+    Question,
+    SpeakerStats,
+    TargetsUsed,
+)
+from twoway.analysis.score import WORDS_PER_MINUTE_ESTIMATE, score
+from twoway.analysis.targets import Mode, Targets, parse_mode, targets_for
+from twoway.analysis.timeline import (
+    UNKNOWN_SPEAKER,
+    SpeechTurn,
+    balance,
+    floors,
+    interruptions,
+    median,
+    merge_turns,
+    reply_gaps,
+    speaker_name,
+    switches,
+)
+from twoway.errors import SpeakerError
+from twoway.model import Conversation
+
+
+def resolve_speaker(name: str, speakers: Sequence[str]) -> str:
+    """The speaker ``name`` refers to: same name ignoring case, else the one it is a prefix of.
+
+    >>> resolve_speaker("alex", ["Dana Lee", "Alex Kim"])
+    'Alex Kim'
+    """
+    wanted = name.strip().casefold()
+    exact = [s for s in speakers if s.casefold() == wanted]
+    if exact:
+        return exact[0]
+    matches = [s for s in speakers if s.casefold().startswith(wanted)] if wanted else []
+    if len(matches) == 1:
+        return matches[0]
+    listed = ", ".join(speakers) if speakers else "none (the transcript has no speaker names)"
+    if matches:
+        raise SpeakerError(
+            f"--me {name!r} matches several speakers: {', '.join(matches)}; be more specific",
+            speakers=speakers,
+        )
+    raise SpeakerError(
+        f"--me {name!r} is not a speaker here; speakers: {listed}", speakers=speakers
+    )
+
+
+def _per_100(count: int, words: int) -> float | None:
+    return 100.0 * count / words if words else None
+
+
+def _speaker_names(conv: Conversation) -> list[str]:
+    names = list(conv.speakers)
+    if any(t.speaker is None for t in conv.turns):
+        names.append(UNKNOWN_SPEAKER)
+    return names
+
+
+def _questions(
+    turns: Sequence[SpeechTurn], me: str | None
+) -> tuple[list[Question], dict[str, int]]:
+    """Every question with its asker and the length of the answer to the last one in a turn."""
+    found: list[Question] = []
+    asked: dict[str, int] = defaultdict(int)
+    for i, turn in enumerate(turns):
+        detected = find_questions(turn.text)
+        if not detected:
+            continue
+        counted = [q for q in detected if q.counts]
+        asked[turn.speaker] += len(counted)
+        # The answer: the other speakers' turns after this one, until the asker speaks again.
+        answer_turns: list[SpeechTurn] = []
+        for later in turns[i + 1 :]:
+            if later.speaker == turn.speaker:
+                break
+            answer_turns.append(later)
+        last_counted = counted[-1] if counted else None
+        text_len = max(len(turn.text), 1)
+        for q in detected:
+            start_s = None
+            if turn.start is not None and turn.end is not None:
+                start_s = turn.start + (turn.end - turn.start) * q.start / text_len
+            answer_s: float | None = None
+            answer_words: int | None = None
+            if q is last_counted:
+                answer_words = sum(t.words for t in answer_turns)
+                if turn.start is not None:
+                    answer_s = sum(t.duration_s or 0.0 for t in answer_turns)
+            found.append(
+                Question(
+                    turn.speaker,
+                    turn.speaker == me,
+                    start_s,
+                    q.text,
+                    q.form,
+                    q.function,
+                    answer_s,
+                    answer_words,
+                )
+            )
+    return found, asked
+
+
+def analyze(
+    conversation: Conversation,
+    *,
+    me: str | None = None,
+    mode: Mode | str = Mode.INTERVIEW,
+    targets: Targets | None = None,
+) -> Analysis:
+    """Measure ``conversation`` and judge it, for ``me``, against the targets of ``mode``.
+
+    ``me`` is a speaker's name, matched ignoring case; a unique prefix works too.
+    Raises ``SpeakerError`` when it matches nobody (the message lists the speakers).
+    """
+    mode = parse_mode(mode)
+    targets = targets or targets_for(mode)
+    conv = conversation
+    names = _speaker_names(conv)
+    me_name = resolve_speaker(me, conv.speakers) if me is not None else None
+    timed = conv.has_timing
+    has_text = conv.has_text
+
+    turns = merge_turns(conv.turns)
+    floor_turns = floors(turns, has_text)
+    events = interruptions(turns, has_text) if timed else []
+
+    counts: dict[str, TextCounts] = defaultdict(lambda: EMPTY_COUNTS)
+    for seg in conv.turns:
+        if seg.text:
+            counts[speaker_name(seg)] += count_text(seg.text)
+    talk = {name: conv.talk_s(None if name == UNKNOWN_SPEAKER else name) for name in names}
+    total_talk = sum(t or 0.0 for t in talk.values())
+    total_words = sum(c.words for c in counts.values())
+
+    questions, asked = _questions(turns, me_name)
+    turn_counts: dict[str, int] = defaultdict(int)
+    for turn in turns:
+        turn_counts[turn.speaker] += 1
+    gaps = reply_gaps(turns) if timed else []
+
+    monologues: list[Monologue] = []
+    longest: dict[str, float] = defaultdict(float)
+    longest_words: dict[str, int] = defaultdict(int)
+    for floor in floor_turns:
+        longest_words[floor.speaker] = max(longest_words[floor.speaker], floor.words)
+        if floor.duration_s is None or floor.start is None or floor.end is None:
+            continue
+        longest[floor.speaker] = max(longest[floor.speaker], floor.duration_s)
+        if floor.duration_s > targets.monologue_s:
+            monologues.append(
+                Monologue(floor.speaker, floor.speaker == me_name, floor.start, floor.end)
+            )
+
+    stats: list[SpeakerStats] = []
+    for name in names:
+        c = counts[name]
+        talk_s = talk[name]
+        stats.append(
+            SpeakerStats(
+                name=name,
+                is_me=name == me_name,
+                talk_s=talk_s,
+                talk_share=(talk_s / total_talk) if talk_s is not None and total_talk > 0 else None,
+                words=c.words,
+                word_share=(c.words / total_words) if total_words else None,
+                turns=turn_counts[name],
+                questions=asked[name],
+                longest_monologue_s=longest[name] if timed else None,
+                monologues=sum(1 for m in monologues if m.speaker == name),
+                wpm=(c.words / (talk_s / 60.0)) if talk_s and has_text else None,
+                fillers=c.fillers,
+                fillers_per_100w=_per_100(c.fillers, c.words),
+                self_refs_per_100w=_per_100(c.self_refs, c.words),
+                other_refs_per_100w=_per_100(c.other_refs, c.words),
+                interruptions=sum(1 for e in events if e.speaker == name),
+                response_latency_s=median(g for s, g in gaps if s == name),
+            )
+        )
+
+    duration = conv.duration_s
+    switches_per_min: float | None
+    if timed:
+        switches_per_min = switches(turns) / (duration / 60.0) if duration else None
+    elif total_words:
+        # Without timing, minutes are estimated from words (150 words a minute).
+        switches_per_min = switches(turns) / (total_words / WORDS_PER_MINUTE_ESTIMATE)
+    else:
+        switches_per_min = None
+
+    share_basis = "time" if timed else "words"
+    me_stats = next((s for s in stats if s.is_me), None)
+    notes = list(conv.notes)
+    if not timed and has_text:
+        notes.append("The transcript has no timestamps: shares are by words, not time.")
+    if not has_text:
+        notes.append("The source has no words: questions, pace and fillers need a transcript.")
+    if me_stats is None:
+        result_score = None
+        advice = unknown_me_feedback(conv.speakers, conv.speakers_known)
+    else:
+        longest_me: float | None = me_stats.longest_monologue_s
+        if not timed:
+            longest_me = longest_words[me_stats.name] / WORDS_PER_MINUTE_ESTIMATE * 60.0
+        result_score = score(
+            share=me_stats.share,
+            questions_asked=me_stats.questions,
+            longest_monologue_s=longest_me,
+            switches_per_min=switches_per_min,
+            targets=targets,
+        )
+        advice = feedback(
+            mode=mode,
+            targets=targets,
+            me=me_stats,
+            share_basis=share_basis,
+            switches_per_min=switches_per_min,
+            has_text=has_text,
+        )
+
+    start, end = conv.start_s, conv.end_s
+    return Analysis(
+        source=conv.source,
+        format=conv.format,
+        mode=mode.value,
+        me=me_name,
+        share_basis=share_basis,
+        speakers_known=conv.speakers_known,
+        has_text=has_text,
+        duration_s=duration,
+        speakers=tuple(stats),
+        questions=tuple(questions),
+        monologues=tuple(monologues),
+        switches_per_min=switches_per_min,
+        response_latency_s=median(g for _, g in gaps),
+        interruptions=tuple(events),
+        balance=(
+            balance(conv.turns, me_name, start, end)
+            if me_name is not None and start is not None and end is not None
+            else None
+        ),
+        score=result_score,
+        feedback=advice,
+        targets=TargetsUsed(
+            targets.share,
+            targets.share_low,
+            targets.share_high,
+            targets.monologue_s,
+            targets.questions,
+        ),
+        notes=tuple(notes),
+    )

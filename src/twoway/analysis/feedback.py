@@ -1,0 +1,217 @@
+"""Feedback: short messages tied to the two-way advice, with the numbers behind them.
+
+Each rule is listed, with its threshold, in ``docs/metrics.md`` ("Feedback").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from twoway.analysis.result import Feedback, SpeakerStats
+from twoway.analysis.targets import Mode, Targets
+
+FEW_SWITCHES_PER_MIN = 1.0
+MANY_INTERRUPTIONS = 3
+MANY_FILLERS_PER_100W = 3.0
+FAST_WPM = 180.0
+SLOW_WPM = 110.0
+SELF_FOCUS_RATIO = 2.0
+SELF_FOCUS_MIN_PER_100W = 5.0
+
+EXAMPLE_QUESTIONS = (
+    "\u201cWhat is a typical day here like?\u201d, "
+    "\u201cWhat have you enjoyed most about working here?\u201d"
+)
+
+
+def format_duration(seconds: float) -> str:
+    """``190`` -> ``"3 min 10 s"``; ``45`` -> ``"45 s"``."""
+    whole = round(seconds)
+    minutes, secs = divmod(whole, 60)
+    if minutes == 0:
+        return f"{secs} s"
+    return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+
+
+def _aim(mode: Mode, targets: Targets) -> str:
+    where = "in an interview" if mode is Mode.INTERVIEW else "when networking"
+    return f"{where} aim near {targets.share:.0%}"
+
+
+def feedback(
+    *,
+    mode: Mode,
+    targets: Targets,
+    me: SpeakerStats,
+    share_basis: str,
+    switches_per_min: float | None,
+    has_text: bool,
+) -> tuple[Feedback, ...]:
+    """Prioritized messages for "me" (1 = most important), most important first."""
+    items: list[Feedback] = []
+    share = me.share
+    spoke = "spoke" if share_basis == "time" else "said"
+    of_what = "of the time" if share_basis == "time" else "of the words"
+    if share is not None:
+        if share > targets.share_high:
+            advice = (
+                "take time to shine, then ask and listen."
+                if mode is Mode.INTERVIEW
+                else "spend most of it finding out about the other person."
+            )
+            items.append(
+                Feedback(
+                    1,
+                    "share_high",
+                    f"You {spoke} {share:.0%} {of_what}; {_aim(mode, targets)}: {advice}",
+                )
+            )
+        elif share < targets.share_low:
+            advice = (
+                "take time to shine, with fuller answers and an example or two."
+                if mode is Mode.INTERVIEW
+                else "share a little about yourself too, so they remember you."
+            )
+            items.append(
+                Feedback(
+                    1 if mode is Mode.INTERVIEW else 2,
+                    "share_low",
+                    f"You {spoke} only {share:.0%} {of_what}; {_aim(mode, targets)}: {advice}",
+                )
+            )
+        else:
+            items.append(
+                Feedback(
+                    3,
+                    "share_on_target",
+                    f"Your share ({share:.0%}) is within the "
+                    f"{targets.share_low:.0%}-{targets.share_high:.0%} target: "
+                    "a two-way conversation.",
+                )
+            )
+    if has_text:
+        if me.questions == 0:
+            items.append(
+                Feedback(
+                    1,
+                    "no_questions",
+                    f"You asked no questions. Use your questioning time: {EXAMPLE_QUESTIONS}.",
+                )
+            )
+        elif me.questions < targets.questions:
+            items.append(
+                Feedback(
+                    2,
+                    "few_questions",
+                    f"You asked {_plural(me.questions, 'question')}; aim for at least "
+                    f"{targets.questions}, about them and their work: "
+                    "\u201cWhat have you enjoyed most about working here?\u201d",
+                )
+            )
+        else:
+            items.append(
+                Feedback(
+                    3,
+                    "questions_on_target",
+                    f"You asked {_plural(me.questions, 'question')}: "
+                    "good use of your questioning time.",
+                )
+            )
+    if me.longest_monologue_s is not None and me.monologues > 0:
+        over = me.longest_monologue_s > 2 * targets.monologue_s
+        items.append(
+            Feedback(
+                1 if over else 2,
+                "monologue",
+                f"Your longest monologue ran {format_duration(me.longest_monologue_s)} "
+                f"({_plural(me.monologues, 'monologue')} over the "
+                f"{targets.monologue_s:.0f} s limit): communicate rather than make "
+                "a speech: pause and check in.",
+            )
+        )
+    if switches_per_min is not None and switches_per_min < FEW_SWITCHES_PER_MIN:
+        items.append(
+            Feedback(
+                2,
+                "few_switches",
+                f"Speakers changed only {switches_per_min:.1f} times a minute; a two-way "
+                "conversation goes back and forth: shorter answers, then a question.",
+            )
+        )
+    if me.interruptions >= MANY_INTERRUPTIONS:
+        items.append(
+            Feedback(
+                2,
+                "interruptions",
+                f"You started speaking over the other person "
+                f"{_plural(me.interruptions, 'time')}; let them finish.",
+            )
+        )
+    if me.fillers_per_100w is not None and me.fillers_per_100w > MANY_FILLERS_PER_100W:
+        items.append(
+            Feedback(
+                3,
+                "fillers",
+                f"You used {me.fillers_per_100w:.1f} filler words per 100 words "
+                "(um, uh, you know...); a short pause works better.",
+            )
+        )
+    if me.wpm is not None and me.words >= 50:
+        if me.wpm > FAST_WPM:
+            items.append(
+                Feedback(
+                    3,
+                    "pace_fast",
+                    f"You spoke at {me.wpm:.0f} words per minute; slow down a little "
+                    "so your points land.",
+                )
+            )
+        elif me.wpm < SLOW_WPM:
+            items.append(
+                Feedback(
+                    3,
+                    "pace_slow",
+                    f"You spoke at {me.wpm:.0f} words per minute; a little more energy "
+                    "keeps the conversation moving.",
+                )
+            )
+    self_rate, other_rate = me.self_refs_per_100w, me.other_refs_per_100w
+    if (
+        self_rate is not None
+        and other_rate is not None
+        and self_rate >= SELF_FOCUS_MIN_PER_100W
+        and self_rate >= SELF_FOCUS_RATIO * other_rate
+    ):
+        items.append(
+            Feedback(
+                3,
+                "self_focus",
+                f"You said I/me/my {self_rate:.1f} times per 100 words and you/your/we "
+                f"{other_rate:.1f}: turn more of the talk toward them.",
+            )
+        )
+    return tuple(sorted(items, key=lambda f: f.priority))
+
+
+def unknown_me_feedback(speakers: Sequence[str], speakers_known: bool) -> tuple[Feedback, ...]:
+    if not speakers_known and len(speakers) <= 1:
+        return (
+            Feedback(
+                1,
+                "speakers_unknown",
+                "The transcript does not say who spoke, so twoway cannot tell your share: "
+                "export it with speaker names (Zoom, Teams and Otter can).",
+            ),
+        )
+    return (
+        Feedback(
+            1,
+            "pick_me",
+            "Which speaker are you? Run again with --me NAME (one of: "
+            f"{', '.join(speakers)}) to get your score and feedback.",
+        ),
+    )
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -1,0 +1,91 @@
+"""Words, filler words and self/other references in a turn's text.
+
+The definitions here are the ones ``docs/metrics.md`` states; change both together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A word: letters or digits, with inner apostrophes kept ("I'm", "don't", "3D").
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+# One-word fillers: um, uh, erm (any repetition of their letters: umm, uhh, uhm, ermm), basically.
+_ONE_WORD_FILLER = re.compile(r"u+m+|u+h+m*|e+r+m+|basically")
+# Two-word fillers, with the words before them that make them ordinary speech instead
+# ("do you know", "what I mean", "what kind of").
+_TWO_WORD_FILLERS: dict[tuple[str, str], frozenset[str]] = {
+    ("you", "know"): frozenset(
+        "do did does don't didn't if would will could as what whether".split()
+    ),
+    ("i", "mean"): frozenset("what do did".split()),
+    ("sort", "of"): frozenset(
+        "what which this that these those the a any some every one same different all no".split()
+    ),
+    ("kind", "of"): frozenset(
+        "what which this that these those the a any some every one same different all no".split()
+    ),
+}
+SELF_WORDS = frozenset("i me my mine myself i'm i've i'd i'll".split())
+OTHER_WORDS = frozenset(
+    """you your yours yourself yourselves you're you've you'd you'll
+    we us our ours ourselves we're we've we'd we'll""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TextCounts:
+    words: int = 0
+    fillers: int = 0
+    self_refs: int = 0
+    other_refs: int = 0
+
+    def __add__(self, other: TextCounts) -> TextCounts:
+        return TextCounts(
+            self.words + other.words,
+            self.fillers + other.fillers,
+            self.self_refs + other.self_refs,
+            self.other_refs + other.other_refs,
+        )
+
+
+EMPTY_COUNTS = TextCounts()
+
+
+def words(text: str | None) -> list[str]:
+    """The words of ``text``, lowercased, with typographic apostrophes made plain."""
+    if not text:
+        return []
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def count_words(text: str | None) -> int:
+    return len(_WORD.findall(text)) if text else 0
+
+
+def count_text(text: str | None) -> TextCounts:
+    """Words, fillers and self/other references in one piece of text."""
+    tokens = words(text)
+    if not tokens:
+        return EMPTY_COUNTS
+    fillers = self_refs = other_refs = 0
+    in_filler = False  # the second word of a two-word filler is not counted again
+    for i, word in enumerate(tokens):
+        if in_filler:
+            in_filler = False
+            continue
+        if word[0] in "ueb" and _ONE_WORD_FILLER.fullmatch(word):
+            fillers += 1
+            continue
+        if i + 1 < len(tokens):
+            blockers = _TWO_WORD_FILLERS.get((word, tokens[i + 1]))
+            if blockers is not None and (i == 0 or tokens[i - 1] not in blockers):
+                fillers += 1
+                in_filler = True
+                continue
+        if word in SELF_WORDS:
+            self_refs += 1
+        elif word in OTHER_WORDS:
+            other_refs += 1
+    return TextCounts(len(tokens), fillers, self_refs, other_refs)

@@ -1,0 +1,193 @@
+"""The nouns an analysis produces, and their JSON form (schema ``twoway.analysis/1``).
+
+Every number here is defined in ``docs/metrics.md``; ``docs/json-schema.md`` and
+``docs/analysis.schema.json`` describe the dictionary ``Analysis.to_dict`` returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+SCHEMA = "twoway.analysis/1"
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerStats:
+    name: str
+    is_me: bool
+    talk_s: float | None
+    talk_share: float | None
+    words: int
+    word_share: float | None
+    turns: int
+    questions: int
+    longest_monologue_s: float | None
+    monologues: int
+    wpm: float | None
+    fillers: int
+    fillers_per_100w: float | None
+    self_refs_per_100w: float | None
+    other_refs_per_100w: float | None
+    interruptions: int
+    response_latency_s: float | None
+
+    @property
+    def share(self) -> float | None:
+        """Talk share when there is timing, word share otherwise."""
+        return self.talk_share if self.talk_share is not None else self.word_share
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    speaker: str
+    is_me: bool
+    start_s: float | None
+    text: str
+    form: str
+    function: str
+    answer_s: float | None
+    answer_words: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Monologue:
+    speaker: str
+    is_me: bool
+    start_s: float
+    end_s: float
+
+    @property
+    def duration_s(self) -> float:
+        return self.end_s - self.start_s
+
+
+@dataclass(frozen=True, slots=True)
+class Interruption:
+    speaker: str
+    interrupted: str
+    start_s: float
+    overlap_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceWindow:
+    start_s: float
+    end_s: float
+    me_share: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    label: str  # "back_and_forth" | "dominated" | "alternating"
+    dominant: str | None  # "me" | "them" when label == "dominated"
+    windows: tuple[BalanceWindow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreComponent:
+    name: str
+    points: float
+    max_points: float
+    value: float | None
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    total: int
+    components: tuple[ScoreComponent, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    priority: int  # 1 = most important
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class TargetsUsed:
+    share: float
+    share_low: float
+    share_high: float
+    monologue_s: float
+    questions: int
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything twoway measured about one conversation, judged against one mode's targets."""
+
+    source: str
+    format: str
+    mode: str
+    me: str | None
+    share_basis: str  # "time" or "words"
+    speakers_known: bool
+    has_text: bool
+    duration_s: float | None
+    speakers: tuple[SpeakerStats, ...]
+    questions: tuple[Question, ...]
+    monologues: tuple[Monologue, ...]
+    switches_per_min: float | None
+    response_latency_s: float | None
+    interruptions: tuple[Interruption, ...]
+    balance: Balance | None
+    score: Score | None
+    feedback: tuple[Feedback, ...]
+    targets: TargetsUsed
+    notes: tuple[str, ...]
+
+    @property
+    def me_stats(self) -> SpeakerStats | None:
+        return next((s for s in self.speakers if s.is_me), None)
+
+    def speaker(self, name: str) -> SpeakerStats:
+        for stats in self.speakers:
+            if stats.name == name:
+                return stats
+        raise KeyError(name)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: plain dicts, lists, strings, numbers, booleans and ``None``."""
+        return {
+            "schema": SCHEMA,
+            "source": self.source,
+            "format": self.format,
+            "mode": self.mode,
+            "me": self.me,
+            "share_basis": self.share_basis,
+            "speakers_known": self.speakers_known,
+            "has_text": self.has_text,
+            "duration_s": _round(self.duration_s),
+            "targets": asdict(self.targets),
+            "speakers": [_rounded(asdict(s)) for s in self.speakers],
+            "questions": [_rounded(asdict(q)) for q in self.questions],
+            "monologues": [
+                _rounded({**asdict(m), "duration_s": m.duration_s}) for m in self.monologues
+            ],
+            "switches_per_min": _round(self.switches_per_min),
+            "response_latency_s": _round(self.response_latency_s),
+            "interruptions": len(self.interruptions),
+            "interruption_events": [_rounded(asdict(i)) for i in self.interruptions],
+            "balance": None if self.balance is None else _rounded(asdict(self.balance)),
+            "score": None if self.score is None else _rounded(asdict(self.score)),
+            "feedback": [asdict(f) for f in self.feedback],
+            "notes": list(self.notes),
+        }
+
+
+def _round(value: float | None, digits: int = 3) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _rounded(obj: Any) -> Any:
+    """Floats rounded to milliseconds / 0.1% so the JSON stays readable and stable."""
+    if isinstance(obj, float):
+        return round(obj, 3)
+    if isinstance(obj, dict):
+        return {k: _rounded(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_rounded(v) for v in obj]
+    return obj

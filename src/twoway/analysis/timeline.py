@@ -1,0 +1,233 @@
+"""Turn-taking over time: turns, floors and monologues, switches, latency, interruptions, balance.
+
+All definitions are those of ``docs/metrics.md``; change both together.
+"""
+
+from __future__ import annotations
+
+import statistics
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import accumulate, pairwise
+
+from twoway.analysis.lexicon import count_words
+from twoway.analysis.questions import find_questions
+from twoway.analysis.result import Balance, BalanceWindow, Interruption
+from twoway.model import Turn
+
+UNKNOWN_SPEAKER = "(unknown)"
+TURN_GAP_S = 2.0
+INTERRUPTION_OVERLAP_S = 0.3
+BACKCHANNEL_MAX_WORDS = 3
+BACKCHANNEL_MAX_S = 1.0  # without text, a turn this short is taken for a backchannel
+WINDOW_S = 150.0
+WINDOW_STEP_S = 30.0
+DOMINANT_SHARE = 0.70
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechTurn:
+    """Consecutive speech by one speaker, merged from the source's segments."""
+
+    speaker: str
+    start: float | None
+    end: float | None
+    text: str
+    words: int
+
+    @property
+    def duration_s(self) -> float | None:
+        if self.start is None or self.end is None:
+            return None
+        return self.end - self.start
+
+
+def speaker_name(turn: Turn) -> str:
+    return turn.speaker if turn.speaker is not None else UNKNOWN_SPEAKER
+
+
+def merge_turns(segments: Sequence[Turn], gap_s: float = TURN_GAP_S) -> list[SpeechTurn]:
+    """Consecutive segments of one speaker separated by less than ``gap_s`` are one turn.
+
+    Without timing, consecutive segments of one speaker are always one turn.
+    """
+    merged: list[SpeechTurn] = []
+    speaker: str | None = None
+    start: float | None = None
+    end: float | None = None
+    texts: list[str] = []
+    for seg in segments:
+        name = speaker_name(seg)
+        joins = name == speaker and (seg.start is None or end is None or seg.start - end < gap_s)
+        if not joins:
+            if speaker is not None:
+                merged.append(_speech_turn(speaker, start, end, texts))
+            speaker, start, end, texts = name, seg.start, seg.end, []
+        elif seg.end is not None and end is not None and seg.end > end:
+            end = seg.end
+        if seg.text:
+            texts.append(seg.text)
+    if speaker is not None:
+        merged.append(_speech_turn(speaker, start, end, texts))
+    return merged
+
+
+def _speech_turn(
+    speaker: str, start: float | None, end: float | None, texts: list[str]
+) -> SpeechTurn:
+    text = " ".join(texts)
+    return SpeechTurn(speaker, start, end, text, count_words(text))
+
+
+def is_backchannel(turn: SpeechTurn, has_text: bool) -> bool:
+    """A short listener response ("yeah", "uh-huh", "right") that does not take the floor."""
+    if has_text:
+        return turn.words <= BACKCHANNEL_MAX_WORDS and not any(
+            q.counts for q in find_questions(turn.text)
+        )
+    duration = turn.duration_s
+    return duration is not None and duration < BACKCHANNEL_MAX_S
+
+
+def floors(
+    turns: Sequence[SpeechTurn], has_text: bool, gap_s: float = TURN_GAP_S
+) -> list[SpeechTurn]:
+    """Who holds the floor: turns with the other side's backchannels left out, then merged again.
+
+    A floor is the unit of a monologue: an "uh-huh" from the listener does not end a speech.
+    """
+    kept = [t for t in turns if not is_backchannel(t, has_text)]
+    result: list[SpeechTurn] = []
+    for turn in kept:
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and last.speaker == turn.speaker
+            and (turn.start is None or last.end is None or turn.start - last.end < gap_s)
+        ):
+            end = last.end if turn.end is None or last.end is None else max(last.end, turn.end)
+            result[-1] = SpeechTurn(
+                last.speaker,
+                last.start,
+                end,
+                f"{last.text} {turn.text}".strip(),
+                last.words + turn.words,
+            )
+        else:
+            result.append(turn)
+    return result
+
+
+def switches(turns: Sequence[SpeechTurn]) -> int:
+    """How many times the speaker changes from one turn to the next."""
+    return sum(1 for a, b in pairwise(turns) if a.speaker != b.speaker)
+
+
+def reply_gaps(turns: Sequence[SpeechTurn]) -> list[tuple[str, float]]:
+    """(replying speaker, gap) for every change of speaker; a negative gap is an overlap."""
+    gaps: list[tuple[str, float]] = []
+    for prev, turn in pairwise(turns):
+        if turn.speaker != prev.speaker and turn.start is not None and prev.end is not None:
+            gaps.append((turn.speaker, turn.start - prev.end))
+    return gaps
+
+
+def median(values: Iterable[float]) -> float | None:
+    data = list(values)
+    return statistics.median(data) if data else None
+
+
+def interruptions(turns: Sequence[SpeechTurn], has_text: bool) -> list[Interruption]:
+    """Turns starting over 0.3 s before another speaker's turn ends (backchannels excepted)."""
+    found: list[Interruption] = []
+    # For each speaker, the end of their latest turn so far (turns come in start order).
+    last_end: dict[str, float] = {}
+    for turn in turns:
+        if turn.start is None or turn.end is None:
+            return []
+        ongoing = [
+            (end, name)
+            for name, end in last_end.items()
+            if name != turn.speaker and end - turn.start > INTERRUPTION_OVERLAP_S
+        ]
+        if ongoing and not is_backchannel(turn, has_text):
+            end, name = max(ongoing)
+            found.append(
+                Interruption(turn.speaker, name, turn.start, min(end, turn.end) - turn.start)
+            )
+        last_end[turn.speaker] = max(turn.end, last_end.get(turn.speaker, turn.end))
+    return found
+
+
+class Coverage:
+    """How much of the time axis a set of intervals covers before any point (union, prefix sums)."""
+
+    def __init__(self, intervals: Iterable[tuple[float, float]]) -> None:
+        starts: list[float] = []
+        ends: list[float] = []
+        for start, end in sorted(intervals):
+            if ends and start <= ends[-1]:
+                ends[-1] = max(ends[-1], end)
+            else:
+                starts.append(start)
+                ends.append(end)
+        self._starts = starts
+        self._ends = ends
+        self._before = [0.0, *accumulate(e - s for s, e in zip(starts, ends, strict=True))]
+
+    @property
+    def total(self) -> float:
+        return self._before[-1]
+
+    def upto(self, t: float) -> float:
+        """Covered length in (-inf, t]."""
+        i = bisect_right(self._starts, t)  # intervals starting at or before t
+        if i == 0:
+            return 0.0
+        return self._before[i - 1] + min(t, self._ends[i - 1]) - self._starts[i - 1]
+
+    def within(self, a: float, b: float) -> float:
+        return self.upto(b) - self.upto(a)
+
+
+def balance(segments: Sequence[Turn], me: str, start_s: float, end_s: float) -> Balance | None:
+    """The share of "me" in 2.5-minute windows every 30 s, and a label for the conversation."""
+    by_speaker: dict[str, list[tuple[float, float]]] = {}
+    for seg in segments:
+        if seg.start is not None and seg.end is not None:
+            by_speaker.setdefault(speaker_name(seg), []).append((seg.start, seg.end))
+    if not by_speaker:
+        return None
+    coverage = {name: Coverage(spans) for name, spans in by_speaker.items()}
+    me_cov = coverage.get(me)
+    bounds: list[tuple[float, float]] = []
+    k = 0
+    while start_s + k * WINDOW_STEP_S + WINDOW_S <= end_s + 1e-9:
+        a = start_s + k * WINDOW_STEP_S
+        bounds.append((a, a + WINDOW_S))
+        k += 1
+    if not bounds:
+        bounds.append((start_s, end_s))
+    windows: list[BalanceWindow] = []
+    for a, b in bounds:
+        total = sum(cov.within(a, b) for cov in coverage.values())
+        mine = me_cov.within(a, b) if me_cov is not None else 0.0
+        windows.append(BalanceWindow(a, b, mine / total if total > 0 else None))
+    label, dominant = balance_label(w.me_share for w in windows)
+    return Balance(label, dominant, tuple(windows))
+
+
+def balance_label(shares: Iterable[float | None]) -> tuple[str, str | None]:
+    """back_and_forth, dominated (by "me" or "them") or alternating; see docs/metrics.md."""
+    known = [s for s in shares if s is not None]
+    me_dominant = sum(1 for s in known if s >= DOMINANT_SHARE)
+    them_dominant = sum(1 for s in known if s <= 1 - DOMINANT_SHARE)
+    dominated = me_dominant + them_dominant
+    if not known or dominated < len(known) / 2:
+        return "back_and_forth", None
+    if me_dominant >= 0.8 * dominated:
+        return "dominated", "me"
+    if them_dominant >= 0.8 * dominated:
+        return "dominated", "them"
+    return "alternating", None
