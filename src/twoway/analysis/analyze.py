@@ -149,7 +149,8 @@ def analyze(
     turn_counts: dict[str, int] = defaultdict(int)
     for turn in turns:
         turn_counts[turn.speaker] += 1
-    gaps = reply_gaps(turns) if timed else []
+    # Reply gaps are measured between floors: a backchannel is not a reply.
+    gaps = reply_gaps(floor_turns) if timed else []
 
     monologues: list[Monologue] = []
     longest: dict[str, float] = defaultdict(float)

@@ -146,12 +146,14 @@ def interruptions(turns: Sequence[SpeechTurn], has_text: bool) -> list[Interrupt
     for turn in turns:
         if turn.start is None or turn.end is None:
             return []
+        if is_backchannel(turn, has_text):
+            continue  # a listener's "uh-huh" neither interrupts nor is interrupted
         ongoing = [
             (end, name)
             for name, end in last_end.items()
             if name != turn.speaker and end - turn.start > INTERRUPTION_OVERLAP_S
         ]
-        if ongoing and not is_backchannel(turn, has_text):
+        if ongoing:
             end, name = max(ongoing)
             found.append(
                 Interruption(turn.speaker, name, turn.start, min(end, turn.end) - turn.start)

@@ -1,0 +1,102 @@
+"""The ``twoway`` command line: one typer app, one module per command group.
+
+Errors are reported as one line, ``twoway: error: FILE:LINE: message``, with exit code 1;
+``--debug`` (anywhere on the command line, or ``TWOWAY_DEBUG=1``) shows the traceback instead.
+Heavy imports (analysis, readers, rich) happen inside the commands so ``--help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from twoway import __version__
+from twoway.cli import analyze as _analyze
+from twoway.errors import TwowayError
+
+app = typer.Typer(
+    name="twoway",
+    help=(
+        "Coach yourself to treat a job interview as a two-way conversation: "
+        "who talked how much, monologues, turn-taking and questions, from your transcripts. "
+        "Everything runs locally; nothing is sent anywhere."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"twoway {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+    debug: bool = typer.Option(
+        False, "--debug", help="Show the full traceback when something goes wrong."
+    ),
+) -> None:
+    """twoway: measure whether your conversations are two-way."""
+
+
+_analyze.register(app)
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"twoway: error: {message}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (0 fine, 1 bad input or usage, 2 internal error)."""
+    import click
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args or os.environ.get("TWOWAY_DEBUG") == "1"
+    args = [a for a in args if a != "--debug"]
+    try:
+        result = app(args=args, prog_name="twoway", standalone_mode=False)
+    except TwowayError as exc:
+        if debug:
+            raise
+        _error(str(exc))
+        return 1
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.exceptions.Abort:
+        _error("aborted")
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return 1
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (twoway ... | head): not an error of ours.
+        sys.stderr.close()
+        return 0
+    except OSError as exc:
+        if debug:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        _error(f"{where}{exc.strerror or exc}")
+        return 1
+    except Exception as exc:
+        if debug:
+            raise
+        _error(
+            f"internal error ({type(exc).__name__}: {exc}); "
+            "please report it, with the output of --debug"
+        )
+        return 2
+    return int(result) if isinstance(result, int) else 0

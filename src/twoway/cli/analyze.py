@@ -1,0 +1,195 @@
+"""``twoway analyze``: read transcripts, measure them, report."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from twoway.errors import TwowayError, UsageError
+
+if TYPE_CHECKING:
+    from twoway.analysis import Analysis, Targets
+
+OUTPUT_FORMATS = ("terminal", "json", "markdown")
+
+ANALYZE_HELP = """Analyze one or more transcripts: talk share against the target, monologues,
+turn-taking, pauses, interruptions, pace, fillers, every question asked, a two-way score and
+feedback.
+
+Example: twoway analyze interview.vtt --me "Alex" --mode interview
+"""
+
+
+def _parse_band(value: str) -> tuple[float, float]:
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)\s*%?\s*", value)
+    if not match:
+        raise UsageError(f"--band takes LOW-HIGH in percent, such as 40-60; got {value!r}")
+    return float(match.group(1)) / 100, float(match.group(2)) / 100
+
+
+def build_targets(
+    mode: str,
+    target: float | None,
+    band: str | None,
+    monologue_limit: float | None,
+    questions_target: int | None,
+) -> Targets:
+    """The mode's targets with the user's overrides (percentages in, fractions out)."""
+    from dataclasses import replace
+
+    from twoway.analysis import targets_for
+
+    targets = targets_for(mode)
+    if target is not None or band is not None:
+        low, high = _parse_band(band) if band is not None else (None, None)
+        share = target / 100 if target is not None else targets.share
+        if target is None and low is not None and high is not None:
+            share = (low + high) / 2
+        targets = targets.with_share(share, low, high)
+    if monologue_limit is not None:
+        targets = replace(targets, monologue_s=monologue_limit)
+    if questions_target is not None:
+        targets = replace(targets, questions=questions_target)
+    return targets
+
+
+def _split_format(fmt: str | None, from_: str | None) -> tuple[str, str | None]:
+    """``--format`` takes an output format or an input format name; ``--from`` an input format."""
+    from twoway.formats import FORMATS
+
+    output, reader = "terminal", from_
+    if fmt is not None:
+        name = fmt.lower()
+        if name in OUTPUT_FORMATS:
+            output = name
+        elif name in FORMATS:
+            if from_ is not None and from_ != name:
+                raise UsageError(f"--format {fmt} and --from {from_} name different input formats")
+            reader = name
+        else:
+            raise UsageError(
+                f"unknown format {fmt!r}; output formats: {', '.join(OUTPUT_FORMATS)}; "
+                f"input formats: {', '.join(FORMATS)}"
+            )
+    if reader is not None and reader not in FORMATS:
+        raise UsageError(f"unknown input format {reader!r}; choose one of: {', '.join(FORMATS)}")
+    return output, reader
+
+
+def analyze_command(
+    files: Annotated[
+        list[str], typer.Argument(metavar="FILE...", help="Transcript files; '-' reads stdin.")
+    ],
+    me: Annotated[
+        str | None,
+        typer.Option("--me", help="Which speaker you are (ignores case; a unique prefix works)."),
+    ] = None,
+    mode: Annotated[
+        str,
+        typer.Option(help="interview (aim near 50% talk share) or networking (near 20%)."),
+    ] = "interview",
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: terminal, json or markdown. An input format name "
+            "(vtt, srt, text, ...) forces the reader instead.",
+        ),
+    ] = None,
+    from_: Annotated[
+        str | None,
+        typer.Option(
+            "--from", help="Force the input format instead of detecting it (vtt, srt...)."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file, not the terminal."),
+    ] = None,
+    target: Annotated[
+        float | None,
+        typer.Option(help="Your talk-share target in percent (default by mode: 50 or 20)."),
+    ] = None,
+    band: Annotated[
+        str | None,
+        typer.Option(help="The on-target band in percent, LOW-HIGH (default 40-60 or 10-30)."),
+    ] = None,
+    monologue_limit: Annotated[
+        float | None,
+        typer.Option(help="Seconds after which a floor is a monologue (default 90 or 60)."),
+    ] = None,
+    questions_target: Annotated[
+        int | None, typer.Option(help="How many questions you aim to ask (default 4 or 6).")
+    ] = None,
+) -> int:
+    from twoway.analysis import analyze
+    from twoway.formats import load
+
+    out_format, reader = _split_format(fmt, from_)
+    if as_json:
+        if fmt is not None and out_format != "json" and fmt.lower() in OUTPUT_FORMATS:
+            raise UsageError(f"--json and --format {fmt} ask for different outputs")
+        out_format = "json"
+    targets = build_targets(mode, target, band, monologue_limit, questions_target)
+    if files.count("-") > 1:
+        raise UsageError("standard input ('-') can be read only once")
+
+    analyses: list[Analysis] = []
+    failures = 0
+    for name in files:
+        try:
+            conversation = load(name, format=reader)
+            analyses.append(analyze(conversation, me=me, mode=mode, targets=targets))
+        except TwowayError as exc:
+            if len(files) == 1:
+                raise
+            failures += 1
+            sys.stderr.write(f"twoway: error: {exc}\n")
+    if analyses:
+        _emit(analyses, out_format, output)
+    return 1 if failures else 0
+
+
+def _emit(analyses: list[Analysis], out_format: str, output: Path | None) -> None:
+    if out_format == "json":
+        from twoway.report.json import render_json
+
+        _write(render_json(analyses), output)
+    elif out_format == "markdown":
+        from twoway.report.markdown import render_markdown
+
+        _write("\n\n".join(render_markdown(a) for a in analyses), output)
+    else:
+        from rich.console import Console
+
+        from twoway.report.terminal import render_terminal
+
+        if output is None:
+            console = Console()
+            for analysis in analyses:
+                render_terminal(analysis, console)
+        else:
+            console = Console(record=True, width=100, file=io.StringIO())
+            for analysis in analyses:
+                render_terminal(analysis, console)
+            _write(console.export_text(), output)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if not output.parent.exists():
+        raise UsageError(f"{output}: the folder {output.parent} does not exist")
+    output.write_text(text, encoding="utf-8")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("analyze", help=ANALYZE_HELP)(analyze_command)
