@@ -1,0 +1,199 @@
+"""Small formatting helpers shared by the report renderers (terminal, markdown, and the CLI).
+
+Everything here returns plain strings: no rich, no markup. ``None`` (a number the source
+cannot give, such as talk time without timestamps) always shows as :data:`MISSING`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from twoway.analysis.result import Analysis, Balance, Question, SpeakerStats, TargetsUsed
+
+MISSING = "—"
+SPARK_CHARS = "▁▂▃▄▅▆▇█"
+
+
+def percent(share: float | None) -> str:
+    """``0.76875`` -> ``"77%"``; ``None`` -> ``"—"``."""
+    return MISSING if share is None else f"{share:.0%}"
+
+
+def clock(seconds: float | None) -> str:
+    """A time stamp or a length as ``m:ss`` (``h:mm:ss`` from an hour): ``196.6`` -> ``"3:17"``."""
+    if seconds is None or math.isnan(seconds):
+        return MISSING
+    whole = max(0, round(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"
+
+
+def number(value: float | None, digits: int = 0) -> str:
+    """``138.4`` -> ``"138"``; ``2.25`` with ``digits=1`` -> ``"2.2"``; ``None`` -> ``"—"``."""
+    return MISSING if value is None else f"{value:.{digits}f}"
+
+
+def points(value: float) -> str:
+    """Score points without a useless ``.0``: ``13.0`` -> ``"13"``, ``8.4`` -> ``"8.4"``."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def band(targets: TargetsUsed) -> str:
+    """The target band for "me": ``"40-60%"``."""
+    return f"{targets.share_low * 100:.0f}-{targets.share_high * 100:.0f}%"
+
+
+def share_verdict(share: float | None, targets: TargetsUsed) -> str | None:
+    """``"on target"``, ``"above target"`` or ``"below target"``; ``None`` when unknown."""
+    if share is None:
+        return None
+    if share > targets.share_high:
+        return "above target"
+    if share < targets.share_low:
+        return "below target"
+    return "on target"
+
+
+def basis(share_basis: str) -> str:
+    return "by time" if share_basis == "time" else "by words (no timestamps)"
+
+
+def balance_label(balance: Balance) -> str:
+    """The balance label in words: ``"dominated by you"``, ``"back-and-forth"``..."""
+    if balance.label == "dominated":
+        return "dominated by you" if balance.dominant == "me" else "dominated by them"
+    if balance.label == "alternating":
+        return "alternating dominance"
+    return "back-and-forth"
+
+
+def sparkline(values: Sequence[float | None], width: int, max_repeat: int = 1) -> str:
+    """One block character per value in 0..1 (a space for ``None``), at most ``width`` wide.
+
+    Longer series are averaged down in equal groups so a long call still fits on one line;
+    short ones may repeat each character up to ``max_repeat`` times to be easier to read.
+
+    >>> sparkline([0.0, 0.5, 1.0, None], 10)
+    '▁▅█ '
+    >>> sparkline([0.0, 1.0], 10, max_repeat=3)
+    '▁▁▁███'
+    """
+    if width < 1 or not values:
+        return ""
+    repeat = max(1, min(max_repeat, width // len(values)))
+    if repeat > 1:
+        return "".join(c * repeat for c in sparkline(values, width))
+    groups = max(1, math.ceil(len(values) / width))
+    chars: list[str] = []
+    for i in range(0, len(values), groups):
+        known = [v for v in values[i : i + groups] if v is not None]
+        if not known:
+            chars.append(" ")
+            continue
+        mean = min(1.0, max(0.0, sum(known) / len(known)))
+        chars.append(SPARK_CHARS[min(len(SPARK_CHARS) - 1, int(mean * len(SPARK_CHARS)))])
+    return "".join(chars)
+
+
+PRIORITY_WORDS = {1: "high", 2: "medium", 3: "low"}
+PRIORITY_MARKS = {1: "●", 2: "◐", 3: "○"}
+
+
+def priority_word(priority: int) -> str:
+    return PRIORITY_WORDS.get(priority, "low")
+
+
+def priority_mark(priority: int) -> str:
+    return PRIORITY_MARKS.get(priority, "○")
+
+
+def counts(question: Question) -> bool:
+    """True for a real question; backchannels ("Really?") and rhetorical ones do not count."""
+    return question.function == "question"
+
+
+def question_tags(question: Question) -> list[str]:
+    """Form, then topic and kind when the analysis provides them: ``["open", "role"]``."""
+    tags = [question.form]
+    for field in ("topic", "kind"):
+        value = getattr(question, field, None)
+        if value:
+            tags.append(str(value))
+    return tags
+
+
+def answer_length(question: Question) -> str | None:
+    """``"answer 1:10, 120 words"``, ``"answer 14 words"``, or ``None`` when not measured."""
+    parts: list[str] = []
+    if question.answer_s is not None:
+        parts.append(clock(question.answer_s))
+    if question.answer_words is not None and question.answer_words > 0:
+        parts.append(f"{question.answer_words} words")
+    return "answer " + ", ".join(parts) if parts else None
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of the speakers table after the name.
+
+    ``header`` is the full title (markdown); ``short`` is the narrow one the terminal stacks
+    on two lines. ``cell`` shows one speaker's value as text.
+    """
+
+    key: str
+    header: str
+    short: str
+    cell: Callable[[SpeakerStats], str]
+
+
+def speaker_columns(analysis: Analysis) -> list[Column]:
+    """The speakers table's columns, leaving out those the source cannot fill.
+
+    Without timestamps there is no talk time, monologue length, pace or interruption; without
+    words there are no word counts, questions, pace or fillers. The ``share`` cell is the plain
+    figure; renderers may draw a bar next to it.
+    """
+    timed = analysis.share_basis == "time"
+    text = analysis.has_text
+    columns = [
+        Column("talk", "Talk time", "Talk", lambda s: clock(s.talk_s)) if timed else None,
+        Column("share", "Share", "Share", lambda s: percent(s.share)),
+        Column("words", "Words", "Words", lambda s: str(s.words)) if text else None,
+        Column("turns", "Turns", "Turns", lambda s: str(s.turns)),
+        Column("questions", "Questions", "Ques-\ntions", lambda s: str(s.questions))
+        if text
+        else None,
+        Column(
+            "longest",
+            "Longest turn",
+            "Longest\nturn",
+            lambda s: clock(s.longest_monologue_s),
+        )
+        if timed
+        else None,
+        Column("wpm", "Words/min", "Words\n/min", lambda s: number(s.wpm))
+        if timed and text
+        else None,
+        Column(
+            "fillers",
+            "Fillers/100 words",
+            "Fillers\n/100w",
+            lambda s: number(s.fillers_per_100w, 1),
+        )
+        if text
+        else None,
+        Column("interruptions", "Interruptions", "Inter-\nrupts", lambda s: str(s.interruptions))
+        if timed
+        else None,
+    ]
+    return [c for c in columns if c is not None]
