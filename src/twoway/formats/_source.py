@@ -1,0 +1,130 @@
+"""Opening a transcript: bytes, encoding, binary and empty checks, and a decoded line stream.
+
+Readers never see bytes. ``Source`` peeks at the first 64 KiB to choose the encoding (a UTF-16 or
+UTF-8 byte-order mark, else UTF-8), to refuse binary and empty files early, and to give the
+sniffer a sample of text; the readers then get an ``io.TextIOWrapper`` over the same file so a
+200 MB caption file is decoded and parsed line by line instead of held as one string.
+
+Decoding happens in chunks, so a ``UnicodeDecodeError`` does not tell which line was bad;
+``encoding_error`` rescans the bytes to name it, which only costs time on the error path.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import sys
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from twoway.errors import EncodingError, InputError, UnknownFormatError
+
+HEAD_BYTES = 64 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def strip_bom(text: str) -> str:
+    """``text`` without a leading byte-order mark (one a caller decoded by hand may keep)."""
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+class Source:
+    """A binary file (or stdin's bytes) with its encoding worked out and its head decoded.
+
+    ``head_text`` is at most 64 KiB of decoded text for sniffing; a character cut at the end of
+    the sample or a bad byte in it is replaced, the real decoding error comes from the stream.
+    """
+
+    def __init__(self, raw: BinaryIO, path: str) -> None:
+        self.raw = raw
+        self.path = path
+        self._wrapper: io.TextIOWrapper | None = None
+        head = raw.read(HEAD_BYTES)
+        self.encoding, self.encoding_label = "utf-8", "UTF-8"
+        for bom, encoding, label in _BOMS:
+            if head.startswith(bom):
+                self.encoding, self.encoding_label = encoding, label
+                break
+        else:
+            if b"\x00" in head:
+                raise UnknownFormatError("binary file, not a transcript", path=path)
+        decoder = codecs.getincrementaldecoder(self.encoding)(errors="replace")
+        self.head_text = strip_bom(decoder.decode(head, final=len(head) < HEAD_BYTES))
+        if not self.head_text.strip() and len(head) < HEAD_BYTES:
+            raise InputError("the file is empty", path=path)
+
+    def text_stream(self) -> TextIO:
+        """The whole file as decoded lines (universal newlines: CRLF and CR become LF)."""
+        self._detach()
+        self.raw.seek(0)
+        # A plain TextIOWrapper (not a subclass): CPython iterates only the exact type at C speed.
+        self._wrapper = io.TextIOWrapper(self.raw, encoding=self.encoding, newline=None)
+        return self._wrapper
+
+    def _detach(self) -> None:
+        # Take the binary file back from the text wrapper, which would close it when collected.
+        if self._wrapper is not None:
+            self._wrapper.detach()
+            self._wrapper = None
+
+    def read_text(self) -> str:
+        """The whole file as one string (for JSON, which has to be parsed whole anyway)."""
+        try:
+            return self.text_stream().read()
+        except UnicodeDecodeError as exc:
+            raise self.encoding_error() from exc
+
+    def encoding_error(self) -> EncodingError:
+        """An ``EncodingError`` naming the first line that does not decode."""
+        self._detach()
+        self.raw.seek(0)
+        if self.encoding == "utf-16":
+            data = self.raw.read()
+            try:
+                data.decode(self.encoding)
+            except UnicodeDecodeError as exc:
+                before = data[: exc.start].decode(self.encoding, errors="replace")
+                return EncodingError(
+                    f"not valid {self.encoding_label}: {exc.reason}",
+                    path=self.path,
+                    line=before.count("\n") + 1,
+                )
+        else:
+            for lineno, line in enumerate(self.raw, 1):
+                if lineno == 1 and line.startswith(codecs.BOM_UTF8):
+                    line = line[len(codecs.BOM_UTF8) :]
+                try:
+                    line.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    column = len(line[: exc.start].decode("utf-8", errors="replace")) + 1
+                    return EncodingError(
+                        f"not valid UTF-8 (byte 0x{line[exc.start]:02x} at column {column}); "
+                        "save the transcript as UTF-8",
+                        path=self.path,
+                        line=lineno,
+                    )
+        return EncodingError(f"not valid {self.encoding_label}", path=self.path)
+
+
+def open_source(source: str | os.PathLike[str]) -> tuple[BinaryIO, str]:
+    """The binary file for ``source`` and the name errors should use; ``"-"`` is stdin.
+
+    stdin is read into memory so that it can be rewound for sniffing and error rescans.
+    """
+    if isinstance(source, str) and source == "-":
+        return io.BytesIO(sys.stdin.buffer.read()), "-"
+    path = os.fspath(source)
+    try:
+        return Path(path).open("rb"), path  # the caller closes it
+    except IsADirectoryError as exc:
+        raise InputError("is a directory, not a transcript file", path=path) from exc
+    except FileNotFoundError as exc:
+        raise InputError("no such file", path=path) from exc
+    except OSError as exc:
+        raise InputError(f"cannot open: {exc.strerror or exc}", path=path) from exc

@@ -1,0 +1,95 @@
+"""Clock strings (``01:02:03.456``) to seconds and back, shared by every caption-like reader.
+
+Times are computed from whole milliseconds with a single division, so ``"00:00:01.100"`` becomes
+exactly ``1100 / 1000``: compose-then-parse gives back the same float, which the round-trip
+property tests rely on.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Hours may exceed two digits (long recordings, concatenated streams); at most 9 digits keeps
+# int() away from Python's huge-integer guard. Minutes and seconds are one or two digits and
+# checked below 60; the fraction is 1-3 digits (SRT writes a comma, WebVTT a dot, tools either).
+CLOCK = r"(?:(\d{1,9}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?"
+_CLOCK_RE = re.compile(CLOCK, re.ASCII)
+
+# A cue timing line: start, arrow, end, then optional cue settings (``align:start position:0%``).
+TIMING_RE = re.compile(rf"[ \t]*{CLOCK}[ \t]*-->[ \t]*{CLOCK}(?:[ \t]|$)", re.ASCII)
+
+_FRACTION_SCALE = ("", "00", "0", "")  # pad "5" -> "500" ms, "05" -> "050" ms
+
+
+def clock_ms(hours: str | None, minutes: str, seconds: str, fraction: str | None) -> int | None:
+    """Whole milliseconds from regex groups, or ``None`` when minutes or seconds are 60 or more."""
+    m = int(minutes)
+    s = int(seconds)
+    if s >= 60 or (hours is not None and m >= 60):
+        return None
+    ms = 0
+    if fraction:
+        ms = int(fraction + _FRACTION_SCALE[len(fraction)])
+    h = int(hours) if hours else 0
+    return ((h * 60 + m) * 60 + s) * 1000 + ms
+
+
+def parse_clock(text: str) -> float | None:
+    """Seconds for ``[h...h:]mm:ss[.ttt]`` (dot or comma), or ``None`` if ``text`` is not one.
+
+    Without hours the minutes may run past 59 (``75:02`` is how some tools write 1h15m).
+
+    >>> parse_clock("01:02:03.5")
+    3723.5
+    >>> parse_clock("00:61:00.000") is None
+    True
+    """
+    match = _CLOCK_RE.fullmatch(text.strip())
+    if match is None:
+        return None
+    ms = clock_ms(*match.groups())
+    return None if ms is None else ms / 1000
+
+
+def format_clock(seconds: float, *, sep: str = ".", always_hours: bool = True) -> str:
+    """``hh:mm:ss.ttt`` for ``seconds`` (rounded to the millisecond); ``sep`` is ``,`` for SRT.
+
+    >>> format_clock(3723.5)
+    '01:02:03.500'
+    >>> format_clock(62.0, sep=",")
+    '00:01:02,000'
+    """
+    total_ms = round(seconds * 1000)
+    hours, rest = divmod(total_ms, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    secs, ms = divmod(rest, 1000)
+    if hours or always_hours:
+        return f"{hours:02d}:{minutes:02d}:{secs:02d}{sep}{ms:03d}"
+    return f"{minutes:02d}:{secs:02d}{sep}{ms:03d}"
+
+
+# Readers that only know when each turn starts (Zoom's text export, timestamped plain text) end a
+# turn this long before the next one starts, so consecutive turns never touch or overlap.
+START_ONLY_GAP_S = 0.1
+# ... and give the last turn the time its words take at an ordinary speaking rate (150 words a
+# minute), at least one second.
+WORDS_PER_S = 2.5
+MIN_LAST_TURN_S = 1.0
+
+
+def ends_from_starts(starts: list[float], word_counts: list[int]) -> list[float]:
+    """End times for turns of which only the starts are known.
+
+    Turn *i* ends at ``max(start[i], start[i+1] - 0.1)``; the last turn ends
+    ``max(1.0, words / 2.5)`` seconds after it starts.
+
+    >>> ends_from_starts([0.0, 5.0, 5.0], [3, 1, 10])
+    [4.9, 5.0, 9.0]
+    """
+    ends: list[float] = []
+    for i, start in enumerate(starts):
+        if i + 1 < len(starts):
+            ends.append(max(start, round(starts[i + 1] - START_ONLY_GAP_S, 3)))
+        else:
+            ends.append(start + max(MIN_LAST_TURN_S, word_counts[i] / WORDS_PER_S))
+    return ends
