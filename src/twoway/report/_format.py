@@ -124,8 +124,20 @@ def question_tags(question: Question) -> list[str]:
     for field in ("topic", "kind"):
         value = getattr(question, field, None)
         if value:
-            tags.append(str(value))
+            tags.append(str(value).replace("_", " "))  # "day_to_day" -> "day to day"
     return tags
+
+
+def not_counted(questions: Sequence[Question]) -> str:
+    """What the questions that do not count were: ``"1 backchannel, 2 rhetorical"``."""
+    by_function: dict[str, int] = {}
+    for q in questions:
+        if not counts(q):
+            by_function[q.function] = by_function.get(q.function, 0) + 1
+    return ", ".join(
+        plural(n, name) if name == "backchannel" else f"{n} {name}"
+        for name, n in by_function.items()
+    )
 
 
 def answer_length(question: Question) -> str | None:
@@ -136,6 +148,12 @@ def answer_length(question: Question) -> str | None:
     if question.answer_words is not None and question.answer_words > 0:
         parts.append(f"{question.answer_words} words")
     return "answer " + ", ".join(parts) if parts else None
+
+
+def sample_texts(questions: Sequence[Question], limit: int = 5) -> list[str]:
+    """The distinct texts of ``questions``, at most ``limit`` of them (for "not counted" lines)."""
+    distinct = list(dict.fromkeys(q.text for q in questions))
+    return distinct[:limit] + (["…"] if len(distinct) > limit else [])
 
 
 def plural(n: int, noun: str) -> str:

@@ -1,0 +1,413 @@
+"""The terminal report: one compact, readable screen per analysis, drawn with rich.
+
+rich is imported here only (the CLI imports this module lazily). Every signal that colour
+carries is also in the characters, so the report reads the same with ``no_color`` or in a log:
+the share bar marks the target band with ``▓``/``░``, priorities have a mark and a word.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group, JustifyMethod, RenderableType
+from rich.measure import Measurement
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from twoway.analysis.feedback import format_duration
+from twoway.analysis.result import Analysis, Question, SpeakerStats, TargetsUsed
+from twoway.report import _format as fmt
+
+BAR_MAX, BAR_MIN = 20, 10  # share bar cells: 5% each when there is room, 10% at least
+SPARK_REPEAT = 3  # a short call's few windows are drawn wider
+NAME_MAX = 22
+SPEAKER_MAX = 14  # asker names in question lists are cut to this width
+WIDE = 100  # narrower consoles get question details after the text, not in a column
+# Speakers-table columns a narrow terminal leaves out, first to last.
+DROP_ORDER = (
+    "wpm",
+    "fillers",
+    "interruptions",
+    "words",
+    "turns",
+)  # longer speaker names fold onto a second line
+INDENT = 2
+PRIORITY_STYLES = {1: "bold red", 2: "yellow", 3: "dim"}
+
+
+def render_terminal(analysis: Analysis, console: Console) -> None:
+    """Print the report for ``analysis`` on ``console``.
+
+    Sections: header, speakers, two-way score, balance over time, questions, monologues and
+    interruptions, feedback, notes. Sections with nothing to say are left out.
+    """
+    sections: list[RenderableType | None] = [
+        _header(analysis, console.width),
+        _speakers(analysis, console),
+        _score(analysis),
+        _balance(analysis, console.width),
+        _questions(analysis, console.width),
+        _monologues(analysis),
+        _feedback(analysis),
+        _notes(analysis),
+    ]
+    first = True
+    for section in sections:
+        if section is None:
+            continue
+        if not first:
+            console.print()
+        console.print(section)
+        first = False
+
+
+def _title(text: str, extra: str | Text = "") -> Text:
+    title = Text(text, style="bold")
+    if extra:
+        title.append("  ")
+        title.append(extra)
+    return title
+
+
+def _indented(renderable: RenderableType) -> Padding:
+    return Padding(renderable, (0, 0, 0, INDENT), expand=False)
+
+
+# -- header -------------------------------------------------------------------------------
+
+
+def _header(analysis: Analysis, width: int) -> RenderableType:
+    # A rule on top keeps several reports printed one after another apart. A source path too
+    # long for the rule gets a line of its own rather than being cut.
+    lines: list[RenderableType] = []
+    source = Text(analysis.source, style="bold cyan", overflow="fold")
+    if len(analysis.source) + len("twoway report: ") + 6 <= width:
+        lines.append(Rule(Text.assemble(("twoway report: ", "bold"), source), align="left"))
+    else:
+        lines += [Rule(Text("twoway report", style="bold"), align="left"), source]
+    facts = [f"{analysis.mode} mode"]
+    if analysis.duration_s is not None:
+        facts.append(format_duration(analysis.duration_s))
+    facts.append(f"shares {fmt.basis(analysis.share_basis)}")
+    line = Text(" · ".join(facts), style="dim")
+    if analysis.me is not None:
+        line.append(" · you: ", style="dim")
+        line.append(analysis.me, style="bold")
+    lines.append(line)
+    if analysis.me is None:
+        lines.append(_who_are_you(analysis))
+    return Group(*lines)
+
+
+def _who_are_you(analysis: Analysis) -> Text:
+    codes = {f.code for f in analysis.feedback}
+    if "speakers_unknown" in codes or (not analysis.speakers_known and len(analysis.speakers) <= 1):
+        return Text(
+            "! The transcript does not say who spoke: no share, score or feedback for you.",
+            style="bold yellow",
+        )
+    names = ", ".join(s.name for s in analysis.speakers)
+    text = Text("? Which speaker are you? ", style="bold yellow")
+    text.append(f"One of: {names}. Pick one (--me NAME) for your score and feedback.")
+    return text
+
+
+# -- speakers -----------------------------------------------------------------------------
+
+
+def _speakers(analysis: Analysis, console: Console) -> RenderableType:
+    columns = fmt.speaker_columns(analysis)
+    # The widest share bar (20 cells, 5% each, down to 10) that fits beside every column; on a
+    # narrow terminal, the least important columns go (the sections below cover most of them).
+    dropped: list[str] = []
+    while True:
+        table = _fit_speakers_table(analysis, columns, console)
+        if table is not None:
+            break
+        droppable = [c for c in columns if c.key in DROP_ORDER]
+        if not droppable:
+            table = _speakers_table(analysis, columns, BAR_MIN)  # let rich squeeze it
+            break
+        first = min(droppable, key=lambda c: DROP_ORDER.index(c.key))
+        columns = [c for c in columns if c is not first]
+        dropped.append(first.header.lower())
+    parts: list[RenderableType] = [_title("Speakers"), table]
+    if dropped:
+        parts.append(Text(f"(hidden at this width: {', '.join(dropped)})", style="dim"))
+    me = analysis.me_stats
+    if me is not None:
+        parts.append(_share_summary(me, analysis))
+    return Group(*parts)
+
+
+def _fit_speakers_table(
+    analysis: Analysis, columns: list[fmt.Column], console: Console
+) -> Table | None:
+    """The speakers table with the widest share bar that fits, names on one line if possible."""
+    wide = console.options.update_width(10_000)
+
+    def fits(table: Table) -> bool:
+        return Measurement.get(console, wide, table).maximum <= console.width
+
+    for cells in range(BAR_MAX, BAR_MIN - 1, -1):
+        table = _speakers_table(analysis, columns, cells)
+        if fits(table):
+            return table
+    # Long names may wrap at spaces (rich narrows the name column) before any column goes.
+    longest_word = max(len(w) for s in analysis.speakers for w in [*s.name.split(), "Speaker"])
+    if fits(_speakers_table(analysis, columns, BAR_MIN, name_width=longest_word)):
+        return _speakers_table(analysis, columns, BAR_MIN)
+    return None
+
+
+def _speakers_table(
+    analysis: Analysis, columns: list[fmt.Column], cells: int, name_width: int = NAME_MAX
+) -> Table:
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1),
+        collapse_padding=True,
+        pad_edge=False,
+        show_edge=False,
+    )
+    table.add_column("Speaker", overflow="fold", min_width=7, max_width=min(name_width, NAME_MAX))
+    for column in columns:
+        justify: JustifyMethod = "left" if column.key == "share" else "right"
+        table.add_column(column.short, justify=justify, no_wrap=True)
+    for stats in analysis.speakers:
+        row: list[RenderableType] = [_speaker_name(stats)]
+        for column in columns:
+            if column.key == "share":
+                row.append(_share_cell(stats, analysis.targets, cells))
+            else:
+                row.append(Text(column.cell(stats), style="bold" if stats.is_me else ""))
+        table.add_row(*row)
+    return table
+
+
+def _speaker_name(stats: SpeakerStats) -> Text:
+    if stats.is_me:
+        return Text.assemble((stats.name, "bold"), (" (you)", "bold cyan"))
+    if stats.name.startswith("("):  # "(unknown)": turns the source names nobody for
+        return Text(stats.name, style="dim italic")
+    return Text(stats.name)
+
+
+def _share_style(share: float, targets: TargetsUsed) -> str:
+    off = max(targets.share_low - share, share - targets.share_high, 0.0)
+    if off == 0.0:
+        return "green"
+    return "yellow" if off <= 0.10 else "red"
+
+
+def _share_cell(stats: SpeakerStats, targets: TargetsUsed, cells: int) -> Text:
+    share = stats.share
+    if share is None:
+        return Text(fmt.MISSING.rjust(cells + 5), style="dim")
+    filled = round(share * cells)
+    text = Text()
+    if stats.is_me:
+        fill_style = _share_style(share, targets)
+        # A cell is in the band when its middle is: 40-60% on 20 cells is cells 8 to 11.
+        low, high = targets.share_low * cells, targets.share_high * cells
+        for i in range(cells):
+            in_band = low <= i + 0.5 <= high
+            if i < filled:
+                text.append("▓" if in_band else "█", style=fill_style)
+            else:
+                text.append("░" if in_band else "·", style="green dim" if in_band else "dim")
+    else:
+        text.append("█" * filled, style="blue")
+        text.append("·" * (cells - filled), style="dim")
+    text.append(f" {fmt.percent(share):>4}", style="bold" if stats.is_me else "")
+    return text
+
+
+def _share_summary(me: SpeakerStats, analysis: Analysis) -> Text:
+    targets = analysis.targets
+    verdict = fmt.share_verdict(me.share, targets)
+    text = Text("Your share ")
+    text.append(fmt.percent(me.share), style="bold")
+    text.append(f", target {fmt.band(targets)} (▓░ on your bar)")
+    if verdict is not None and me.share is not None:
+        text.append(": ")
+        text.append(verdict, style="bold " + _share_style(me.share, targets))
+    return text
+
+
+# -- score --------------------------------------------------------------------------------
+
+
+def _score(analysis: Analysis) -> RenderableType | None:
+    score = analysis.score
+    if score is None:
+        return None
+    style = "green" if score.total >= 75 else "yellow" if score.total >= 50 else "red"
+    heading = _title("Two-way score", Text(f"{score.total}/100", style=f"bold {style}"))
+    table = Table(box=None, padding=(0, 1), pad_edge=False, show_header=False)
+    table.add_column("component", no_wrap=True)
+    table.add_column("points", justify="right", no_wrap=True)
+    table.add_column("detail", overflow="fold", style="dim")
+    for c in score.components:
+        table.add_row(c.name, f"{fmt.points(c.points)}/{fmt.points(c.max_points)}", c.detail)
+    return Group(heading, _indented(table))
+
+
+# -- balance over time --------------------------------------------------------------------
+
+
+def _balance(analysis: Analysis, width: int) -> RenderableType | None:
+    balance = analysis.balance
+    if balance is None or not balance.windows:
+        return None
+    shares = [w.me_share for w in balance.windows]
+    first, last = balance.windows[0], balance.windows[-1]
+    start, end = fmt.clock(first.start_s), fmt.clock(last.end_s)
+    room = max(8, width - INDENT - len(start) - len(end) - 2)
+    line = Text(" " * INDENT + start + " ", style="dim")
+    line.append(fmt.sparkline(shares, room, max_repeat=SPARK_REPEAT), style="cyan")
+    line.append(" " + end, style="dim")
+    window = format_duration(first.end_s - first.start_s)
+    return Group(
+        _title("Balance over time", Text(fmt.balance_label(balance), style="bold")),
+        line,
+        Text(" " * INDENT + f"your share of the talk in {window} windows (▁ 0% to █ 100%)", "dim"),
+    )
+
+
+# -- questions ----------------------------------------------------------------------------
+
+
+def _questions(analysis: Analysis, width: int) -> RenderableType | None:
+    if not analysis.has_text:
+        return None
+    groups: list[tuple[str, list[Question]]]
+    if analysis.me is not None:
+        groups = [
+            ("You asked", [q for q in analysis.questions if q.is_me]),
+            ("They asked", [q for q in analysis.questions if not q.is_me]),
+        ]
+    else:
+        groups = [("Questions asked", list(analysis.questions))]
+    askers = {q.speaker for q in analysis.questions if not q.is_me}
+    parts: list[RenderableType] = []
+    for heading, questions in groups:
+        real = [q for q in questions if fmt.counts(q)]
+        skipped = [q for q in questions if not fmt.counts(q)]
+        parts.append(_title(f"{heading} ({len(real)})"))
+        if real:
+            mine = heading == "You asked"
+            table = _question_table(
+                real,
+                show_speaker=not mine and len(askers) > 1,
+                with_answers=not mine,  # how long you answered their questions
+                width=width,
+            )
+            parts.append(_indented(table))
+        if skipped:
+            kinds = fmt.not_counted(skipped)
+            texts = ", ".join(t if t == "…" else f"“{t}”" for t in fmt.sample_texts(skipped))
+            parts.append(_indented(Text(f"not counted: {kinds} ({texts})", style="dim")))
+        if not questions:
+            parts.append(_indented(Text("none", style="dim")))
+    return Group(*parts)
+
+
+def _question_table(
+    questions: list[Question], *, show_speaker: bool, with_answers: bool, width: int
+) -> Table:
+    """Time, (asker,) question, then its form and answer length: in a column of their own when
+    the console is wide, else after the text (or under it, rather than split across lines)."""
+    table = Table(box=None, padding=(0, 1), pad_edge=False, show_header=False)
+    table.add_column("at", justify="right", style="dim", no_wrap=True)
+    if show_speaker:
+        table.add_column("speaker", no_wrap=True, max_width=SPEAKER_MAX, overflow="ellipsis")
+    table.add_column("question", overflow="fold")
+    inline = width < WIDE
+    if not inline:
+        table.add_column("about", style="dim", no_wrap=True)
+    # Room for the text column when inline: indent, time stamp, asker, gaps between columns.
+    room = width - INDENT - 5 - 2 - ((SPEAKER_MAX + 2) if show_speaker else 0)
+    for q in questions:
+        tags = " · ".join(fmt.question_tags(q))
+        answer = fmt.answer_length(q) if with_answers else None
+        about = f"{tags} · {answer}" if answer else tags
+        row: list[RenderableType] = [fmt.clock(q.start_s) if q.start_s is not None else "·"]
+        if show_speaker:
+            row.append(q.speaker)
+        if inline:
+            gap = "  " if len(q.text) + 2 + len(about) <= room else "\n"
+            row.append(Text.assemble(q.text, gap, (about, "dim")))
+        else:
+            row += [Text(q.text), about]
+        table.add_row(*row)
+    return table
+
+
+# -- monologues and interruptions ---------------------------------------------------------
+
+
+def _monologues(analysis: Analysis) -> RenderableType | None:
+    if analysis.share_basis != "time":
+        return None
+    limit = format_duration(analysis.targets.monologue_s)
+    parts: list[RenderableType] = [_title(f"Monologues over {limit} ({len(analysis.monologues)})")]
+    if analysis.monologues:
+        table = Table(box=None, padding=(0, 1), pad_edge=False, show_header=False)
+        table.add_column("speaker", overflow="fold")
+        table.add_column("at", style="dim", no_wrap=True)
+        table.add_column("length", no_wrap=True)
+        for m in analysis.monologues:
+            name = (
+                Text.assemble((m.speaker, "bold"), (" (you)", "bold cyan"))
+                if m.is_me
+                else (Text(m.speaker))
+            )
+            table.add_row(name, f"at {fmt.clock(m.start_s)}", format_duration(m.duration_s))
+        parts.append(_indented(table))
+    else:
+        parts.append(_indented(Text("none", style="dim")))
+    parts.append(_interruptions(analysis))
+    return Group(*parts)
+
+
+def _interruptions(analysis: Analysis) -> Text:
+    events = analysis.interruptions
+    text = _title("Interruptions", str(len(events)))
+    if events and analysis.me is not None:
+        by_me = sum(1 for e in events if e.speaker == analysis.me)
+        text.append(f" (you {by_me}, them {len(events) - by_me})", style="dim")
+    return text
+
+
+# -- feedback and notes -------------------------------------------------------------------
+
+
+def _feedback(analysis: Analysis) -> RenderableType | None:
+    if not analysis.feedback:
+        return None
+    table = Table(box=None, padding=(0, 1), pad_edge=False, show_header=False)
+    table.add_column("n", justify="right", no_wrap=True)
+    table.add_column("priority", no_wrap=True)
+    table.add_column("message", overflow="fold", ratio=1)
+    ordered = sorted(analysis.feedback, key=lambda f: f.priority)
+    for n, item in enumerate(ordered, start=1):
+        style = PRIORITY_STYLES.get(item.priority, "dim")
+        table.add_row(
+            f"{n}.",
+            Text(f"{fmt.priority_mark(item.priority)} {fmt.priority_word(item.priority)}", style),
+            item.message,
+        )
+    return Group(_title("Feedback"), _indented(table))
+
+
+def _notes(analysis: Analysis) -> RenderableType | None:
+    if not analysis.notes:
+        return None
+    table = Table(box=None, padding=(0, 1), pad_edge=False, show_header=False)
+    table.add_column("bullet", no_wrap=True)
+    table.add_column("note", overflow="fold", ratio=1)
+    for note in analysis.notes:
+        table.add_row("·", note)
+    return Group(_title("Notes"), _indented(table))

@@ -1,0 +1,44 @@
+"""Fixtures: the conversations of ``report_conversations.py``, analyzed (with "me" = Alex)."""
+
+from __future__ import annotations
+
+import pytest
+from report_conversations import (
+    balanced_interview,
+    monologue_interview,
+    panel_interview,
+    textless_interview,
+    untimed_interview,
+)
+
+from twoway.analysis import Analysis, analyze
+
+
+@pytest.fixture
+def monologue() -> Analysis:
+    return analyze(monologue_interview(), me="alex")
+
+
+@pytest.fixture
+def balanced() -> Analysis:
+    return analyze(balanced_interview(), me="Alex")
+
+
+@pytest.fixture
+def untimed() -> Analysis:
+    return analyze(untimed_interview(), me="Alex")
+
+
+@pytest.fixture
+def textless() -> Analysis:
+    return analyze(textless_interview(), me="Alex")
+
+
+@pytest.fixture
+def no_me() -> Analysis:
+    return analyze(balanced_interview())
+
+
+@pytest.fixture
+def panel() -> Analysis:
+    return analyze(panel_interview(), me="Alex")

@@ -1,0 +1,126 @@
+"""Realistic conversations for the report tests, built turn by turn so the numbers add up.
+
+Each builder returns a ``Conversation``; ``conftest.py`` analyzes them into fixtures. Durations
+are chosen so shares and scores can be worked out by hand (see the docstrings).
+"""
+
+from __future__ import annotations
+
+from twoway.model import Conversation, Turn
+
+# Plain statements, no question among them: 61 words for twoway ("on-call" counts as two).
+_CAREER = (
+    "I started out as a support engineer and moved into data work after two years. "
+    "At my last company I led the migration of our reporting stack to a streaming pipeline. "
+    "That cut the nightly batch from six hours to twenty minutes and the finance team loved it. "
+    "I also mentored three junior engineers and set up our on-call rotation. "
+)
+
+
+def _speech(seconds: float, text: str = _CAREER) -> str:
+    """Enough repetitions of ``text`` for ``seconds`` of speech at roughly 150 words a minute."""
+    words_needed = seconds * 150 / 60
+    reps = max(1, round(words_needed / len(text.split())))
+    return (text * reps).strip()
+
+
+def _timed(rows: list[tuple[str | None, float, float, str | None]], source: str) -> Conversation:
+    return Conversation(tuple(Turn(*row) for row in rows), source=source, format="vtt")
+
+
+def monologue_interview() -> Conversation:
+    """Alex talks 246 of 320 s (76.875%), asks nothing and holds the floor for 180 s."""
+    return _timed(
+        [
+            ("Dana", 0.0, 20.0, "Thanks for coming in, Alex. Let's start with your background."),
+            ("Alex", 20.0, 200.0, _speech(180)),
+            ("Dana", 200.0, 230.0, "That sounds like a big project. Why do you want this role?"),
+            ("Alex", 230.0, 290.0, _speech(60)),
+            ("Dana", 290.0, 310.0, "Great. Do you have any questions for me?"),
+            ("Alex", 310.0, 316.0, "No, I think you covered everything."),
+            ("Dana", 316.0, 320.0, "Okay, thanks for your time."),
+        ],
+        "monologue.vtt",
+    )
+
+
+BALANCED_QUESTIONS = (
+    "What does a typical day look like for the team?",
+    "How do you handle *on-call* for the ingest_service | the pipeline?",
+    "Is the team remote or hybrid?",
+    "What have you enjoyed most about working here?",
+)
+
+
+def balanced_interview() -> Conversation:
+    """Alex talks 150 of 325 s (46%), Dana 175 s; Alex asks four questions (and one "Really?").
+
+    Nine speaker switches in 325 s; the longest floor is 45 s.
+    """
+    q1, q2, q3, q4 = BALANCED_QUESTIONS
+    return _timed(
+        [
+            ("Dana", 0.0, 30.0, "Welcome. Can you walk me through your last project?"),
+            ("Alex", 30.0, 75.0, _speech(45)),
+            ("Dana", 75.0, 105.0, "How did you measure whether the migration worked?"),
+            ("Alex", 105.0, 150.0, _speech(40) + " " + q1),
+            ("Dana", 150.0, 195.0, _speech(40, "Most mornings start with a stand-up. ")),
+            ("Alex", 195.0, 200.0, "Really? " + q2),
+            ("Dana", 200.0, 230.0, _speech(30, "We rotate weekly and the pager is quiet. ")),
+            ("Alex", 230.0, 260.0, "That works for me. " + q3 + " " + q4),
+            ("Dana", 260.0, 300.0, _speech(40, "Hybrid, two days in the office. ")),
+            ("Alex", 300.0, 325.0, _speech(25)),
+        ],
+        "balanced.vtt",
+    )
+
+
+def untimed_interview() -> Conversation:
+    """A plain-text transcript: no timestamps, so shares are by words.
+
+    Dana says 9 + 5 + 6 = 20 words; Alex 2 x 61 + 14 = 136 words: 136 / 156 = 87%.
+    """
+    rows = [
+        ("Dana", "Thanks for joining. Let's start with your last role."),
+        ("Alex", _speech(60)),
+        ("Dana", "What was the hardest part?"),
+        ("Alex", "Getting the finance team to trust the new numbers. What does success look like?"),
+        ("Dana", "Shipping the new dashboards by spring."),
+    ]
+    turns = tuple(Turn(speaker, None, None, text) for speaker, text in rows)
+    return Conversation(turns, source="notes.txt", format="text")
+
+
+def textless_interview() -> Conversation:
+    """Speaker turns with timing but no words (an RTTM file): Alex 60 s, Dana 40 s."""
+    return _timed(
+        [
+            ("Dana", 0.0, 20.0, None),
+            ("Alex", 20.0, 60.0, None),
+            ("Dana", 60.0, 80.0, None),
+            ("Alex", 80.0, 100.0, None),
+        ],
+        "call.rttm",
+    )
+
+
+def panel_interview() -> Conversation:
+    """Three interviewers and Alex, plus a caption line nobody is named for."""
+    return _timed(
+        [
+            (
+                "Priya Raman",
+                0.0,
+                20.0,
+                "Welcome, everyone. Alex, let's start with your background.",
+            ),
+            ("Alex", 20.0, 80.0, _speech(60)),
+            ("Marcus Oyelaran-Whitfield", 80.0, 95.0, "How do you approach code review?"),
+            ("Alex", 95.0, 140.0, _speech(45) + " How does the team review code today?"),
+            ("Jo", 140.0, 170.0, "We pair on anything risky. Um, you know, it works."),
+            (None, 170.0, 172.0, "[crosstalk]"),
+            ("Alex", 172.0, 200.0, _speech(28)),
+            ("Priya Raman", 200.0, 215.0, "Thanks, Alex."),
+        ],
+        "panel.vtt",
+    )

@@ -1,0 +1,245 @@
+"""The terminal report, rendered without colour and read back as text.
+
+The figures asserted here are worked out by hand from the conversations in ``conftest.py``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from itertools import pairwise
+
+import pytest
+from report_conversations import BALANCED_QUESTIONS, balanced_interview, monologue_interview
+from rich.console import Console
+
+from twoway.analysis import Analysis, analyze
+from twoway.analysis.result import Question
+from twoway.model import Conversation, Turn
+from twoway.report import render_terminal
+
+
+def render(analysis: Analysis, width: int = 100) -> str:
+    console = Console(record=True, width=width, no_color=True)
+    render_terminal(analysis, console)
+    return console.export_text()
+
+
+def line_with(text: str, needle: str) -> str:
+    """The first line of ``text`` that contains ``needle``."""
+    lines = [line for line in text.splitlines() if needle in line]
+    assert lines, needle
+    return lines[0]
+
+
+def test_monologue_interview_shows_share_bar_score_and_feedback(monologue: Analysis) -> None:
+    out = render(monologue)
+    assert "twoway report: monologue.vtt" in out
+    assert "interview mode · 5 min 20 s · shares by time · you: Alex" in out
+    # Alex 246 of 320 s = 76.875%: 15 of 20 cells filled, the band (40-60%) is cells 8 to 11.
+    alex = line_with(out, "Alex (you)")
+    assert "4:06" in alex
+    assert "████████▓▓▓▓███·····  77%" in alex
+    assert "3:00" in alex  # longest turn
+    dana = line_with(out, "Dana ")
+    assert "█████···············  23%" in dana
+    assert "Your share 77%, target 40-60% (▓░ on your bar): above target" in out
+    # 40 * (1 - 0.16875 / 0.25) = 13; 6 switches in 320 s = 1.125/min -> 15 * 1.125 / 2 = 8.4.
+    assert "Two-way score  21/100" in out
+    assert "balance         13/40" in out
+    assert "questions        0/25" in out
+    assert "monologues       0/20" in out
+    assert "interactivity  8.4/15" in out
+
+
+def test_monologue_interview_lists_zero_questions_and_the_monologue(monologue: Analysis) -> None:
+    out = render(monologue)
+    assert "You asked (0)\n  none" in out
+    assert "They asked (2)" in out
+    # Dana's question ends her 200-230 s turn; Alex answers for 60 s.
+    why = line_with(out, "Why do you want this role?")
+    assert "3:37" in why
+    assert "open · answer 1:00" in why
+    assert "Monologues over 1 min 30 s (1)" in out
+    assert "Alex (you)  at 0:20  3 min" in out
+    assert "Interruptions  0" in out
+
+
+def test_monologue_interview_balance_and_feedback_order(monologue: Analysis) -> None:
+    out = render(monologue)
+    # Windows of 150 s every 30 s up to 300 s: Alex 130, 150, 140, 120, 120, 110 s of 150.
+    assert "Balance over time  dominated by you" in out
+    assert "0:00 ▇▇▇██████▇▇▇▇▇▇▆▆▆ 5:00" in out
+    feedback = out[out.index("Feedback") :]
+    assert "1.  ● high    You spoke 77% of the time" in feedback
+    assert "2.  ● high    You asked no questions." in feedback
+    assert "3.  ◐ medium  Your longest monologue ran 3 min" in feedback
+
+
+def test_balanced_interview_lists_questions_and_backchannels(balanced: Analysis) -> None:
+    out = render(balanced)
+    # Alex 150 of 325 s = 46%, inside the band; 4 questions; 9 switches in 325 s.
+    assert "Your share 46%, target 40-60% (▓░ on your bar): on target" in out
+    assert "Two-way score  98/100" in out
+    assert "interactivity  12.5/15" in out
+    assert "Balance over time  back-and-forth" in out
+    assert "You asked (4)" in out
+    for question in BALANCED_QUESTIONS:
+        assert question in out
+    assert "choice" in line_with(out, "Is the team remote or hybrid?")
+    assert "not counted: 1 backchannel (“Really?”)" in out
+    assert "They asked (2)" in out
+    assert "answer 0:45" in line_with(out, "Can you walk me through your last project?")
+    assert "Monologues over 1 min 30 s (0)\n  none" in out
+    assert "1.  ○ low  Your share (46%) is within the 40%-60% target" in out
+
+
+def test_untimed_transcript_leaves_out_timing_columns(untimed: Analysis) -> None:
+    out = render(untimed)
+    assert "shares by words (no timestamps) · you: Alex" in out
+    header = line_with(out, "Speaker ")
+    assert "Share" in header and "Words" in header and "Turns" in header
+    for timing_only in ("Talk", "Longest", "/min", "Inter-"):
+        assert timing_only not in out.split("Speakers")[1].split("Your share")[0]
+    assert "87%" in line_with(out, "Alex (you)")
+    assert "13%" in line_with(out, "Dana ")
+    assert "Balance over time" not in out
+    assert "Monologues" not in out
+    # Without timestamps a question has no time stamp, and no answer length in seconds.
+    assert line_with(out, "What was the hardest part?").split() == [
+        "·",
+        "What",
+        "was",
+        "the",
+        "hardest",
+        "part?",
+        "open",
+        "·",
+        "answer",
+        "14",
+        "words",
+    ]
+    assert "Notes\n  ·  The transcript has no timestamps: shares are by words, not time." in out
+
+
+def test_textless_source_leaves_out_text_columns_and_questions(textless: Analysis) -> None:
+    out = render(textless)
+    header = line_with(out, "Speaker ")
+    assert "Talk" in header and "Share" in header and "Turns" in header
+    for text_only in ("Words", "Ques-", "Fillers", "/min"):
+        assert text_only not in header
+    # Alex 60 of 100 s: the top of the band, on target.
+    assert "████████▓▓▓▓········  60%" in line_with(out, "Alex (you)")
+    assert "on target" in out
+    assert "asked (" not in out
+    assert "Two-way score  74/100" in out
+    assert "The source has no words: questions, pace and fillers need a transcript." in out
+
+
+def test_without_me_the_report_asks_which_speaker_you_are(no_me: Analysis) -> None:
+    out = render(no_me)
+    prompt = line_with(out, "Which speaker are you?")
+    assert out.index(prompt) < out.index("Speakers")  # in the header, before everything
+    assert "One of: Dana, Alex." in prompt
+    assert "(you)" not in out
+    assert "Your share" not in out
+    assert "Two-way score" not in out
+    assert "▓" not in out and "░" not in out  # no target band without a "me"
+    assert "Questions asked (6)" in out
+    assert "Dana" in line_with(out, "How did you measure whether the migration worked?")
+    assert "1.  ● high  Which speaker are you? Run again with --me NAME" in out
+
+
+def test_transcript_without_speaker_names_says_so() -> None:
+    conv = Conversation(
+        (Turn(None, 0.0, 5.0, "Hello there."), Turn(None, 5.0, 9.0, "Hi, nice to meet you.")),
+        source="meet.sbv",
+    )
+    out = render(analyze(conv))
+    assert "The transcript does not say who spoke" in out
+    assert "(unknown)" in out
+
+
+@pytest.mark.parametrize("width", [80, 100])
+def test_panel_of_four_fits_the_terminal(panel: Analysis, width: int) -> None:
+    out = render(panel, width)
+    for name in ("Priya Raman", "Alex (you)", "Marcus", "Jo ", "(unknown)"):
+        assert name in out
+    assert all(len(line) <= width for line in out.splitlines())
+    # Two interviewers asked nothing, so the asker is shown only when it helps.
+    assert "How do you approach code review?" in out
+
+
+def test_narrow_terminal_drops_minor_columns_and_says_so(panel: Analysis) -> None:
+    wide, narrow = render(panel, 100), render(panel, 80)
+    assert "/min" in line_with(wide, "Speaker ")
+    assert "/min" not in line_with(narrow, "Speaker ")
+    assert "(hidden at this width: words/min, fillers/100 words)" in narrow
+    # The share figures survive at every width.
+    assert "62%" in line_with(narrow, "Alex (you)")
+
+
+@pytest.mark.parametrize(
+    "fixture", ["monologue", "balanced", "untimed", "textless", "no_me", "panel"]
+)
+def test_no_line_is_wider_than_80_columns(fixture: str, request: pytest.FixtureRequest) -> None:
+    out = render(request.getfixturevalue(fixture), 80)
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_long_source_path_gets_its_own_line() -> None:
+    path = "/home/alex/Documents/interviews/2026-11-26 Acme Corp second round (panel).vtt"
+    conv = Conversation(monologue_interview().turns, source=path, format="vtt")
+    out = render(analyze(conv, me="Alex"), 60)
+    assert "twoway report" in out.splitlines()[0]
+    assert "".join(out.splitlines()[1:3]).replace(" ", "") == path.replace(" ", "")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _TopicQuestion(Question):
+    """A question as the questions issue will give it, with a topic and a kind."""
+
+    topic: str | None = None
+    kind: str | None = None
+
+
+def test_question_topic_and_kind_are_shown_when_present(balanced: Analysis) -> None:
+    questions = tuple(
+        _TopicQuestion(*dataclasses.astuple(q), topic="team", kind="about them")
+        for q in balanced.questions
+    )
+    out = render(dataclasses.replace(balanced, questions=questions))
+    assert "open · team · about them" in line_with(out, BALANCED_QUESTIONS[0])
+
+
+def test_many_windows_fit_on_one_line() -> None:
+    # A one-hour call alternating every 60 s: 116 windows, averaged down to fit.
+    turns = [
+        Turn("Alex" if i % 2 else "Dana", i * 60.0, (i + 1) * 60.0, "I see the point here.")
+        for i in range(60)
+    ]
+    out = render(analyze(Conversation(tuple(turns)), me="Alex"), 80)
+    spark = line_with(out, "  0:00 ")
+    assert spark.rstrip().endswith(" 1:00:00")  # the last window, 57:30 to 1:00:00
+    assert len(spark) <= 80
+
+
+def test_import_twoway_report_does_not_import_rich() -> None:
+    code = "import sys, twoway.report; assert 'rich' not in sys.modules, 'rich imported'"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_reports_print_one_after_another(monologue: Analysis, balanced: Analysis) -> None:
+    console = Console(record=True, width=100, no_color=True)
+    render_terminal(monologue, console)
+    render_terminal(balanced, console)
+    out = console.export_text()
+    assert out.count("twoway report: ") == 2
+    assert "Two-way score  21/100" in out and "Two-way score  98/100" in out
+
+
+def test_balanced_fixture_has_nine_switches() -> None:
+    # Guards the hand computation above: the interactivity points rest on it.
+    turns = balanced_interview().turns
+    assert sum(1 for a, b in pairwise(turns) if a.speaker != b.speaker) == 9
