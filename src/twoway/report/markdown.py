@@ -1,0 +1,194 @@
+"""The markdown report: the terminal report's sections as GitHub-flavoured markdown.
+
+Text that comes from the transcript (speaker names, questions) or from the file name is
+escaped, so a ``|`` cannot break a table and a ``*`` cannot turn into emphasis.
+"""
+
+from __future__ import annotations
+
+import re
+
+from twoway.analysis.feedback import format_duration
+from twoway.analysis.result import Analysis, Question
+from twoway.report import _format as fmt
+
+# Characters with a meaning inside a GitHub-flavoured markdown line or table cell. Escaped text
+# never starts a line, so "#", "+", "-" and "1." need nothing; with "[" and "]" escaped, "(" and
+# "!" cannot make a link or an image.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+
+
+def escape(text: str) -> str:
+    r"""``text`` safe inside a markdown paragraph, list item or table cell (one line).
+
+    >>> escape("ingest_service | *on-call*")
+    'ingest\\_service \\| \\*on-call\\*'
+    """
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def render_markdown(analysis: Analysis) -> str:
+    """The report for ``analysis`` as markdown, ending with a newline."""
+    sections = [
+        _header(analysis),
+        _speakers(analysis),
+        _score(analysis),
+        _balance(analysis),
+        _questions(analysis),
+        _monologues(analysis),
+        _feedback(analysis),
+        _notes(analysis),
+    ]
+    return "\n\n".join(s for s in sections if s) + "\n"
+
+
+def _header(analysis: Analysis) -> str:
+    facts = [f"**Mode:** {analysis.mode}"]
+    if analysis.duration_s is not None:
+        facts.append(f"**Duration:** {format_duration(analysis.duration_s)}")
+    facts.append(f"**Shares:** {fmt.basis(analysis.share_basis)}")
+    if analysis.me is not None:
+        facts.append(f"**You:** {escape(analysis.me)}")
+    lines = [f"# twoway report: {escape(analysis.source)}", "", " · ".join(facts)]
+    if analysis.me is None:
+        codes = {f.code for f in analysis.feedback}
+        if "speakers_unknown" in codes:
+            ask = "The transcript does not say who spoke: no share, score or feedback for you."
+        else:
+            names = ", ".join(escape(s.name) for s in analysis.speakers)
+            ask = (
+                f"**Which speaker are you?** One of: {names}. "
+                "Pick one (`--me NAME`) for your score and feedback."
+            )
+        lines += ["", f"> {ask}"]
+    return "\n".join(lines)
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _speakers(analysis: Analysis) -> str:
+    columns = fmt.speaker_columns(analysis)
+    header = ["Speaker", *(c.header for c in columns)]
+    align = [":---", *(":---" if c.key == "share" else "---:" for c in columns)]
+    lines = ["## Speakers", "", _row(header), _row(align)]
+    for stats in analysis.speakers:
+        name = escape(stats.name)
+        cells = [f"**{name}** (you)" if stats.is_me else name]
+        for column in columns:
+            value = column.cell(stats)
+            if column.key == "share" and stats.is_me:
+                verdict = fmt.share_verdict(stats.share, analysis.targets)
+                value = f"**{value}** (target {fmt.band(analysis.targets)}, {verdict})"
+            cells.append(value)
+        lines.append(_row(cells))
+    return "\n".join(lines)
+
+
+def _score(analysis: Analysis) -> str | None:
+    score = analysis.score
+    if score is None:
+        return None
+    lines = [
+        f"## Two-way score: {score.total}/100",
+        "",
+        _row(["Component", "Points", "Detail"]),
+        _row([":---", "---:", ":---"]),
+    ]
+    for c in score.components:
+        points = f"{fmt.points(c.points)}/{fmt.points(c.max_points)}"
+        lines.append(_row([c.name, points, escape(c.detail)]))
+    return "\n".join(lines)
+
+
+def _balance(analysis: Analysis) -> str | None:
+    balance = analysis.balance
+    if balance is None or not balance.windows:
+        return None
+    first, last = balance.windows[0], balance.windows[-1]
+    spark = fmt.sparkline([w.me_share for w in balance.windows], 60)
+    window = format_duration(first.end_s - first.start_s)
+    return (
+        f"## Balance over time: {fmt.balance_label(balance)}\n\n"
+        f"`{fmt.clock(first.start_s)} {spark} {fmt.clock(last.end_s)}`\n\n"
+        f"Your share of the talk in {window} windows (▁ 0% to █ 100%)."
+    )
+
+
+def _question_item(q: Question, *, with_speaker: bool, with_answer: bool) -> str:
+    at = f"{fmt.clock(q.start_s)} · " if q.start_s is not None else ""
+    who = f"{escape(q.speaker)}: " if with_speaker else ""
+    about = " · ".join(fmt.question_tags(q))
+    answer = fmt.answer_length(q) if with_answer else None
+    if answer:
+        about += f" · {answer}"
+    return f"- {at}{who}{escape(q.text)} _({escape(about)})_"
+
+
+def _questions(analysis: Analysis) -> str | None:
+    if not analysis.has_text:
+        return None
+    groups: list[tuple[str, list[Question]]]
+    if analysis.me is not None:
+        groups = [
+            ("You asked", [q for q in analysis.questions if q.is_me]),
+            ("They asked", [q for q in analysis.questions if not q.is_me]),
+        ]
+    else:
+        groups = [("Questions asked", list(analysis.questions))]
+    askers = {q.speaker for q in analysis.questions if not q.is_me}
+    lines = ["## Questions"]
+    for heading, questions in groups:
+        real = [q for q in questions if fmt.counts(q)]
+        skipped = [q for q in questions if not fmt.counts(q)]
+        lines += ["", f"### {heading} ({len(real)})", ""]
+        mine = heading == "You asked"
+        for q in real:
+            lines.append(
+                _question_item(q, with_speaker=not mine and len(askers) > 1, with_answer=not mine)
+            )
+        if skipped:
+            texts = ", ".join(
+                t if t == "…" else f"“{escape(t)}”" for t in fmt.sample_texts(skipped)
+            )
+            lines.append(f"- _not counted: {fmt.not_counted(skipped)} ({texts})_")
+        if not questions:
+            lines.append("None.")
+    return "\n".join(lines)
+
+
+def _monologues(analysis: Analysis) -> str | None:
+    if analysis.share_basis != "time":
+        return None
+    limit = format_duration(analysis.targets.monologue_s)
+    lines = [f"## Monologues over {limit} ({len(analysis.monologues)})", ""]
+    for m in analysis.monologues:
+        who = f"**{escape(m.speaker)}** (you)" if m.is_me else escape(m.speaker)
+        lines.append(f"- {who} at {fmt.clock(m.start_s)} for {format_duration(m.duration_s)}")
+    if not analysis.monologues:
+        lines.append("None.")
+    events = analysis.interruptions
+    summary = f"**Interruptions:** {len(events)}"
+    if events and analysis.me is not None:
+        by_me = sum(1 for e in events if e.speaker == analysis.me)
+        summary += f" (you {by_me}, them {len(events) - by_me})"
+    lines += ["", summary]
+    return "\n".join(lines)
+
+
+def _feedback(analysis: Analysis) -> str | None:
+    if not analysis.feedback:
+        return None
+    lines = ["## Feedback", ""]
+    ordered = sorted(analysis.feedback, key=lambda f: f.priority)
+    for n, item in enumerate(ordered, start=1):
+        mark, word = fmt.priority_mark(item.priority), fmt.priority_word(item.priority)
+        lines.append(f"{n}. {mark} **{word}**: {escape(item.message)}")
+    return "\n".join(lines)
+
+
+def _notes(analysis: Analysis) -> str | None:
+    if not analysis.notes:
+        return None
+    return "\n".join(["## Notes", "", *(f"- {escape(note)}" for note in analysis.notes)])

@@ -1,0 +1,58 @@
+"""The shared formatting helpers of the report renderers."""
+
+from __future__ import annotations
+
+from twoway.analysis.result import Question, TargetsUsed
+from twoway.report import _format as fmt
+
+INTERVIEW = TargetsUsed(share=0.5, share_low=0.4, share_high=0.6, monologue_s=90.0, questions=4)
+
+
+def test_clock() -> None:
+    assert fmt.clock(0.0) == "0:00"
+    assert fmt.clock(196.6) == "3:17"
+    assert fmt.clock(3725.0) == "1:02:05"
+    assert fmt.clock(None) == "—"
+
+
+def test_numbers_and_percent() -> None:
+    assert fmt.percent(0.76875) == "77%"
+    assert fmt.percent(None) == "—"
+    assert fmt.number(138.4) == "138"
+    assert fmt.number(2.25, 1) == "2.2"
+    assert fmt.number(None, 1) == "—"
+    assert fmt.points(13.0) == "13"
+    assert fmt.points(8.4) == "8.4"
+
+
+def test_band_and_verdict() -> None:
+    assert fmt.band(INTERVIEW) == "40-60%"
+    assert fmt.share_verdict(0.6, INTERVIEW) == "on target"
+    assert fmt.share_verdict(0.61, INTERVIEW) == "above target"
+    assert fmt.share_verdict(0.2, INTERVIEW) == "below target"
+    assert fmt.share_verdict(None, INTERVIEW) is None
+
+
+def test_sparkline_levels_gaps_and_fitting() -> None:
+    assert fmt.sparkline([0.0, 0.5, 1.0, None], 10) == "▁▅█ "
+    assert fmt.sparkline([0.0, 1.0], 10, max_repeat=3) == "▁▁▁███"
+    # 100 windows into 10 columns: each column is the mean of 10 windows.
+    assert fmt.sparkline([0.0] * 50 + [1.0] * 50, 10) == "▁▁▁▁▁█████"
+    assert fmt.sparkline([], 10) == ""
+
+
+def _question(text: str, function: str) -> Question:
+    return Question("Alex", True, None, text, "closed", function, None, None)
+
+
+def test_not_counted_summary_and_samples() -> None:
+    asked = [
+        _question("Really?", "backchannel"),
+        _question("Right?", "rhetorical"),
+        _question("Really?", "backchannel"),
+        _question("Is it open?", "question"),
+    ]
+    assert fmt.not_counted(asked) == "2 backchannels, 1 rhetorical"
+    assert fmt.sample_texts(asked[:3]) == ["Really?", "Right?"]
+    many = [_question(f"Q{i}?", "backchannel") for i in range(8)]
+    assert fmt.sample_texts(many, limit=3) == ["Q0?", "Q1?", "Q2?", "…"]
