@@ -56,3 +56,14 @@ def test_not_counted_summary_and_samples() -> None:
     assert fmt.sample_texts(asked[:3]) == ["Really?", "Right?"]
     many = [_question(f"Q{i}?", "backchannel") for i in range(8)]
     assert fmt.sample_texts(many, limit=3) == ["Q0?", "Q1?", "Q2?", "…"]
+
+
+def test_answer_length() -> None:
+    def asked(answer_s: float | None, answer_words: int | None) -> Question:
+        return Question("Dana", False, 5.0, "Why?", "open", "question", answer_s, answer_words)
+
+    assert fmt.answer_length(asked(70.0, 120)) == "answer 1:10, 120 words"
+    assert fmt.answer_length(asked(2.0, 1)) == "answer 0:02, 1 word"
+    assert fmt.answer_length(asked(None, 14)) == "answer 14 words"
+    assert fmt.answer_length(asked(0.0, 0)) == "no answer"
+    assert fmt.answer_length(asked(None, None)) is None

@@ -167,3 +167,9 @@ def test_markdown_does_not_import_rich() -> None:
         "assert 'rich' not in sys.modules, 'rich imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_empty_transcript() -> None:
+    md = render_markdown(analyze(Conversation(())))
+    assert "## Speakers" not in md
+    assert "> The transcript does not say who spoke" in md

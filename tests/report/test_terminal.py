@@ -243,3 +243,9 @@ def test_balanced_fixture_has_nine_switches() -> None:
     # Guards the hand computation above: the interactivity points rest on it.
     turns = balanced_interview().turns
     assert sum(1 for a, b in pairwise(turns) if a.speaker != b.speaker) == 9
+
+
+def test_empty_transcript_renders_without_a_speakers_table() -> None:
+    out = render(analyze(Conversation(())))
+    assert "Speakers" not in out
+    assert "The transcript does not say who spoke" in out

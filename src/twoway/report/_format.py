@@ -141,13 +141,18 @@ def not_counted(questions: Sequence[Question]) -> str:
 
 
 def answer_length(question: Question) -> str | None:
-    """``"answer 1:10, 120 words"``, ``"answer 14 words"``, or ``None`` when not measured."""
+    """``"answer 1:10, 120 words"``, ``"answer 14 words"``, ``"no answer"``, or ``None`` when
+    not measured (only the last question of a turn gets an answer length)."""
+    if question.answer_s is None and question.answer_words is None:
+        return None
+    if not question.answer_s and not question.answer_words:
+        return "no answer"
     parts: list[str] = []
     if question.answer_s is not None:
         parts.append(clock(question.answer_s))
-    if question.answer_words is not None and question.answer_words > 0:
-        parts.append(f"{question.answer_words} words")
-    return "answer " + ", ".join(parts) if parts else None
+    if question.answer_words:
+        parts.append(plural(question.answer_words, "word"))
+    return "answer " + ", ".join(parts)
 
 
 def sample_texts(questions: Sequence[Question], limit: int = 5) -> list[str]:

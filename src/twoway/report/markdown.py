@@ -68,7 +68,9 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _speakers(analysis: Analysis) -> str:
+def _speakers(analysis: Analysis) -> str | None:
+    if not analysis.speakers:
+        return None
     columns = fmt.speaker_columns(analysis)
     header = ["Speaker", *(c.header for c in columns)]
     align = [":---", *(":---" if c.key == "share" else "---:" for c in columns)]

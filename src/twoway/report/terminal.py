@@ -116,7 +116,9 @@ def _who_are_you(analysis: Analysis) -> Text:
 # -- speakers -----------------------------------------------------------------------------
 
 
-def _speakers(analysis: Analysis, console: Console) -> RenderableType:
+def _speakers(analysis: Analysis, console: Console) -> RenderableType | None:
+    if not analysis.speakers:
+        return None
     columns = fmt.speaker_columns(analysis)
     # The widest share bar (20 cells, 5% each, down to 10) that fits beside every column; on a
     # narrow terminal, the least important columns go (the sections below cover most of them).
