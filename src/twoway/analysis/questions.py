@@ -1,8 +1,25 @@
-"""Finding the questions in a turn's text, and what form they take.
+"""Finding the questions in a turn's text, what form they take and what they are about.
 
-This is the basic detector the metrics contract in ``docs/metrics.md`` describes: a sentence is a
-question when it ends with ``?`` or starts with a question word or an auxiliary inversion
-("do you", "is there"). Backchannels ("really?") are found but flagged, so they do not count.
+Transcripts from WhisperX, Zoom or Teams often drop or misplace ``?``, so a ``?`` is evidence, not
+the definition. A turn is cut into sentences at ``. ! ? ;`` and line breaks; inside a sentence a
+question starts at
+
+* a question word followed by an auxiliary or a verb ("what does the team look like",
+  "what happens next"), but not at an embedded clause ("what I did was ...", "that is what I
+  love", "when I joined we ..."): a subject right after the question word, or a question word
+  after a verb that takes a clause ("I know how ...");
+* an auxiliary inversion ("do you", "is there", "could I");
+* an indirect question or request ("I was wondering what ...", "tell me about ...", "I'd love to
+  hear about ...", "walk me through ...");
+
+so run-on ASR text ("that's great what does the team look like and how do you measure success")
+gives one question per opening. A sentence ending with ``?`` that has none of these is a
+declarative question ("so the role is mostly backend?"). Backchannels ("really?", "oh yeah?") and
+rhetorical tags and questions ("..., right?", "you know?", "who knows?") are reported with
+``function`` "backchannel" / "rhetorical" and do not count.
+
+Everything here is pure and linear in the length of the text; see ``docs/questions.md`` for the
+rules, the evaluation and its figures.
 """
 
 from __future__ import annotations
@@ -10,25 +27,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Sentence boundaries: after . ! ? (one or more) followed by white space, or at a line break.
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+from twoway.analysis import _question_lexicon as lx
+from twoway.analysis._question_topics import content_words, kind_of, looks_english, topic_of
 
-QUESTION_WORDS = frozenset(
-    "what when where which who whom whose why how".split()
-)
-AUXILIARIES = frozenset(
-    """am is are was were do does did have has had can could will would shall should may might
-    must isn't aren't wasn't weren't don't doesn't didn't haven't hasn't hadn't can't couldn't
-    won't wouldn't shouldn't""".split()
-)
-# An auxiliary only inverts a question when a subject follows it ("do you", "is there").
-SUBJECTS = frozenset("i you he she it we they there this that these those your the a an".split())
-BACKCHANNELS = frozenset(
-    """really right yeah okay ok oh so sorry huh pardon seriously yes no sure true is it do you
-    did you are you was it""".split()
-)
+__all__ = [
+    "FORMS",
+    "FUNCTIONS",
+    "KINDS",
+    "TOPICS",
+    "DetectedQuestion",
+    "content_words",
+    "find_questions",
+    "kind_of",
+    "looks_english",
+    "topic_of",
+]
 
-_WORD = re.compile(r"[A-Za-z']+")
+FORMS = ("open", "closed", "choice", "tag")
+FUNCTIONS = ("question", "backchannel", "rhetorical")
+TOPICS = (
+    "them",
+    "day_to_day",
+    "company",
+    "role",
+    "growth",
+    "next_steps",
+    "compensation",
+    "self",
+    "other",
+)
+KINDS = ("behavioral", "technical", "motivational", "situational", "logistics", "other")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,59 +67,517 @@ class DetectedQuestion:
     start: int
     end: int
     form: str  # "open" | "closed" | "choice" | "tag"
-    function: str  # "question" | "backchannel"
+    function: str  # "question" | "backchannel" | "rhetorical"
 
     @property
     def counts(self) -> bool:
-        """True for a real question (backchannels do not count)."""
+        """True for a real question (backchannels and rhetorical questions do not count)."""
         return self.function == "question"
 
 
-def _words(sentence: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(sentence)]
+# A word (inner apostrophes kept), a sentence end, a comma or a line break. "." ends a sentence
+# only before white space or the end, so "3.5" and "U.S." stay whole; "?" and "!" always do.
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[?!]+[.?!]*|[.…;]+(?=[\s\"'”’)\]]|$)|,|\n")
+_SENTENCE_ENDS = frozenset(".!?;…\n")
+
+# Indirect questions and requests. They are matched against a sentence's normalized words joined
+# by single spaces, at a word's position. The first kind may start anywhere ("..., I'm curious
+# how ..."); the imperatives only where a clause starts ("tell me about ...", not "they'd tell me
+# about ...").
+_WH_WORD = r"(?:what|whats|how|hows|why|when|where|who|whos|which|whether|if)\b"
+_INDIRECT_ANYWHERE = re.compile(
+    rf"""
+    (?:i\ (?:was|am)|im)\ (?:just\ |really\ |also\ |kind\ of\ |kinda\ |a\ bit\ |genuinely\ )?
+        (?:wondering|curious)\ (?:(?:about|to\ (?:know|hear|learn|understand|ask))\b|(?={_WH_WORD}))
+    | (?:id|i\ would)\ (?:really\ |also\ |just\ )?(?:love|like|be\ (?:interested|curious|keen))
+        \ to\ (?:hear|know|learn|understand|ask)\ (?:a\ (?:bit|little)\ |more\ |some\ )?
+        (?:about|more|your|you|the|a|{_WH_WORD[3:-3]})\b
+    | i\ (?:just\ |really\ )?wonder\ (?={_WH_WORD})
+    | one\ thing\ (?:id|i\ would)\ (?:like|love)\ to\ (?:know|understand|ask|hear)\b
+    | (?:something|one\ thing)\ im\ (?:really\ )?curious\ about\b
+    | my\ (?:first\ |next\ |last\ |other\ |only\ |main\ |one\ )?question\ (?:is|was|would\ be)\b
+    | i\ (?:want|wanted)\ to\ (?:know|understand|ask)\ (?:about|you|{_WH_WORD[3:-3]})\b
+    """,
+    re.VERBOSE,
+)
+_INDIRECT_AT_CLAUSE = re.compile(
+    r"""
+    (?:please\ )?(?:tell|walk|talk|take|run)\ (?:me|us)
+        \ (?:about|more|a|how|what|why|when|where|who|which|if|whether|something|anything|your
+            |through)\b
+    | (?:describe|explain|elaborate)\b
+    | give\ (?:me|us)\ (?:a|an|some|one|two|three)\ (?:\w+\ )?
+        (?:examples?|sense|idea|overview|rundown|bit|picture)\b
+    | help\ me\ understand\b
+    """,
+    re.VERBOSE,
+)
+_INDIRECT_FIRST_WORDS = frozenset(
+    """i im id tell walk talk take run describe explain elaborate give help one something my
+    please""".split()
+)
+_NOT_TOPIC = lx.PRONOUN_SUBJECTS | lx.CONTRACTED_SUBJECTS | lx.AUXILIARIES | lx.WH | lx.WH_AUX
+_DO_OBJECTS = frozenset("that this it these those some something".split())
+_DID_IT_STATEMENT = frozenset("all myself ourselves again anyway once twice before".split())
+
+# Where a word stands in its sentence, for deciding whether a question may start there: after
+# nothing but boundary words ("so, um, ..."), after a comma, after a boundary word ("... and"), or
+# in the middle of a clause.
+_SENTENCE_START, _CLAUSE_START, _AFTER_BOUNDARY, _MID = 3, 2, 1, 0
 
 
-def _is_question(sentence: str, words: list[str]) -> bool:
-    if sentence.rstrip().endswith("?"):
-        return True
-    if not words:
+@dataclass(frozen=True, slots=True)
+class _Opening:
+    first: int  # index of the word the question starts at
+    after_head: int  # index just past the words that made it a question
+    form: str  # "open" | "closed" (refined later)
+
+
+# Contractions whose apostrophe-free spelling is another word: with the apostrophe still there we
+# know "we're" is not "were". (Without it, as in stripped ASR text, "were" stays ambiguous.)
+_CONTRACTIONS = {"we're": "weare", "we'll": "weall"}
+
+
+def _norm(word: str) -> str:
+    low = word.lower().replace("’", "'")
+    return _CONTRACTIONS.get(low) or low.replace("'", "")
+
+
+def _copula_later(words: list[str], start: int, stop: int) -> bool:
+    """A pseudo-cleft: "what happened WAS the vendor ...", "what's great about it IS they ..."."""
+    for k in range(start, min(stop, start + 7)):
+        if words[k] in ("is", "was"):
+            rest = stop - k - 1
+            if rest >= 1 and (words[k + 1] not in lx.PRONOUN_SUBJECTS or rest >= 3):
+                return True
+    return False
+
+
+def _wh_opening(words: list[str], i: int, stop: int, where: int, qmark: bool) -> _Opening | None:
+    w = words[i]
+    n = stop
+    # Mid-clause, or after a comma for words that also start relative clauses ("the person who
+    # has ...", "..., which is ..."), only an inversion with a subject makes a question.
+    strict = where == _MID or (where == _CLAUSE_START and w in lx.RELATIVE_WH)
+    if w in lx.WH_AUX:
+        nxt = words[i + 1] if i + 1 < n else ""
+        if strict and nxt not in lx.SUBJECTS:
+            return None
+        if not qmark and nxt not in lx.SUBJECTS and _copula_later(words, i + 2, n):
+            return None
+        return _Opening(i, i + 2, "open")
+    j = i + 1
+    if w == "how":
+        while j < n and j < i + 3 and words[j] in lx.HOW_MODIFIERS:
+            j += 1
+        if j < n and words[j] == "come":
+            return None if strict else _Opening(i, j + 1, "open")
+    elif (
+        w in ("what", "which") and j + 1 < n and words[j] in lx.WH_NOUN_OF and words[j + 1] == "of"
+    ):
+        for k in range(j + 2, min(n, j + 5)):
+            if words[k] in lx.AUXILIARIES or words[k] in lx.PRONOUN_SUBJECTS:
+                j = k
+                break
+    while j < n and words[j] in lx.WH_ADVERBS:
+        j += 1
+    if j >= n:
+        # A bare "why?" / "how?" is a question; a bare "what?" is a backchannel (handled before).
+        ok = where == _SENTENCE_START and (qmark or w in ("why", "how"))
+        return _Opening(i, j, "open") if ok else None
+    t = words[j]
+    u = words[j + 1] if j + 1 < n else ""
+    if t in lx.WH or t in lx.WH_AUX:
+        return None  # a restart ("what, what is ..."): the second one is tried on its own
+    if t in lx.AUXILIARIES:
+        relative = where != _SENTENCE_START or u not in lx.WHICH_QUESTION_NEXT
+        if w == "which" and t in lx.BE and not qmark and relative:
+            return None  # "which is why I started looking"
+        if t == "were" and u not in lx.PRONOUN_SUBJECTS and u not in lx.DETERMINERS:
+            return None  # stripped "we're": "what were looking for is ...", "when were here"
+        if strict and u not in (lx.PRONOUN_SUBJECTS if where == _CLAUSE_START else lx.SUBJECTS):
+            return None
+        return _Opening(i, j + 2, "open")
+    if strict:
+        return None
+    if t == "to" or t in lx.PRONOUN_SUBJECTS or t in lx.CONTRACTED_SUBJECTS:
+        return None  # "how to ...", "what I did was ...", "when I joined ..."
+    if t in ("about", "if") or (t == "not" and w == "why"):
+        return _Opening(i, j + 1, "open")  # "what about ...", "what if ...", "why not ..."
+    if t == "not":
+        return None  # "and what not"
+    if t in lx.WH_CLAUSE_STARTS:
+        # "how the team works is ..." is a clause; "why this company?" is a question.
+        if w == "why" and (qmark or not _copula_later(words, j + 1, n)):
+            return _Opening(i, j + 1, "open")
+        return None
+    if u in ("is", "was") and (t.endswith(("ed", "s"))) and not qmark:
+        return None  # "what happened was ...", "what matters is ..."
+    if u in lx.AUXILIARIES:
+        return _Opening(i, j + 2, "open")  # "what tools does the team use", "how big is it"
+    # A subject question ("what happens next", "who decides"), unless it is a pseudo-cleft.
+    if not qmark and (_copula_later(words, j + 1, n) or (w in lx.RELATIVE_WH and w != "who")):
+        return None  # "which, in the paper, ...": a relative clause
+    return _Opening(i, j + 1, "open")
+
+
+def _aux_opening(
+    words: list[str], commas: list[bool], i: int, stop: int, where: int, qmark: bool
+) -> _Opening | None:
+    t = words[i]
+    if i + 1 >= stop:
+        return None
+    u = words[i + 1]
+    v = words[i + 2] if i + 2 < stop else ""
+    if t in ("had", "hadnt") and u not in ("you", "anyone", "they", "we", "he", "she"):
+        return None  # "had a great time"
+    if u in lx.NOT_SUBJECTS or u in lx.AUXILIARIES:
+        return None  # "is what it is", "could be", "would have been"
+    if t == "did" and u == "it" and v in _DID_IT_STATEMENT:
+        return None
+    if u == "you" and v == "know" and t not in lx.DO:
+        return None  # "is, you know, a garage sale"
+    if t == "were" and u not in lx.PRONOUN_SUBJECTS:
+        return None  # stripped "we're": "were hiring", "were about thirty miles from ..."
+    if t == "do" and where != _SENTENCE_START and u in _DO_OBJECTS:
+        return None  # a second verb: "... and do that with her"
+    if u == "there" and (v in lx.BE or v in lx.HAVE):
+        return None  # "the problem is there were no tests"
+    if where != _SENTENCE_START and _is_tag(words[i:stop]):
+        # "..., don't you", "... hasn't it, uh"; but "the immediacy just isn't there."
+        prev = words[i - 1]
+        if commas[i] or qmark or (u != "there" and prev not in lx.MID_BLOCKERS):
+            return _Opening(i, stop, "tag")
+        return None
+    if where == _MID:
+        # Only "do you", "can you", "have you" ... open a question inside a run of words:
+        # "... my last job do you use it here"; "the thing is you ..." is a statement.
+        prev = words[i - 1]
+        if t in lx.BE or u not in lx.STRONG_SUBJECTS or commas[i + 1] or v in ("", "know"):
+            return None
+        if prev in lx.PRONOUN_SUBJECTS or prev in lx.MID_BLOCKERS or prev in lx.AUXILIARIES:
+            return None
+        if prev in lx.CONTRACTED_SUBJECTS or prev in lx.COMPLEMENT_TAKERS or prev in lx.WH:
+            return None
+    elif where != _SENTENCE_START:
+        # After "and" or a comma: "and is there any travel", not "and have a lot of pasta",
+        # "and do it", or "..., is the fact that".
+        if t in lx.HAVE:
+            subjects = lx.PRONOUN_SUBJECTS
+        elif where == _CLAUSE_START:
+            subjects = lx.COMMA_SUBJECTS
+        else:
+            subjects = lx.CLAUSE_SUBJECTS
+        if u not in subjects or (not v and not qmark):
+            return None
+    elif t in lx.HAVE and u not in lx.CLAUSE_SUBJECTS:
+        return None  # "have a good lunch"
+    elif u not in lx.SUBJECTS and (
+        t in lx.NEGATIVE_AUXILIARIES or (t not in lx.BE and t not in lx.DO)
+    ):
+        # A modal or a negative before an unknown word: "can't complain", "could go either way",
+        # "doesn't matter", "didn't get that far".
+        return None
+    form = "closed"
+    # "can you tell me about ...", "do you mind explaining ...": requests for a story.
+    if u == "you" and (v in lx.REQUEST_VERBS or (v == "mind" and i + 3 < stop)):
+        form = "open"
+    if u == "i" and v == "ask" and i + 3 < stop and words[i + 3] not in lx.CLOSED_COMPLEMENTS:
+        form = "open"
+    return _Opening(i, i + 2, form)
+
+
+def _indirect_opening(
+    joined: str, char_at: list[int], words: list[str], i: int, where: int
+) -> _Opening | None:
+    match = _INDIRECT_ANYWHERE.match(joined, char_at[i])
+    if match is None and (where != _MID or (i > 0 and words[i - 1] == "please")):
+        match = _INDIRECT_AT_CLAUSE.match(joined, char_at[i])
+    if match is None:
+        return None
+    after = (
+        i
+        + joined.count(" ", char_at[i], match.end())
+        + (1 if match.end() < len(joined) and joined[match.end()] == " " else 0)
+    )
+    after = max(after, i + 1)
+    # "... if / whether ..." asks yes or no; everything else asks for an account.
+    tail = words[i : after + 2]
+    form = "closed" if any(w in lx.CLOSED_COMPLEMENTS for w in tail) else "open"
+    return _Opening(i, after, form)
+
+
+def _openings(words: list[str], commas: list[bool], qmark: bool) -> list[_Opening]:
+    n = len(words)
+    joined = " ".join(words)
+    char_at: list[int] = []
+    pos = 0
+    for w in words:
+        char_at.append(pos)
+        pos += len(w) + 1
+    found: list[_Opening] = []
+    leading = True  # only boundary words ("so", "um", "okay") so far in this sentence
+    embedded_wh = -10  # where the last question word that opened no question was
+    where_at: list[int] = []
+    i = 0
+    while i < n:
+        w = words[i]
+        prev = words[i - 1] if i else ""
+        if leading:
+            where = _SENTENCE_START
+        elif commas[i] and prev not in lx.INCOMPLETE_ENDINGS and prev != w:
+            # A comma after a dangling word is a restart ("we could, do that"), not a clause.
+            where = _CLAUSE_START
+        elif prev in lx.BOUNDARY_WORDS:
+            where = _AFTER_BOUNDARY
+        else:
+            where = _MID
+        while len(where_at) < i:  # words inside an opening just taken
+            where_at.append(_MID)
+        if where != _SENTENCE_START:
+            for k in range(i - 1, max(-1, i - 4), -1):
+                if words[k] == w:
+                    where = where_at[k]  # a restart ("are, are we ..."): as the first try
+                    break
+        where_at.append(where)
+        opening: _Opening | None = None
+        # "X or Y" continues the question before it: "or" never starts a new one mid-sentence.
+        if prev != "or" or leading:
+            if w in lx.WH or w in lx.WH_AUX:
+                if where == _MID and (prev in lx.COMPLEMENT_TAKERS or w in lx.RELATIVE_WH):
+                    pass
+                elif where != _SENTENCE_START and _before(words, i) in lx.COMPLEMENT_TAKERS:
+                    pass  # "they don't understand, uh, how other people live"
+                elif where != _SENTENCE_START and i - embedded_wh <= 8 and prev in ("and", "or"):
+                    pass  # "what's right and what's wrong": a second embedded clause
+                else:
+                    opening = _wh_opening(words, i, n, where, qmark)
+                if opening is None:
+                    embedded_wh = i
+            elif w in lx.AUXILIARIES:
+                opening = _aux_opening(words, commas, i, n, where, qmark)
+            if opening is None and w in _INDIRECT_FIRST_WORDS:
+                opening = _indirect_opening(joined, char_at, words, i, where)
+        if opening is not None:
+            found.append(opening)
+            i = max(opening.after_head, i + 1)
+            leading = False
+            continue
+        if w not in lx.BOUNDARY_WORDS and w != "or":
+            leading = False
+        i += 1
+    return found
+
+
+def _before(words: list[str], i: int) -> str:
+    """The word before ``words[i]``, skipping interjections ("understand, uh, how")."""
+    k = i - 1
+    while k >= 0 and words[k] in lx.INTERJECTIONS:
+        k -= 1
+    return words[k] if k >= 0 else ""
+
+
+def _strip_interjections(words: list[str]) -> tuple[str, ...]:
+    lo, hi = 0, len(words)
+    while lo < hi and words[lo] in lx.INTERJECTIONS:
+        lo += 1
+    while hi > lo and words[hi - 1] in lx.INTERJECTIONS:
+        hi -= 1
+    return tuple(words[lo:hi])
+
+
+def _is_tag(span: list[str]) -> bool:
+    """A question tag: "isn't it", "don't you think", "didn't she, you know"."""
+    if len(span) < 2 or span[0] not in lx.NEGATIVE_AUXILIARIES:
         return False
-    first = words[0]
-    if first in QUESTION_WORDS:
-        return True
-    return first in AUXILIARIES and len(words) > 1 and words[1] in SUBJECTS
+    if span[1] not in lx.PRONOUN_SUBJECTS:
+        return False
+    rest = span[2:]
+    if rest and rest[0] in lx.TAG_VERBS:
+        rest = rest[1:]
+    return all(w in lx.TAG_TRAILERS for w in rest)
 
 
-def _form(words: list[str]) -> str:
-    if words and words[0] in QUESTION_WORDS:
-        return "open"
-    if " or " in f" {' '.join(words)} ":
-        return "choice"
-    return "closed"
+def _is_echo(core: tuple[str, ...]) -> bool:
+    """An echo question: "would you?", "do they really?", "oh, you don't?", "it has?"."""
+    if not 2 <= len(core) <= 3 or (len(core) == 3 and core[2] not in lx.ECHO_EXTRAS):
+        return False
+    a, b = core[0], core[1]
+    subjects = lx.PRONOUN_SUBJECTS
+    return (a in lx.AUXILIARIES and b in subjects) or (
+        (a in subjects or a == "that") and b in lx.AUXILIARIES
+    )
+
+
+def _rhetorical_tag(words: list[str], commas: list[bool], qmark: bool) -> bool:
+    """A statement closed by "right?", "you know?" or "know what I mean?"."""
+    n = len(words)
+    for tag in lx.RHETORICAL_TAGS:
+        k = len(tag)
+        if n > k and tuple(words[n - k :]) == tag and (qmark or commas[n - k]):
+            return not (tag == ("right",) and words[n - 2] in lx.RIGHT_NOT_TAG)
+    return False
+
+
+def _is_rhetorical(words: list[str], commas: list[bool] | None = None) -> bool:
+    """A rhetorical question, at the start or after a comma: "I mean, who doesn't want that?"."""
+    starts = [0] + ([k for k in range(1, len(words)) if commas[k]] if commas else [])
+    for k in starts:
+        core = _strip_interjections(words[k:])
+        if core in lx.RHETORICAL_PHRASES:
+            return True
+        if any(core[: len(p)] == p for p in lx.RHETORICAL_OPENINGS):
+            return True
+    return False
+
+
+def _refine_form(form: str, words: list[str]) -> str:
+    """A closed question offering alternatives ("remote or in the office?") is a choice."""
+    if form != "closed":
+        return form
+    for k in range(1, len(words) - 1):
+        if words[k] == "or" and words[k + 1] not in lx.NOT_ALTERNATIVES:
+            return "choice"
+    return form
+
+
+class _Sentence:
+    """One sentence of a turn: its normalized words and where they are in the text."""
+
+    __slots__ = ("commas", "end", "qmark", "spans", "words")
+
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        self.spans: list[tuple[int, int]] = []
+        self.commas: list[bool] = []  # a comma right before the word
+        self.qmark = False
+        self.end = 0
+
+
+def _sentences(text: str) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    cur = _Sentence()
+    comma = False
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        first = tok[0]
+        if first == ",":
+            comma = True
+        elif first in _SENTENCE_ENDS:
+            if cur.words:
+                cur.qmark = "?" in tok
+                cur.end = m.end() if first != "\n" else cur.spans[-1][1]
+                out.append(cur)
+                cur = _Sentence()
+            comma = False
+        else:
+            cur.words.append(_norm(tok))
+            cur.spans.append((m.start(), m.end()))
+            cur.commas.append(comma)
+            comma = False
+    if cur.words:
+        cur.end = cur.spans[-1][1]
+        out.append(cur)
+    return out
+
+
+def _sentence_questions(text: str, s: _Sentence) -> list[DetectedQuestion]:
+    words, n = s.words, len(s.words)
+
+    def make(first: int, last: int, form: str, function: str, to_end: bool) -> DetectedQuestion:
+        start = s.spans[first][0]
+        end = s.end if to_end else s.spans[last][1]
+        return DetectedQuestion(text[start:end], start, end, form, function)
+
+    if n <= 6:
+        core = _strip_interjections(words)
+        if core in lx.BACKCHANNEL_PHRASES or not core or (s.qmark and _is_echo(core)):
+            if s.qmark or (core and core not in lx.BACKCHANNELS_NEED_QMARK):
+                return [make(0, n - 1, "closed", "backchannel", True)]
+            return []
+        if core in lx.RHETORICAL_PHRASES and (s.qmark or len(core) > 1):
+            return [make(0, n - 1, "closed", "rhetorical", True)]
+
+    openings = _openings(words, s.commas, s.qmark)
+    # Each question runs from its opening to the next one; a false start ("have you, have you
+    # worked ...") ends on a dangling word and joins the question after it.
+    ranges: list[list[int]] = []  # [first, last, index into openings]
+    for k, op in enumerate(openings):
+        last = openings[k + 1].first - 1 if k + 1 < len(openings) else n - 1
+        if k + 1 < len(openings):
+            while last > op.first and words[last] in lx.TRAILING_JOINERS:
+                last -= 1
+        if (
+            ranges
+            and words[ranges[-1][1]] in lx.INCOMPLETE_ENDINGS
+            and (ranges[-1][1] - ranges[-1][0] < 4)
+        ):
+            ranges[-1][1] = last
+            ranges[-1][2] = k
+            continue
+        ranges.append([op.first, last, k])
+
+    if ranges and ranges[0][0] > 0:
+        # A fronted topic belongs to the question: "and in terms of the team culture, how would
+        # you describe it?", "the engineering team, is that in-house?". A clause does not.
+        lead = 0
+        while lead < ranges[0][0] and words[lead] in lx.BOUNDARY_WORDS:
+            lead += 1
+        fronted = words[lead : ranges[0][0]]
+        if 0 < len(fronted) <= 8 and not any(w in _NOT_TOPIC for w in fronted):
+            ranges[0][0] = lead
+    if ranges and not s.qmark:
+        first, last, _ = ranges[-1]
+        if words[last] in lx.DANGLING and last - first < 3:
+            ranges.pop()  # abandoned: "what do,", "is this a,"
+    found: list[DetectedQuestion] = []
+    if ranges:
+        first, last, k = ranges[-1]
+        span = words[first : last + 1]
+        # "..., isn't it?" / "..., don't you think?": a tag on the statement before it.
+        if _is_tag(span):
+            tag_from = ranges[-2][1] + 1 if len(ranges) > 1 else 0
+            if tag_from < first:
+                ranges[-1] = [tag_from, last, -1]
+        for idx, (first, last, k) in enumerate(ranges):
+            to_end = idx == len(ranges) - 1
+            span = words[first : last + 1]
+            form = "tag" if k < 0 else _refine_form(openings[k].form, span)
+            function = "rhetorical" if _is_rhetorical(span) else "question"
+            found.append(make(first, last, form, function, to_end))
+        return found
+
+    if _rhetorical_tag(words, s.commas, s.qmark):
+        return [make(0, n - 1, "tag", "rhetorical", True)]
+    if s.qmark:
+        # A declarative question: "so the role is mostly backend?", "you've used Python?".
+        function = "rhetorical" if _is_rhetorical(words, s.commas) else "question"
+        if n <= 2 and function == "question":
+            function = "backchannel"  # an echo: "Tahiti?", "two hundred?", "a what?"
+        form = "open" if words[0] in lx.WH or words[0] in lx.WH_AUX else "closed"
+        if words[-1] in lx.NEGATIVE_AUXILIARIES or words[-1] in ("huh", "eh"):
+            form = "tag"
+        return [make(0, n - 1, _refine_form(form, words), function, True)]
+    return []
 
 
 def find_questions(text: str | None) -> list[DetectedQuestion]:
-    """Every question in ``text``, in order.
+    """Every question in ``text``, in order, with its form and function.
+
+    ``start``/``end`` are offsets into ``text`` and ``text[start:end] == q.text``; the spans are
+    in order and never overlap. Linear in the length of ``text``.
 
     >>> [q.text for q in find_questions("I led the migration. What does a typical day look like?")]
     ['What does a typical day look like?']
+    >>> [q.text for q in find_questions("that's great what does the team look like and how do "
+    ...                                 "you measure success")]
+    ['what does the team look like', 'how do you measure success']
+    >>> [(q.function, q.counts) for q in find_questions("Oh really?")]
+    [('backchannel', False)]
     """
     if not text:
         return []
     found: list[DetectedQuestion] = []
-    for match in _SENTENCE.finditer(text):
-        raw = match.group()
-        sentence = raw.strip()
-        if not sentence:
-            continue
-        words = _words(sentence)
-        if not _is_question(sentence, words):
-            continue
-        offset = match.start() + (len(raw) - len(raw.lstrip()))
-        function = (
-            "backchannel" if len(words) <= 2 and all(w in BACKCHANNELS for w in words) else "question"
-        )
-        found.append(
-            DetectedQuestion(sentence, offset, offset + len(sentence), _form(words), function)
-        )
+    for sentence in _sentences(text):
+        found.extend(_sentence_questions(text, sentence))
     return found
