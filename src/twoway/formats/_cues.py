@@ -72,9 +72,12 @@ def cue_timing(line: str, path: str, lineno: int) -> tuple[float, float]:
     return start_or_none / 1000, end_or_none / 1000
 
 
-def cue_turns(speakers: CueSpeakers, start: float, end: float, parts: list[str]) -> Sequence[Turn]:
+def cue_turns(
+    speakers: CueSpeakers, start: float, end: float, parts: list[str], webvtt: bool
+) -> Sequence[Turn]:
     """The turn(s) one finished cue releases (none while the speaker rule is undecided)."""
-    voice, text = clean_payload(parts[0] if len(parts) == 1 else " ".join(parts))
+    text = parts[0] if len(parts) == 1 else " ".join(parts)
+    voice, text = clean_payload(text, webvtt=webvtt)
     if voice is None and text.startswith("["):
         voice, text = split_bracket_speaker(text)
     if speakers.decided:
@@ -115,10 +118,10 @@ def parse_cues(
         if state == _PAYLOAD:
             stripped = line.strip()
             if not stripped:
-                yield from cue_turns(speakers, start, end, parts)
+                yield from cue_turns(speakers, start, end, parts, webvtt)
                 state = _BETWEEN
             elif "-->" in stripped:  # a new cue with no blank line before it
-                yield from cue_turns(speakers, start, end, parts)
+                yield from cue_turns(speakers, start, end, parts, webvtt)
                 start, end = cue_timing(line, path, lineno)
                 parts = []
             else:
@@ -152,7 +155,7 @@ def parse_cues(
             state = _BETWEEN
 
     if state == _PAYLOAD:
-        yield from cue_turns(speakers, start, end, parts)
+        yield from cue_turns(speakers, start, end, parts, webvtt)
     elif state == _AFTER_ID:
         skipped += 1
     yield from speakers.finish()

@@ -33,6 +33,7 @@ _MAX_NAME_WORDS = 5
 # Tags: <v Name>, </v>, <c.yellow>, <i>, <00:00:01.000>, <font color="red">; a lone "<" in
 # speech ("I <3 it") is not a tag because a letter, slash or digit must follow it.
 TAG_RE = re.compile(r"<(?:/?[A-Za-z][^<>]*|\d[\d:.]*)>")
+SRT_TAG_RE = re.compile(r"</?(?:[ibu]|font|v)(?:[ \t.][^<>]*)?>", re.IGNORECASE)
 VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*)>")
 # ASS/SSA override blocks that some SRT writers leave in: {\an8}, {\i1}.
 ASS_RE = re.compile(r"\{\\[^{}]*\}")
@@ -196,11 +197,13 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def clean_payload(text: str) -> tuple[str | None, str]:
+def clean_payload(text: str, *, webvtt: bool = True) -> tuple[str | None, str]:
     """The voice-span speaker (if any) and the plain words of a cue payload.
 
     Tags are dropped, HTML entities decoded (``&amp;`` ``&lt;`` ``&gt;`` ``&nbsp;``...) and a
-    no-break space becomes a plain space. Each step is skipped when its trigger character is
+    no-break space becomes a plain space. SRT has no escapes, so there only its few formatting
+    tags (``<i> <b> <u> <font> <v>``) are dropped and ``&`` is left alone: ``a <b> c`` in speech
+    is lost either way, ``x <y`` is not. Each step is skipped when its trigger character is
     absent, which is the common case and keeps the caption readers fast.
     """
     voice: str | None = None
@@ -209,10 +212,10 @@ def clean_payload(text: str) -> tuple[str | None, str]:
             match = VOICE_RE.search(text)
             if match is not None:
                 voice = sys.intern(match.group(1).strip()) or None
-        text = TAG_RE.sub("", text)
+        text = (TAG_RE if webvtt else SRT_TAG_RE).sub("", text)
     if "{\\" in text:
         text = ASS_RE.sub("", text)
-    if "&" in text:
+    if webvtt and "&" in text:
         from html import unescape  # rare; html.entities is big
 
         text = unescape(text)

@@ -1,0 +1,232 @@
+"""WebVTT: the cases each fixture in tests/data/vtt pins, with turns written out by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from twoway.errors import EncodingError, FormatError, InputError
+from twoway.formats import load, parse_text, vtt
+from twoway.model import Turn
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+def test_zoom_name_prefixes_and_an_unnamed_cue_continuing_the_speaker() -> None:
+    conv = load(DATA / "vtt" / "zoom_basic.vtt")
+    assert conv.format == "vtt"
+    assert conv.turns == (
+        Turn("Dana Whitfield", 1.2, 4.8, "Thanks for making the time today, Alex."),
+        Turn("Alex Moreno", 5.1, 9.95, "Of course. I'm glad we could find a slot this week."),
+        Turn(
+            "Dana Whitfield",
+            10.3,
+            16.0,
+            "Could you walk me through the data platform you built at Lumen?",
+        ),
+        Turn("Dana Whitfield", 16.4, 18.0, "Hmm."),
+        Turn(
+            "Alex Moreno",
+            18.25,
+            31.5,
+            "Sure. We moved nightly batch jobs to a streaming pipeline, which cut report "
+            "latency from a day to about ten minutes.",
+        ),
+        Turn("Dana Whitfield", 32.0, 35.4, "What was the hardest part of that move?"),
+    )
+    assert conv.notes == (
+        "Speakers are named only when they change: 1 cue without a name was given to the "
+        "speaker before.",
+    )
+
+
+def test_teams_voice_spans_with_guid_cue_ids() -> None:
+    conv = load(DATA / "vtt" / "teams_voice_spans.vtt")
+    assert conv.turns == (
+        Turn("Priya Raman", 2.14, 5.87, "So the role sits on the platform team,"),
+        Turn("Priya Raman", 5.87, 8.33, "and you'd report to me directly."),
+        Turn("Sam O'Connor", 9.01, 13.48, "That sounds great. How big is the team today?"),
+        Turn("Priya Raman", 14.2, 17.06, "Six engineers & one product manager."),
+    )
+    assert conv.notes == ()
+
+
+def test_meet_captions_without_speakers_keep_a_lone_note_prefix_as_speech() -> None:
+    conv = load(DATA / "vtt" / "meet_no_speakers.vtt")
+    assert conv.turns == (
+        Turn(None, 0.0, 3.12, "so tell me a bit about your last role"),
+        Turn(None, 3.12, 6.48, "sure I led the analytics team at a logistics startup"),
+        Turn(None, 6.48, 9.0, "Note: we were about forty people"),
+    )
+    assert conv.speakers == ()
+    assert conv.notes == (
+        "One cue starts with 'Note' and a colon, but no other cue names a speaker, so it was "
+        "read as speech.",
+        "The file does not say who spoke; speakers are unknown.",
+    )
+
+
+def test_podcast_speaker_named_only_on_change() -> None:
+    conv = load(DATA / "vtt" / "podcast_speaker_on_change.vtt")
+    assert [(t.speaker, t.start) for t in conv.turns] == [
+        (None, 0.0),
+        ("Travis", 2.0),
+        ("Travis", 5.5),
+        ("Gilon", 8.2),
+        ("Gilon", 11.0),
+        ("Travis", 13.7),
+    ]
+    assert conv.turns[1].text == "Today we're talking about how to prepare for interviews"
+    assert conv.notes == (
+        "Speakers are named only when they change: 2 cues without a name were given to the "
+        "speaker before.",
+        "The first cue comes before any speaker is named; its speaker is unknown.",
+    )
+
+
+def test_header_text_blocks_settings_tags_entities_and_long_hours() -> None:
+    conv = load(DATA / "vtt" / "blocks_settings_tags.vtt")
+    assert conv.turns == (
+        Turn("Dana Whitfield", 5.0, 7.25, "Hello & welcome to the call <3"),
+        # 101 h 2 min 3.5 s
+        Turn(
+            "Alex Moreno",
+            101 * 3600 + 2 * 60 + 3.5,
+            101 * 3600 + 2 * 60 + 4.0,
+            "Thanks, it's > great to be here.",
+        ),
+    )
+    assert conv.notes == ()
+
+
+@pytest.mark.parametrize("name", ["captions_with_bom.vtt"])
+def test_utf8_bom(name: str) -> None:
+    conv = load(DATA / "vtt" / name)
+    assert conv.turns == (
+        Turn("Interviewer", 0.5, 2.0, "Can you hear me okay?"),
+        Turn("Candidate", 2.3, 3.6, "Yes, loud and clear."),
+    )
+
+
+def test_crlf_line_endings() -> None:
+    assert b"\r\n" in (DATA / "vtt" / "crlf.vtt").read_bytes()
+    conv = load(DATA / "vtt" / "crlf.vtt")
+    assert conv.turns == (
+        Turn("Maria Lopez", 0.0, 2.5, "Welcome, and thanks for coming in."),
+        Turn("Ken Ito", 3.0, 5.25, "Happy to be here."),
+    )
+
+
+def test_utf16_le_with_bom() -> None:
+    assert (DATA / "vtt" / "utf16le_bom.vtt").read_bytes()[:2] == b"\xff\xfe"
+    conv = load(DATA / "vtt" / "utf16le_bom.vtt")
+    assert conv.turns == (
+        Turn("Zoë Ångström", 1.0, 3.0, "Shall we start with your résumé?"),
+        Turn("José Núñez", 3.5, 6.0, "Sí, of course."),
+    )
+
+
+def test_utf16_be_with_bom(tmp_path: Path) -> None:
+    text = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Zoë>Hallo\n"
+    path = tmp_path / "be.vtt"
+    path.write_bytes("\ufeff".encode("utf-16-be") + text.encode("utf-16-be"))
+    assert load(path).turns == (Turn("Zoë", 1.0, 2.0, "Hallo"),)
+
+
+def test_end_before_start_names_the_timing_line(in_repo: Path) -> None:
+    with pytest.raises(FormatError) as caught:
+        load("tests/data/vtt/end_before_start.vtt")
+    assert str(caught.value) == (
+        "tests/data/vtt/end_before_start.vtt:8: cue ends (00:00:05.000) before it starts "
+        "(00:00:09.000)"
+    )
+    assert caught.value.line == 8
+
+
+def test_unparsable_timing_line(in_repo: Path) -> None:
+    with pytest.raises(FormatError) as caught:
+        load("tests/data/vtt/bad_timing.vtt")
+    assert str(caught.value) == (
+        "tests/data/vtt/bad_timing.vtt:8: bad cue timing '00:00:05.000 --> 00:00:0x.000' "
+        "(expected 'hh:mm:ss.ttt --> hh:mm:ss.ttt')"
+    )
+
+
+def test_minutes_past_59_in_a_timing_line() -> None:
+    with pytest.raises(FormatError) as caught:
+        parse_text("WEBVTT\n\n00:61:00.000 --> 00:62:00.000\nhi\n")
+    assert str(caught.value) == (
+        "<string>:3: bad cue timing '00:61:00.000 --> 00:62:00.000' "
+        "(minutes and seconds must be below 60)"
+    )
+
+
+def test_invalid_utf8_names_the_line(in_repo: Path) -> None:
+    with pytest.raises(EncodingError) as caught:
+        load("tests/data/vtt/invalid_utf8.vtt")
+    assert str(caught.value) == (
+        "tests/data/vtt/invalid_utf8.vtt:9: not valid UTF-8 (byte 0xe9 at column 10); "
+        "save the transcript as UTF-8"
+    )
+
+
+def test_empty_file(in_repo: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        load("tests/data/vtt/empty.vtt")
+    assert str(caught.value) == "tests/data/vtt/empty.vtt: the file is empty"
+
+
+def test_header_only_file_has_no_turns() -> None:
+    conv = load(DATA / "vtt" / "header_only.vtt")
+    assert conv.turns == ()
+    assert conv.notes == ("The transcript has no turns.",)
+
+
+def test_unsorted_and_overlapping_cues_are_not_errors() -> None:
+    conv = parse_text(
+        "WEBVTT\n\n00:05.000 --> 00:09.000\n<v A>later\n\n"
+        "00:01.000 --> 00:06.000\n<v B>earlier, overlapping\n"
+    )
+    assert [(t.speaker, t.start, t.end) for t in conv.turns] == [("B", 1.0, 6.0), ("A", 5.0, 9.0)]
+
+
+def test_missing_blank_line_between_cues_and_cue_right_under_header() -> None:
+    text = "WEBVTT\n00:00.000 --> 00:01.000\nDana: one\n00:01.000 --> 00:02.000\nAlex: two\n"
+    assert list(vtt.parse(text)) == [
+        Turn("Dana", 0.0, 1.0, "one"),
+        Turn("Alex", 1.0, 2.0, "two"),
+    ]
+
+
+def test_blocks_without_timing_are_skipped_with_a_note() -> None:
+    notes: list[str] = []
+    text = "WEBVTT\n\nstray words\nmore stray words\n\n00:00.000 --> 00:01.000\nhello\n"
+    assert list(vtt.parse(text, notes=notes)) == [Turn(None, 0.0, 1.0, "hello")]
+    assert notes == ["Skipped 1 block with no cue timing line."]
+
+
+def test_missing_header_is_read_with_a_note() -> None:
+    notes: list[str] = []
+    turns = list(vtt.parse("1\n00:00.000 --> 00:01.000\nDana: hi\n", notes=notes))
+    assert turns == [Turn("Dana", 0.0, 1.0, "hi")]
+    assert notes == ["The file has no WEBVTT header line; it was read as WebVTT anyway."]
+
+
+def test_several_note_prefixes_in_speech_would_count_as_a_speaker() -> None:
+    # The documented limit of the heuristic: two cues with the same prefix make it a name.
+    text = "WEBVTT\n\n00:00.000 --> 00:01.000\nNote: a\n\n00:01.000 --> 00:02.000\nNote: b\n"
+    assert [t.speaker for t in vtt.parse(text)] == ["Note", "Note"]
+
+
+def test_compose_writes_voice_spans_and_escapes() -> None:
+    text = vtt.compose([Turn("Dana", 1.0, 2.5, "a < b & c"), Turn(None, 3.0, 4.0, "x")])
+    assert text == (
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.500\n<v Dana>a &lt; b &amp; c</v>\n\n"
+        "2\n00:00:03.000 --> 00:00:04.000\nx\n"
+    )
+
+
+def test_compose_refuses_untimed_turns() -> None:
+    with pytest.raises(ValueError, match="timing"):
+        vtt.compose([Turn("Dana", None, None, "hi")])
