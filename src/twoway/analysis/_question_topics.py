@@ -58,7 +58,8 @@ _TOPIC_RULES = _rules(
             4.0,
             r"""next_steps? next_round next_stage the_process interview_process
             hiring_process timeline time_line hear_back hear_from (?:making|make|made)_a_decision
-            decision_timeline the_decision rounds? interviews onsite take_home takehome
+            decision_timeline the_decision rounds_of_interviews how_many_(?:more_)?rounds
+            interviews onsite take_home takehome
             after_this from_here who_else meeting_with meet_with references someone_start
             you_need_from_me follow_up""",
         ),
@@ -130,7 +131,7 @@ _KIND_RULES = _rules(
             "logistics",
             5.0,
             r"""start_date (?:could|can|would)_you_start availability
-            available_to_start notice_period salary_expectations""",
+            available_to_start able_to_start notice_period salary_expectations""",
         ),
         (
             "logistics",

@@ -117,6 +117,7 @@ _INDIRECT_FIRST_WORDS = frozenset(
     please""".split()
 )
 _NOT_TOPIC = lx.PRONOUN_SUBJECTS | lx.CONTRACTED_SUBJECTS | lx.AUXILIARIES | lx.WH | lx.WH_AUX
+_FILLERS = frozenset("um uh umm uhh er erm hmm hm mm".split())
 _DO_OBJECTS = frozenset("that this it these those some something".split())
 _DID_IT_STATEMENT = frozenset("all myself ourselves again anyway once twice before".split())
 
@@ -206,7 +207,7 @@ def _wh_opening(words: list[str], i: int, stop: int, where: int, qmark: bool) ->
         return _Opening(i, j + 1, "open")  # "what about ...", "what if ...", "why not ..."
     if t == "not":
         return None  # "and what not"
-    if t in lx.WH_CLAUSE_STARTS:
+    if t in lx.WH_CLAUSE_STARTS and not (j > i + 1 and u in lx.AUXILIARIES):
         # "how the team works is ..." is a clause; "why this company?" is a question.
         if w == "why" and (qmark or not _copula_later(words, j + 1, n)):
             return _Opening(i, j + 1, "open")
@@ -372,7 +373,7 @@ def _openings(words: list[str], commas: list[bool], qmark: bool) -> list[_Openin
 def _before(words: list[str], i: int) -> str:
     """The word before ``words[i]``, skipping interjections ("understand, uh, how")."""
     k = i - 1
-    while k >= 0 and words[k] in lx.INTERJECTIONS:
+    while k >= 0 and words[k] in _FILLERS:
         k -= 1
     return words[k] if k >= 0 else ""
 

@@ -1,0 +1,394 @@
+"""Question detection and classification: forms, functions, topics, kinds and bad input."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from twoway.analysis.questions import (
+    FORMS,
+    KINDS,
+    TOPICS,
+    DetectedQuestion,
+    content_words,
+    find_questions,
+    kind_of,
+    looks_english,
+    topic_of,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def stripped(text: str) -> str:
+    """As ASR captions often arrive: no punctuation at all, lowercased."""
+    joined = text.replace("'", "").replace("’", "")
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]+", " ", joined)).strip().lower()
+
+
+def counted(text: str) -> list[DetectedQuestion]:
+    return [q for q in find_questions(text) if q.counts]
+
+
+# --- forms, with and without punctuation -------------------------------------------------------
+
+FORM_CASES = [
+    ("What does the onboarding look like for new engineers?", "open"),
+    ("How long has the team been working remotely?", "open"),
+    ("Who would I be pairing with in the first few weeks?", "open"),
+    ("Do you use feature flags for releases?", "closed"),
+    ("Is there a budget for home office equipment?", "closed"),
+    ("Could I ask how the team handles incidents?", "open"),
+    ("Is the position based in Berlin or in Munich?", "choice"),
+    ("Would I join the payments team or the identity team?", "choice"),
+    ("Tell me about a project you led end to end.", "open"),
+    ("I was wondering what the review process looks like.", "open"),
+    ("I'd love to hear about how the product team sets priorities.", "open"),
+    ("I'm curious whether the team does code reviews.", "closed"),
+]
+
+
+@pytest.mark.parametrize(("text", "form"), FORM_CASES)
+def test_each_form_is_found_with_punctuation(text: str, form: str) -> None:
+    found = counted(text)
+    assert [q.form for q in found] == [form]
+
+
+@pytest.mark.parametrize(("text", "form"), FORM_CASES)
+def test_each_form_is_found_without_punctuation(text: str, form: str) -> None:
+    found = counted(stripped(text))
+    assert [q.form for q in found] == [form]
+
+
+def test_tag_question_counts_and_covers_the_statement() -> None:
+    text = "The deadline is pretty tight, isn't it?"
+    (q,) = find_questions(text)
+    assert (q.text, q.form, q.counts) == (text, "tag", True)
+
+
+def test_tag_question_without_punctuation() -> None:
+    (q,) = find_questions("that release went well didnt it")
+    assert (q.form, q.counts) == ("tag", True)
+
+
+def test_declarative_question_with_question_mark_counts() -> None:
+    (q,) = find_questions("So the role is mostly front end?")
+    assert (q.form, q.counts) == ("closed", True)
+
+
+# --- backchannels and rhetorical questions ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Really?", "Oh, really?", "Right?", "Oh yeah?", "Is that right?", "You did?", "Huh?"]
+)
+def test_backchannels_are_labelled_and_do_not_count(text: str) -> None:
+    (q,) = find_questions(text)
+    assert (q.function, q.counts) == ("backchannel", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We shipped it in two weeks, right?",
+        "It's all about trust in the end, you know?",
+        "Who doesn't love a clean test suite?",
+        "Who knows, maybe it will work.",
+    ],
+)
+def test_rhetorical_tags_and_questions_are_labelled_and_do_not_count(text: str) -> None:
+    found = find_questions(text)
+    assert found
+    assert all(q.function == "rhetorical" and not q.counts for q in found)
+
+
+def test_plain_agreement_is_not_reported_at_all() -> None:
+    assert find_questions("Right.") == []
+    assert find_questions("yeah") == []
+
+
+# --- several questions in a turn ----------------------------------------------------------------
+
+
+def test_two_questions_in_a_punctuated_turn() -> None:
+    text = "That's really helpful. How big is the team? And who sets the roadmap?"
+    assert [q.text for q in counted(text)] == ["How big is the team?", "who sets the roadmap?"]
+
+
+def test_run_on_asr_text_gives_one_question_per_opening() -> None:
+    text = "thats great what does the team look like and how do you measure success"
+    found = counted(text)
+    assert [q.text for q in found] == [
+        "what does the team look like",
+        "how do you measure success",
+    ]
+    assert [topic_of(q.text) for q in found] == ["day_to_day", "role"]
+
+
+def test_three_run_on_questions() -> None:
+    text = (
+        "okay so how many people are on the team and is the role remote "
+        "and when would you need someone to start"
+    )
+    assert len(counted(text)) == 3
+
+
+def test_alternatives_joined_by_or_stay_one_choice_question() -> None:
+    (q,) = counted("do you pay for certifications or is that up to me")
+    assert q.form == "choice"
+
+
+def test_a_false_start_joins_the_question_after_it() -> None:
+    (q,) = counted("so have you, have you worked with Terraform before?")
+    assert q.text == "have you, have you worked with Terraform before?"
+
+
+# --- indirect questions -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was wondering what a typical day looks like.",
+        "tell me about the last reorg",
+        "I'd love to hear more about the mentoring program.",
+        "I'm curious about how you split work across time zones.",
+        "Walk me through how a feature goes from idea to production.",
+        "one thing I'd like to understand is how on-call works",
+        "Could you tell me a bit about the team's history?",
+    ],
+)
+def test_indirect_questions_count(text: str) -> None:
+    assert len(counted(text)) == 1
+    assert len(counted(stripped(text))) == 1
+
+
+# --- hard negatives -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What I did was rewrite the scheduler in Go.",
+        "How we approached it was to split the monolith first.",
+        "That is what I love about small teams.",
+        "When I joined, we had no CI at all.",
+        "Why I'm leaving is mostly about the commute.",
+        "I asked them what they needed from the platform.",
+        "I'm not sure how they priced it.",
+        "Let me tell you about the outage we had.",
+        "Can't complain, it's been a good quarter.",
+        "Which is why we moved to Postgres.",
+        "What happened was the vendor changed the API.",
+        "It depends on what you mean by senior.",
+        "I'd love to hear back from you either way.",
+        "I'm curious to see how it turns out.",
+        "What a great question.",
+        "The problem is there were no tests.",
+        "Would have been nice to have more time.",
+        "Here's what I learned from it.",
+    ],
+)
+def test_embedded_clauses_and_statements_do_not_fire(text: str) -> None:
+    assert counted(text) == []
+    assert counted(stripped(text)) == []
+
+
+# --- topics and kinds ---------------------------------------------------------------------------
+
+TOPIC_CASES = [
+    ("What have you enjoyed most about working here?", "them"),
+    ("How did you end up on this team yourself?", "them"),
+    ("What is a typical day here like?", "day_to_day"),
+    ("Who would I be working with day to day?", "day_to_day"),
+    ("How has the company's strategy changed since the funding round?", "company"),
+    ("How would you describe the culture?", "company"),
+    ("What would you expect me to accomplish in the first 90 days?", "role"),
+    ("How is success measured for this position?", "role"),
+    ("Are there professional organizations you would recommend?", "growth"),
+    ("Is there a mentoring program?", "growth"),
+    ("What are the next steps in the process?", "next_steps"),
+    ("When should I expect to hear back?", "next_steps"),
+    ("What does the benefits package include?", "compensation"),
+    ("How much parental leave is there?", "compensation"),
+    ("Do you have any concerns about my experience?", "self"),
+    ("Do you think I'd be a good fit?", "self"),
+    ("Can you hear me all right?", "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "topic"), TOPIC_CASES)
+def test_topic_of(text: str, topic: str) -> None:
+    assert topic_of(text) == topic
+    assert topic_of(stripped(text)) == topic
+
+
+KIND_CASES = [
+    ("Tell me about a time you had to deal with a difficult coworker.", "behavioral"),
+    ("Give me an example of a decision you regret.", "behavioral"),
+    ("What's the difference between a list and a tuple in Python?", "technical"),
+    ("How would you design a rate limiter?", "technical"),
+    ("Why do you want to join a startup?", "motivational"),
+    ("Where do you see yourself in three years?", "motivational"),
+    ("What would you do if a release broke production on a Friday?", "situational"),
+    ("How would you handle a stakeholder who keeps changing requirements?", "situational"),
+    ("When would you be able to start?", "logistics"),
+    ("Are you willing to relocate?", "logistics"),
+    ("What are your salary expectations?", "logistics"),
+    ("Do you have any questions for me?", "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), KIND_CASES)
+def test_kind_of(text: str, kind: str) -> None:
+    assert kind_of(text) == kind
+    assert kind_of(stripped(text)) == kind
+
+
+def test_label_sets_are_closed() -> None:
+    assert {topic_of(t) for t, _ in TOPIC_CASES} <= set(TOPICS)
+    assert {kind_of(t) for t, _ in KIND_CASES} <= set(KINDS)
+    texts = [t for t, _ in FORM_CASES]
+    assert {q.form for t in texts for q in find_questions(t)} <= set(FORMS)
+
+
+# --- content words and language -----------------------------------------------------------------
+
+
+def test_content_words_drop_stopwords_and_plurals() -> None:
+    assert content_words("How do the teams measure success?") == {"team", "measure", "success"}
+    assert content_words("um, you know, I mean") == frozenset()
+
+
+def test_content_words_show_a_follow_up() -> None:
+    previous = "We moved the billing service to Kubernetes last year."
+    follow_up = "How did the move to Kubernetes affect billing?"
+    assert {"kubernete", "billing"} <= content_words(previous) & content_words(follow_up)
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("What does a typical day look like for the team?", True),
+        ("so um what do you like about it", True),
+        ("um", True),
+        ("", True),
+        ("¿Cuál es el siguiente paso en el proceso de selección?", False),
+        ("Wie sieht ein typischer Arbeitstag in diesem Team aus?", False),
+        ("Quelles sont les prochaines étapes du processus ?", False),
+        ("Какие следующие шаги?", False),
+        ("次のステップは何ですか", False),
+    ],
+)
+def test_looks_english(text: str, english: bool) -> None:
+    assert looks_english(text) is english
+
+
+# --- bad input ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [None, "", "   ", "um", "Um.", "...", "?", "??", "\n\n"])
+def test_empty_and_filler_input_gives_no_counted_question(text: str | None) -> None:
+    assert [q for q in find_questions(text) if q.counts] == []
+
+
+def test_non_english_text_does_not_raise() -> None:
+    for text in ["¿Qué hace el equipo?", "Was macht das Team?", "チームは何をしますか？"]:
+        for q in find_questions(text):
+            assert text[q.start : q.end] == q.text
+
+
+def test_a_5000_word_turn_is_fast_and_linear() -> None:
+    sentence = "so what I did was I rebuilt the pipeline and how do you measure success "
+    words = (sentence * 400).split()[:5000]
+    turn = " ".join(words)
+    t0 = time.perf_counter()
+    found = find_questions(turn)
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 0.5
+    assert len(found) >= 300
+    double = " ".join(words + words)
+    t0 = time.perf_counter()
+    find_questions(double)
+    assert time.perf_counter() - t0 < 4 * elapsed + 0.05
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+_speech = st.lists(
+    st.sampled_from(
+        "what how why who which do you is there could I and so um uh right ? . , ! really "
+        "tell me about the team I was wondering if isn't it you know".split()
+    )
+    | st.text(max_size=8),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=200), _speech))
+def test_find_questions_never_raises_and_spans_are_ordered_substrings(text: str) -> None:
+    found = find_questions(text)
+    last_end = 0
+    for q in found:
+        assert text[q.start : q.end] == q.text
+        assert q.text.strip() == q.text and q.text
+        assert q.start >= last_end
+        last_end = q.end
+        assert q.form in FORMS
+        assert q.function in ("question", "backchannel", "rhetorical")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_classifiers_never_raise(text: str) -> None:
+    assert topic_of(text) in TOPICS
+    assert kind_of(text) in KINDS
+    assert isinstance(looks_english(text), bool)
+    assert all(w == w.lower() for w in content_words(text))
+
+
+# --- the evaluation as a regression guard -------------------------------------------------------
+
+
+def _load_eval():  # type: ignore[no-untyped-def]
+    path = ROOT / "benchmarks" / "questions_eval.py"
+    spec = importlib.util.spec_from_file_location("questions_eval", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["questions_eval"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_interview_eval_meets_the_targets(split: str) -> None:
+    ev = _load_eval()
+    rows = [r for r in ev.load_interview() if r.split == split]
+    result = ev.evaluate_interview(rows)
+    det = result["detection"]
+    assert det["punctuated"]["f1"] >= 0.92
+    assert det["stripped"]["f1"] >= 0.85
+    assert result["topic"]["accuracy"] >= 0.80
+
+
+def test_interview_eval_set_is_well_formed() -> None:
+    ev = _load_eval()
+    rows = ev.load_interview()
+    assert len(rows) >= 250
+    assert {r.split for r in rows} == {"dev", "test"}
+    for r in rows:
+        assert r.role in ("candidate", "interviewer")
+        assert r.function in ("question", "backchannel", "rhetorical", "none")
+        assert (r.questions > 0) == (r.function == "question")
+        assert len(r.forms) == len(r.labels) == r.questions
+        assert set(r.forms) <= set(FORMS)
+        assert set(r.labels) <= set(TOPICS if r.role == "candidate" else KINDS)
