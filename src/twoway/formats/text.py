@@ -13,8 +13,8 @@ no turn to continue start an unnamed turn per paragraph, so prose without names 
 
 Only start times exist, so ends follow ``_timestamps.ends_from_starts`` (0.1 s before the next
 start; the last turn lasts as long as its words take at 150 words a minute). Either every turn
-has a time or none does: text before the first timestamp (a title) is dropped, and a file where
-timestamps come and go is read without timing.
+has a time or none does: unnamed text before the first timestamp (a title) is dropped, and a file
+where timestamps come and go is read without timing.
 """
 
 from __future__ import annotations
@@ -128,7 +128,8 @@ def _timed(
     timed = [start is not None for _, start, _ in turns]
     if any(timed) and not all(timed):
         first = timed.index(True)
-        if all(timed[first:]):
+        titles = all(speaker is None for speaker, _, _ in turns[:first])
+        if titles and all(timed[first:]):
             notes.append(
                 f"Skipped {plural(first, 'paragraph')} before the first timestamp "
                 "(a title or header?)."
