@@ -114,10 +114,11 @@ def test_questions_and_answers(interview: Conversation) -> None:
     result = analyze(interview, me="Alex")
     asked = [(q.speaker, q.text, q.answer_s, q.answer_words) for q in result.questions]
     assert asked == [
-        (DANA, "What brought you to data engineering?", pytest.approx(30.0), 14),
+        # Alex's answer is his whole floor: 6.5-97.0, across Dana's "Mm-hmm".
+        (DANA, "What brought you to data engineering?", pytest.approx(90.5), 31),
         (DANA, "What does success look like for you?", pytest.approx(10.0), 17),
         (ALEX, "What is a typical day here like?", None, None),
-        (ALEX, "And who would I work with most?", pytest.approx(20.0), 11),
+        (ALEX, "who would I work with most?", pytest.approx(20.0), 11),
     ]
     assert result.questions[0].start_s == pytest.approx(6.0 * 26 / 63)
     assert result.speaker(ALEX).questions == 2 and result.speaker(DANA).questions == 2
@@ -216,7 +217,7 @@ def test_without_timing_shares_are_by_words() -> None:
     assert "no timestamps" in result.notes[-1]
     # 48 of 81 words is 59%: inside the 40-60% band by words.
     assert (
-        "Your share (59%) is within the 40%-60% target" in [f.message for f in result.feedback][1]
+        "Your share (59%) is within the 40-60% target" in [f.message for f in result.feedback][1]
     )
 
 
@@ -229,6 +230,24 @@ def test_without_text_timing_metrics_still_work() -> None:
     assert result.questions == ()
     assert "questions, pace and fillers need a transcript" in result.notes[-1]
     assert "no_questions" not in [f.code for f in result.feedback]
+    # Questions cannot be measured without words: scored out of the other 75 points.
+    assert result.score is not None
+    points = {c.name: c.points for c in result.score.components}
+    assert points == {"balance": 13.4, "questions": None, "monologues": 19.9, "interactivity": 15.0}
+    assert result.score.total == round(100 * (13.4 + 19.9 + 15.0) / 75)  # 64
+
+
+def test_balance_windows_cover_the_end() -> None:
+    # 200 s of alternating 10 s turns: windows at 0 and 30 (ending 150, 180), then one ending at 200.
+    segments = tuple(
+        Turn(ALEX if i % 2 else DANA, 10.0 * i, 10.0 * i + 10.0, "Some words here.")
+        for i in range(20)
+    )
+    balance = analyze(Conversation(segments), me="Alex").balance
+    assert balance is not None
+    assert [(w.start_s, w.end_s) for w in balance.windows] == [(0, 150), (30, 180), (50, 200)]
+    assert balance.windows[0].me_share == pytest.approx(70 / 150)
+    assert (balance.label, balance.dominant) == ("back_and_forth", None)
 
 
 def test_unknown_speakers_still_analyzed() -> None:

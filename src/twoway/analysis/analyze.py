@@ -19,10 +19,12 @@ from twoway.analysis.score import WORDS_PER_MINUTE_ESTIMATE, score
 from twoway.analysis.targets import Mode, Targets, parse_mode, targets_for
 from twoway.analysis.timeline import (
     UNKNOWN_SPEAKER,
+    Floor,
     SpeechTurn,
     balance,
     floors,
     interruptions,
+    is_backchannel,
     median,
     merge_turns,
     reply_gaps,
@@ -69,9 +71,12 @@ def _speaker_names(conv: Conversation) -> list[str]:
 
 
 def _questions(
-    turns: Sequence[SpeechTurn], me: str | None
+    turns: Sequence[SpeechTurn],
+    floor_list: Sequence[Floor],
+    floor_of: Sequence[int],
+    me: str | None,
 ) -> tuple[list[Question], dict[str, int]]:
-    """Every question with its asker and the length of the answer to the last one in a turn."""
+    """Every question with its asker, and the answer to the last one that counts in a turn."""
     found: list[Question] = []
     asked: dict[str, int] = defaultdict(int)
     for i, turn in enumerate(turns):
@@ -80,13 +85,14 @@ def _questions(
             continue
         counted = [q for q in detected if q.counts]
         asked[turn.speaker] += len(counted)
-        # The answer: the other speakers' turns after this one, until the asker speaks again.
-        answer_turns: list[SpeechTurn] = []
-        for later in turns[i + 1 :]:
-            if later.speaker == turn.speaker:
-                break
-            answer_turns.append(later)
         last_counted = counted[-1] if counted else None
+        # The answer is the next floor, when someone else takes it.
+        answer: Floor | None = None
+        floor = floor_of[i]
+        if floor >= 0 and floor + 1 < len(floor_list):
+            answer = floor_list[floor + 1]
+            if answer.speaker == turn.speaker:
+                answer = None
         text_len = max(len(turn.text), 1)
         for q in detected:
             start_s = None
@@ -95,9 +101,9 @@ def _questions(
             answer_s: float | None = None
             answer_words: int | None = None
             if q is last_counted:
-                answer_words = sum(t.words for t in answer_turns)
+                answer_words = answer.words if answer is not None else 0
                 if turn.start is not None:
-                    answer_s = sum(t.duration_s or 0.0 for t in answer_turns)
+                    answer_s = (answer.duration_s or 0.0) if answer is not None else 0.0
             found.append(
                 Question(
                     turn.speaker,
@@ -133,29 +139,34 @@ def analyze(
     timed = conv.has_timing
     has_text = conv.has_text
 
-    turns = merge_turns(conv.turns)
-    floor_turns = floors(turns, has_text)
-    events = interruptions(turns, has_text) if timed else []
-
     counts: dict[str, TextCounts] = defaultdict(lambda: EMPTY_COUNTS)
+    segment_words: list[int] = []
     for seg in conv.turns:
+        seg_counts = count_text(seg.text) if seg.text else EMPTY_COUNTS
+        segment_words.append(seg_counts.words)
         if seg.text:
-            counts[speaker_name(seg)] += count_text(seg.text)
+            name = speaker_name(seg)
+            counts[name] += seg_counts
+    turns = merge_turns(conv.turns, segment_words)
+    backchannel = [is_backchannel(t, has_text) for t in turns]
+    floor_list, floor_of = floors(turns, backchannel)
+    events = interruptions(turns, backchannel) if timed else []
+
     talk = {name: conv.talk_s(None if name == UNKNOWN_SPEAKER else name) for name in names}
     total_talk = sum(t or 0.0 for t in talk.values())
     total_words = sum(c.words for c in counts.values())
 
-    questions, asked = _questions(turns, me_name)
+    questions, asked = _questions(turns, floor_list, floor_of, me_name)
     turn_counts: dict[str, int] = defaultdict(int)
     for turn in turns:
         turn_counts[turn.speaker] += 1
     # Reply gaps are measured between floors: a backchannel is not a reply.
-    gaps = reply_gaps(floor_turns) if timed else []
+    gaps = reply_gaps(floor_list) if timed else []
 
     monologues: list[Monologue] = []
     longest: dict[str, float] = defaultdict(float)
     longest_words: dict[str, int] = defaultdict(int)
-    for floor in floor_turns:
+    for floor in floor_list:
         longest_words[floor.speaker] = max(longest_words[floor.speaker], floor.words)
         if floor.duration_s is None or floor.start is None or floor.end is None:
             continue
@@ -217,10 +228,11 @@ def analyze(
             longest_me = longest_words[me_stats.name] / WORDS_PER_MINUTE_ESTIMATE * 60.0
         result_score = score(
             share=me_stats.share,
-            questions_asked=me_stats.questions,
+            questions_asked=me_stats.questions if has_text else None,
             longest_monologue_s=longest_me,
             switches_per_min=switches_per_min,
             targets=targets,
+            monologue_estimated=not timed,
         )
         advice = feedback(
             mode=mode,

@@ -85,7 +85,7 @@ def feedback(
                     3,
                     "share_on_target",
                     f"Your share ({share:.0%}) is within the "
-                    f"{targets.share_low:.0%}-{targets.share_high:.0%} target: "
+                    f"{targets.share_low * 100:.0f}-{targets.share_high * 100:.0f}% target: "
                     "a two-way conversation.",
                 )
             )
@@ -126,7 +126,7 @@ def feedback(
                 f"Your longest monologue ran {format_duration(me.longest_monologue_s)} "
                 f"({_plural(me.monologues, 'monologue')} over the "
                 f"{targets.monologue_s:.0f} s limit): communicate rather than make "
-                "a speech: pause and check in.",
+                "a speech; pause and check in.",
             )
         )
     if switches_per_min is not None and switches_per_min < FEW_SWITCHES_PER_MIN:
@@ -134,7 +134,7 @@ def feedback(
             Feedback(
                 2,
                 "few_switches",
-                f"Speakers changed only {switches_per_min:.1f} times a minute; a two-way "
+                f"Speakers changed only {switches_per_min:.2f} times a minute; a two-way "
                 "conversation goes back and forth: shorter answers, then a question.",
             )
         )

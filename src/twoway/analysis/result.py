@@ -87,7 +87,7 @@ class Balance:
 @dataclass(frozen=True, slots=True)
 class ScoreComponent:
     name: str
-    points: float
+    points: float | None  # None: cannot be measured from this source; left out of the total
     max_points: float
     value: float | None
     detail: str

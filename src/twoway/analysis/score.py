@@ -14,9 +14,7 @@ SWITCHES_FOR_FULL_POINTS = 2.0  # speaker switches per minute
 WORDS_PER_MINUTE_ESTIMATE = 150.0  # converts words to minutes when a transcript has no timing
 
 
-def balance_points(share: float | None, targets: Targets) -> float:
-    if share is None:
-        return 0.0
+def balance_points(share: float, targets: Targets) -> float:
     distance = max(targets.share_low - share, share - targets.share_high, 0.0)
     return BALANCE_POINTS * max(0.0, 1.0 - distance / BALANCE_FALLOFF)
 
@@ -25,60 +23,80 @@ def questions_points(asked: int, targets: Targets) -> float:
     return QUESTIONS_POINTS * min(1.0, asked / targets.questions)
 
 
-def monologue_points(longest_s: float | None, targets: Targets) -> float:
-    if longest_s is None or longest_s <= targets.monologue_s:
+def monologue_points(longest_s: float, targets: Targets) -> float:
+    if longest_s <= targets.monologue_s:
         return MONOLOGUE_POINTS
     limit = targets.monologue_s
     return MONOLOGUE_POINTS * max(0.0, (2 * limit - longest_s) / limit)
 
 
-def interactivity_points(switches_per_min: float | None) -> float:
-    if switches_per_min is None:
-        return 0.0
+def interactivity_points(switches_per_min: float) -> float:
     return INTERACTIVITY_POINTS * min(1.0, switches_per_min / SWITCHES_FOR_FULL_POINTS)
 
 
 def score(
     *,
     share: float | None,
-    questions_asked: int,
+    questions_asked: int | None,
     longest_monologue_s: float | None,
     switches_per_min: float | None,
     targets: Targets,
+    monologue_estimated: bool = False,
 ) -> Score:
-    """Score "me"; every argument is about "me" except the conversation's switches per minute."""
+    """Score "me"; every argument is about "me" except the conversation's switches per minute.
+
+    ``None`` means "cannot be measured from this source" (``questions_asked`` without text, a share
+    without any talk): that component gets no points and leaves the total, which is rescaled to
+    100 over the components that could be measured.
+    """
+    band = f"{targets.share_low * 100:.0f}-{targets.share_high * 100:.0f}%"
     share_text = "unknown" if share is None else f"{share:.0%}"
-    monologue_text = "no timing" if longest_monologue_s is None else f"{longest_monologue_s:.0f} s"
+    if longest_monologue_s is None:
+        monologue_text = "unknown"
+    elif monologue_estimated:
+        monologue_text = f"about {longest_monologue_s:.0f} s (estimated from words)"
+    else:
+        monologue_text = f"{longest_monologue_s:.0f} s"
     spm_text = "unknown" if switches_per_min is None else f"{switches_per_min:.1f}"
     components = (
         ScoreComponent(
             "balance",
-            round(balance_points(share, targets), 1),
+            None if share is None else round(balance_points(share, targets), 1),
             BALANCE_POINTS,
             share,
-            f"your share {share_text}; target {targets.share_low:.0%}-{targets.share_high:.0%}",
+            f"your share {share_text}; target {band}",
         ),
         ScoreComponent(
             "questions",
-            round(questions_points(questions_asked, targets), 1),
+            None
+            if questions_asked is None
+            else round(questions_points(questions_asked, targets), 1),
             QUESTIONS_POINTS,
-            float(questions_asked),
-            f"{questions_asked} asked; target at least {targets.questions}",
+            None if questions_asked is None else float(questions_asked),
+            f"{questions_asked} asked; target at least {targets.questions}"
+            if questions_asked is not None
+            else "no words in the source: questions need a transcript",
         ),
         ScoreComponent(
             "monologues",
-            round(monologue_points(longest_monologue_s, targets), 1),
+            round(monologue_points(longest_monologue_s, targets), 1)
+            if longest_monologue_s is not None
+            else None,
             MONOLOGUE_POINTS,
             longest_monologue_s,
             f"longest {monologue_text}; limit {targets.monologue_s:.0f} s",
         ),
         ScoreComponent(
             "interactivity",
-            round(interactivity_points(switches_per_min), 1),
+            None if switches_per_min is None else round(interactivity_points(switches_per_min), 1),
             INTERACTIVITY_POINTS,
             switches_per_min,
             f"{spm_text} speaker switches per minute; full points at "
             f"{SWITCHES_FOR_FULL_POINTS:.0f}",
         ),
     )
-    return Score(round(sum(c.points for c in components)), components)
+    measured = [c for c in components if c.points is not None]
+    available = sum(c.max_points for c in measured)
+    earned = sum(c.points for c in measured if c.points is not None)
+    total = round(100 * earned / available) if available else 0
+    return Score(total, components)

@@ -47,37 +47,36 @@ def speaker_name(turn: Turn) -> str:
     return turn.speaker if turn.speaker is not None else UNKNOWN_SPEAKER
 
 
-def merge_turns(segments: Sequence[Turn], gap_s: float = TURN_GAP_S) -> list[SpeechTurn]:
+def merge_turns(
+    segments: Sequence[Turn], word_counts: Sequence[int] | None = None, gap_s: float = TURN_GAP_S
+) -> list[SpeechTurn]:
     """Consecutive segments of one speaker separated by less than ``gap_s`` are one turn.
 
-    Without timing, consecutive segments of one speaker are always one turn.
+    Without timing, consecutive segments of one speaker are always one turn. ``word_counts``,
+    when given, holds each segment's number of words (saves counting them again).
     """
+    counts = word_counts if word_counts is not None else [count_words(s.text) for s in segments]
     merged: list[SpeechTurn] = []
     speaker: str | None = None
     start: float | None = None
     end: float | None = None
     texts: list[str] = []
-    for seg in segments:
+    words = 0
+    for seg, seg_words in zip(segments, counts, strict=True):
         name = speaker_name(seg)
         joins = name == speaker and (seg.start is None or end is None or seg.start - end < gap_s)
         if not joins:
             if speaker is not None:
-                merged.append(_speech_turn(speaker, start, end, texts))
-            speaker, start, end, texts = name, seg.start, seg.end, []
+                merged.append(SpeechTurn(speaker, start, end, " ".join(texts), words))
+            speaker, start, end, texts, words = name, seg.start, seg.end, [], 0
         elif seg.end is not None and end is not None and seg.end > end:
             end = seg.end
         if seg.text:
             texts.append(seg.text)
+        words += seg_words
     if speaker is not None:
-        merged.append(_speech_turn(speaker, start, end, texts))
+        merged.append(SpeechTurn(speaker, start, end, " ".join(texts), words))
     return merged
-
-
-def _speech_turn(
-    speaker: str, start: float | None, end: float | None, texts: list[str]
-) -> SpeechTurn:
-    text = " ".join(texts)
-    return SpeechTurn(speaker, start, end, text, count_words(text))
 
 
 def is_backchannel(turn: SpeechTurn, has_text: bool) -> bool:
@@ -90,16 +89,36 @@ def is_backchannel(turn: SpeechTurn, has_text: bool) -> bool:
     return duration is not None and duration < BACKCHANNEL_MAX_S
 
 
+@dataclass(frozen=True, slots=True)
+class Floor:
+    """A stretch where one speaker holds the floor: their turns, backchannels aside."""
+
+    speaker: str
+    start: float | None
+    end: float | None
+    words: int
+
+    @property
+    def duration_s(self) -> float | None:
+        if self.start is None or self.end is None:
+            return None
+        return self.end - self.start
+
+
 def floors(
-    turns: Sequence[SpeechTurn], has_text: bool, gap_s: float = TURN_GAP_S
-) -> list[SpeechTurn]:
-    """Who holds the floor: turns with the other side's backchannels left out, then merged again.
+    turns: Sequence[SpeechTurn], backchannel: Sequence[bool], gap_s: float = TURN_GAP_S
+) -> tuple[list[Floor], list[int]]:
+    """Who holds the floor: turns with backchannels left out, merged again like turns.
 
     A floor is the unit of a monologue: an "uh-huh" from the listener does not end a speech.
+    Returns the floors and, for each turn, the index of its floor (-1 for a backchannel).
     """
-    kept = [t for t in turns if not is_backchannel(t, has_text)]
-    result: list[SpeechTurn] = []
-    for turn in kept:
+    result: list[Floor] = []
+    floor_of: list[int] = []
+    for turn, is_bc in zip(turns, backchannel, strict=True):
+        if is_bc:
+            floor_of.append(-1)
+            continue
         last = result[-1] if result else None
         if (
             last is not None
@@ -107,16 +126,11 @@ def floors(
             and (turn.start is None or last.end is None or turn.start - last.end < gap_s)
         ):
             end = last.end if turn.end is None or last.end is None else max(last.end, turn.end)
-            result[-1] = SpeechTurn(
-                last.speaker,
-                last.start,
-                end,
-                f"{last.text} {turn.text}".strip(),
-                last.words + turn.words,
-            )
+            result[-1] = Floor(last.speaker, last.start, end, last.words + turn.words)
         else:
-            result.append(turn)
-    return result
+            result.append(Floor(turn.speaker, turn.start, turn.end, turn.words))
+        floor_of.append(len(result) - 1)
+    return result, floor_of
 
 
 def switches(turns: Sequence[SpeechTurn]) -> int:
@@ -124,7 +138,7 @@ def switches(turns: Sequence[SpeechTurn]) -> int:
     return sum(1 for a, b in pairwise(turns) if a.speaker != b.speaker)
 
 
-def reply_gaps(turns: Sequence[SpeechTurn]) -> list[tuple[str, float]]:
+def reply_gaps(turns: Sequence[Floor]) -> list[tuple[str, float]]:
     """(replying speaker, gap) for every change of speaker; a negative gap is an overlap."""
     gaps: list[tuple[str, float]] = []
     for prev, turn in pairwise(turns):
@@ -138,15 +152,15 @@ def median(values: Iterable[float]) -> float | None:
     return statistics.median(data) if data else None
 
 
-def interruptions(turns: Sequence[SpeechTurn], has_text: bool) -> list[Interruption]:
+def interruptions(turns: Sequence[SpeechTurn], backchannel: Sequence[bool]) -> list[Interruption]:
     """Turns starting over 0.3 s before another speaker's turn ends (backchannels excepted)."""
     found: list[Interruption] = []
     # For each speaker, the end of their latest turn so far (turns come in start order).
     last_end: dict[str, float] = {}
-    for turn in turns:
+    for turn, is_bc in zip(turns, backchannel, strict=True):
         if turn.start is None or turn.end is None:
             return []
-        if is_backchannel(turn, has_text):
+        if is_bc:
             continue  # a listener's "uh-huh" neither interrupts nor is interrupted
         ongoing = [
             (end, name)
@@ -211,6 +225,9 @@ def balance(segments: Sequence[Turn], me: str, start_s: float, end_s: float) -> 
         k += 1
     if not bounds:
         bounds.append((start_s, end_s))
+    elif bounds[-1][1] < end_s - 1e-9:
+        # The last 30 s step may stop short of the end: one more window ends with the conversation.
+        bounds.append((end_s - WINDOW_S, end_s))
     windows: list[BalanceWindow] = []
     for a, b in bounds:
         total = sum(cov.within(a, b) for cov in coverage.values())
