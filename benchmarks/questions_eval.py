@@ -198,6 +198,9 @@ def evaluate_interview(rows: list[Row], errors: list[str] | None = None) -> dict
 
 def evaluate_swda(root: Path, split: str) -> dict[str, object]:
     det = {"punctuated": Counts(), "stripped": Counts()}
+    # The same without declarative questions (qy^d, qw^d: "you got kids?"), which text without
+    # its "?" cannot show: an upper bound on what a text-only detector can reach when stripped.
+    interrogative = {"punctuated": Counts(), "stripped": Counts()}
     forms: list[tuple[str, str]] = []
     noncounting: list[tuple[str, str]] = []
     for text, tag in load_swda(root, split):
@@ -205,6 +208,8 @@ def evaluate_swda(root: Path, split: str) -> dict[str, object]:
         for mode, t in (("punctuated", text), ("stripped", strip_punctuation(text))):
             found = _counted(t)
             det[mode].add(gold, bool(found))
+            if not tag.endswith("^d"):
+                interrogative[mode].add(gold, bool(found))
             if mode == "punctuated" and gold and found:
                 forms.append((SWDA_COUNTING[tag], found[0]))
         if tag in ("bh", "qh", "^g"):
@@ -215,6 +220,7 @@ def evaluate_swda(root: Path, split: str) -> dict[str, object]:
     return {
         "split": split,
         "detection": {mode: c.prf() for mode, c in det.items()},
+        "detection_without_declaratives": {mode: c.prf() for mode, c in interrogative.items()},
         "form": _accuracy(forms),
         "backchannel_rhetorical_not_counted": _accuracy(noncounting),
     }
@@ -261,8 +267,8 @@ def run(
 
 
 def _table(report: dict[str, object], out: Callable[[str], object] = print) -> None:
-    def det_rows(name: str, res: dict[str, object]) -> None:
-        det = res["detection"]
+    def det_rows(name: str, res: dict[str, object], key: str = "detection") -> None:
+        det = res[key]
         assert isinstance(det, dict)
         for mode in ("punctuated", "stripped"):
             d = det[mode]
@@ -280,6 +286,7 @@ def _table(report: dict[str, object], out: Callable[[str], object] = print) -> N
     swda = report["swda"]
     if isinstance(swda, dict):
         det_rows(f"swda_{swda['split']}", swda)
+        det_rows(f"swda_{swda['split']} (no ^d)", swda, "detection_without_declaratives")
     else:
         out("swda                   skipped (../shared/data/swda not found)")
     out("")
