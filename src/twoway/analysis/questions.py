@@ -118,6 +118,8 @@ _INDIRECT_FIRST_WORDS = frozenset(
 )
 _NOT_TOPIC = lx.PRONOUN_SUBJECTS | lx.CONTRACTED_SUBJECTS | lx.AUXILIARIES | lx.WH | lx.WH_AUX
 _FILLERS = frozenset("um uh umm uhh er erm hmm hm mm".split())
+# Unlike "so" or "well", these can end a backchannel without changing it ("really, huh?").
+_TRAILING_INTERJECTIONS = frozenset("oh wow huh ah ooh gosh whoa mhm".split())
 _DO_OBJECTS = frozenset("that this it these those some something".split())
 _DID_IT_STATEMENT = frozenset("all myself ourselves again anyway once twice before".split())
 
@@ -337,7 +339,7 @@ def _openings(words: list[str], commas: list[bool], qmark: bool) -> list[_Openin
             where_at.append(_MID)
         if where != _SENTENCE_START:
             for k in range(i - 1, max(-1, i - 4), -1):
-                if words[k] == w:
+                if words[k] == w and words[k:i] == words[i : 2 * i - k]:
                     where = where_at[k]  # a restart ("are, are we ..."): as the first try
                     break
         where_at.append(where)
@@ -382,7 +384,7 @@ def _strip_interjections(words: list[str]) -> tuple[str, ...]:
     lo, hi = 0, len(words)
     while lo < hi and words[lo] in lx.INTERJECTIONS:
         lo += 1
-    while hi > lo and words[hi - 1] in lx.INTERJECTIONS:
+    while hi > lo and words[hi - 1] in _FILLERS | _TRAILING_INTERJECTIONS:
         hi -= 1
     return tuple(words[lo:hi])
 
