@@ -180,7 +180,8 @@ def main() -> int:
     for name, r in (("1-hour Zoom VTT (1,200 cues)", hour_r), ("50 MB VTT", large_r)):
         print(
             f"{name:30} {r['size_mb']:7.2f} MB  webvtt-py parse {r['webvtt_parse_s']:.4f} s  "
-            f"twoway load {r['twoway_load_s']:.4f} s  load+analyze {r['twoway_load_analyze_s']:.4f} s"
+            f"twoway load {r['twoway_load_s']:.4f} s  "
+            f"load+analyze {r['twoway_load_analyze_s']:.4f} s"
             f"  ratio {r['ratio_load_analyze_vs_webvtt']:.2f}x (target <= 2.0x)"
         )
     print(

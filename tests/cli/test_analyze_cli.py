@@ -35,9 +35,7 @@ def test_json_output_is_the_documented_schema(capsys: pytest.CaptureFixture[str]
 
 
 def test_terminal_report_names_speakers_and_score(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(
-        capsys, "analyze", str(EXAMPLES / "monologue_interview.vtt"), "--me", "Alex"
-    )
+    code, out, _ = run(capsys, "analyze", str(EXAMPLES / "monologue_interview.vtt"), "--me", "Alex")
     assert code == 0
     assert "Alex Rivera" in out and "Dana Lee" in out
     assert "/100" in out

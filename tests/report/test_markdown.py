@@ -50,11 +50,11 @@ def test_monologue_interview(monologue: Analysis) -> None:
     )
     assert "| Dana | 1:14 | 23% |" in md
     assert "## Two-way score: 21/100" in md
-    assert "| balance | 13/40 | your share 77%; target 40%-60% |" in md
+    assert "| balance | 13/40 | your share 77%; target 40-60% |" in md
     assert "| interactivity | 8.4/15 |" in md
     # Alex's share in the six windows: 130, 150, 140, 120, 120, 110 s of 150.
     # 130/150 = 0.87 -> ▇ (7th of 8 levels), 1.0 -> █, 0.93 -> █, 0.8 -> ▇, 0.8 -> ▇, 0.73 -> ▆.
-    assert "## Balance over time: dominated by you\n\n`0:00 ▇██▇▇▆ 5:00`" in md
+    assert "## Balance over time: dominated by you\n\n`0:00 ▇██▇▇▆▆ 5:20`" in md
     assert "### You asked (0)\n\nNone." in md
     assert "- 3:37 · Why do you want this role? _(open · answer 1:00, 122 words)_" in md
     assert "## Monologues over 1 min 30 s (1)\n\n- **Alex** (you) at 0:20 for 3 min" in md
@@ -101,7 +101,9 @@ def test_textless_source_has_no_text_columns_or_questions(textless: Analysis) ->
     assert header == "| Speaker | Talk time | Share | Turns | Longest turn | Interruptions |"
     assert "| **Alex** (you) | 1:00 | **60%** (target 40-60%, on target) | 2 | 0:40 | 0 |" in md
     assert "## Questions" not in md
-    assert "## Two-way score: 74/100" in md
+    # 40 + 20 + 13.5 of the 75 measurable points (questions need words): 73.5 / 75 -> 98.
+    assert "## Two-way score: 98/100" in md
+    assert "| questions | n/a/25 | no words in the source: questions need a transcript |" in md
     assert "The source has no words" in md
 
 

@@ -70,7 +70,7 @@ def test_monologue_interview_balance_and_feedback_order(monologue: Analysis) -> 
     out = render(monologue)
     # Windows of 150 s every 30 s up to 300 s: Alex 130, 150, 140, 120, 120, 110 s of 150.
     assert "Balance over time  dominated by you" in out
-    assert "0:00 ▇▇▇██████▇▇▇▇▇▇▆▆▆ 5:00" in out
+    assert "0:00 ▇▇▇██████▇▇▇▇▇▇▆▆▆▆▆▆ 5:20" in out
     feedback = out[out.index("Feedback") :]
     assert "1.  ● high    You spoke 77% of the time" in feedback
     assert "2.  ● high    You asked no questions." in feedback
@@ -92,7 +92,7 @@ def test_balanced_interview_lists_questions_and_backchannels(balanced: Analysis)
     assert "They asked (2)" in out
     assert "answer 0:45" in line_with(out, "Can you walk me through your last project?")
     assert "Monologues over 1 min 30 s (0)\n  none" in out
-    assert "1.  ○ low  Your share (46%) is within the 40%-60% target" in out
+    assert "1.  ○ low  Your share (46%) is within the 40-60% target" in out
 
 
 def test_untimed_transcript_leaves_out_timing_columns(untimed: Analysis) -> None:
@@ -133,7 +133,8 @@ def test_textless_source_leaves_out_text_columns_and_questions(textless: Analysi
     assert "████████▓▓▓▓········  60%" in line_with(out, "Alex (you)")
     assert "on target" in out
     assert "asked (" not in out
-    assert "Two-way score  74/100" in out
+    # 40 + 20 + 13.5 of the 75 measurable points (questions need words): 73.5 / 75 -> 98.
+    assert "Two-way score  98/100" in out
     assert "The source has no words: questions, pace and fillers need a transcript." in out
 
 

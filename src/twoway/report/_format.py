@@ -38,8 +38,13 @@ def number(value: float | None, digits: int = 0) -> str:
     return MISSING if value is None else f"{value:.{digits}f}"
 
 
-def points(value: float) -> str:
-    """Score points without a useless ``.0``: ``13.0`` -> ``"13"``, ``8.4`` -> ``"8.4"``."""
+def points(value: float | None) -> str:
+    """Score points without a useless ``.0``: ``13.0`` -> ``"13"``, ``8.4`` -> ``"8.4"``.
+
+    ``None`` (a component this source cannot measure, left out of the total) is ``"n/a"``.
+    """
+    if value is None:
+        return "n/a"
     text = f"{value:.1f}"
     return text[:-2] if text.endswith(".0") else text
 
