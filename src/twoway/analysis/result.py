@@ -48,6 +48,9 @@ class Question:
     function: str
     answer_s: float | None
     answer_words: int | None
+    topic: str | None = None  # for my questions: them, day_to_day, company, role, growth, ...
+    kind: str | None = None  # for their questions: behavioral, technical, motivational, ...
+    follow_up: bool = False  # builds on what the other person just said (shared content words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +110,50 @@ class Feedback:
 
 
 @dataclass(frozen=True, slots=True)
+class Questioning:
+    """How "me" used the questioning time (docs/metrics.md, "Questioning")."""
+
+    asked: int
+    open: int
+    about_them: int
+    follow_ups: int
+    topics: dict[str, int]
+    compensation_first: bool | None  # I raised pay before they did; None: nobody raised it
+    their_questions: int
+    answered_s: float | None  # median length of my answers to their questions
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedQuestion:
+    """One question of a prepared plan and whether it was asked (fuzzy match)."""
+
+    text: str
+    topic: str | None
+    asked: bool
+    asked_as: str | None  # the question as it was actually asked
+    similarity: float  # 0-100, best match among my questions
+
+
+@dataclass(frozen=True, slots=True)
+class PlanCoverage:
+    source: str
+    questions: tuple[PlannedQuestion, ...]
+
+    @property
+    def asked(self) -> int:
+        return sum(1 for q in self.questions if q.asked)
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A follow-up question the candidate could still ask, built on what the interviewer raised."""
+
+    text: str
+    theme: str  # the keyphrase of their turns it builds on
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
 class TargetsUsed:
     share: float
     share_low: float
@@ -138,6 +185,9 @@ class Analysis:
     feedback: tuple[Feedback, ...]
     targets: TargetsUsed
     notes: tuple[str, ...]
+    questioning: Questioning | None = None
+    plan: PlanCoverage | None = None
+    suggestions: tuple[Suggestion, ...] | None = None
 
     @property
     def me_stats(self) -> SpeakerStats | None:
@@ -174,8 +224,22 @@ class Analysis:
             "balance": None if self.balance is None else _rounded(asdict(self.balance)),
             "score": None if self.score is None else _rounded(asdict(self.score)),
             "feedback": [asdict(f) for f in self.feedback],
+            "questioning": None if self.questioning is None else _rounded(asdict(self.questioning)),
+            "plan": None if self.plan is None else _plan_dict(self.plan),
+            "suggestions": (
+                None if self.suggestions is None else [asdict(s) for s in self.suggestions]
+            ),
             "notes": list(self.notes),
         }
+
+
+def _plan_dict(plan: PlanCoverage) -> dict[str, Any]:
+    return {
+        "source": plan.source,
+        "asked": plan.asked,
+        "total": len(plan.questions),
+        "questions": [_rounded(asdict(q)) for q in plan.questions],
+    }
 
 
 def _round(value: float | None, digits: int = 3) -> float | None:
