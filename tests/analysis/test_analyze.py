@@ -148,6 +148,7 @@ def test_feedback_is_prioritized_and_cites_numbers(interview: Conversation) -> N
     assert [f.code for f in feedback] == [
         "share_high",
         "few_questions",
+        "nothing_about_them",
         "monologue",
         "fillers",
         "self_focus",
@@ -156,7 +157,7 @@ def test_feedback_is_prioritized_and_cites_numbers(interview: Conversation) -> N
         "You spoke 77% of the time; in an interview aim near 50%: "
         "take time to shine, then ask and listen."
     )
-    assert "1 min 30 s" in feedback[2].message
+    assert "1 min 30 s" in feedback[3].message
 
 
 def test_networking_mode_judges_against_twenty_percent(interview: Conversation) -> None:
@@ -216,7 +217,8 @@ def test_without_timing_shares_are_by_words() -> None:
     assert result.switches_per_min == pytest.approx(6 / (81 / 150))
     assert "no timestamps" in result.notes[-1]
     # 48 of 81 words is 59%: inside the 40-60% band by words.
-    assert "Your share (59%) is within the 40-60% target" in [f.message for f in result.feedback][1]
+    messages = [f.message for f in result.feedback]
+    assert any("Your share (59%) is within the 40-60% target" in m for m in messages)
 
 
 def test_without_text_timing_metrics_still_work() -> None:

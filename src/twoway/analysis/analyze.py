@@ -7,11 +7,11 @@ from collections.abc import Sequence
 
 from twoway.analysis.feedback import feedback, unknown_me_feedback
 from twoway.analysis.lexicon import EMPTY_COUNTS, TextCounts, count_text
-from twoway.analysis.questions import find_questions
+from twoway.analysis.questioning import collect_questions, summarize
+from twoway.analysis.questions import looks_english
 from twoway.analysis.result import (
     Analysis,
     Monologue,
-    Question,
     SpeakerStats,
     TargetsUsed,
 )
@@ -19,7 +19,6 @@ from twoway.analysis.score import WORDS_PER_MINUTE_ESTIMATE, score
 from twoway.analysis.targets import Mode, Targets, parse_mode, targets_for
 from twoway.analysis.timeline import (
     UNKNOWN_SPEAKER,
-    Floor,
     SpeechTurn,
     balance,
     floors,
@@ -70,53 +69,17 @@ def _speaker_names(conv: Conversation) -> list[str]:
     return names
 
 
-def _questions(
-    turns: Sequence[SpeechTurn],
-    floor_list: Sequence[Floor],
-    floor_of: Sequence[int],
-    me: str | None,
-) -> tuple[list[Question], dict[str, int]]:
-    """Every question with its asker, and the answer to the last one that counts in a turn."""
-    found: list[Question] = []
-    asked: dict[str, int] = defaultdict(int)
-    for i, turn in enumerate(turns):
-        detected = find_questions(turn.text)
-        if not detected:
-            continue
-        counted = [q for q in detected if q.counts]
-        asked[turn.speaker] += len(counted)
-        last_counted = counted[-1] if counted else None
-        # The answer is the next floor, when someone else takes it.
-        answer: Floor | None = None
-        floor = floor_of[i]
-        if floor >= 0 and floor + 1 < len(floor_list):
-            answer = floor_list[floor + 1]
-            if answer.speaker == turn.speaker:
-                answer = None
-        text_len = max(len(turn.text), 1)
-        for q in detected:
-            start_s = None
-            if turn.start is not None and turn.end is not None:
-                start_s = turn.start + (turn.end - turn.start) * q.start / text_len
-            answer_s: float | None = None
-            answer_words: int | None = None
-            if q is last_counted:
-                answer_words = answer.words if answer is not None else 0
-                if turn.start is not None:
-                    answer_s = (answer.duration_s or 0.0) if answer is not None else 0.0
-            found.append(
-                Question(
-                    turn.speaker,
-                    turn.speaker == me,
-                    start_s,
-                    q.text,
-                    q.form,
-                    q.function,
-                    answer_s,
-                    answer_words,
-                )
-            )
-    return found, asked
+def _looks_english(turns: Sequence[SpeechTurn]) -> bool:
+    """Judge the language on a sample of the text: the first few hundred words are enough."""
+    sample: list[str] = []
+    size = 0
+    for turn in turns:
+        if turn.text:
+            sample.append(turn.text)
+            size += turn.words
+            if size >= 400:
+                break
+    return looks_english(" ".join(sample)) if sample else True
 
 
 def analyze(
@@ -156,7 +119,10 @@ def analyze(
     total_talk = sum(t or 0.0 for t in talk.values())
     total_words = sum(c.words for c in counts.values())
 
-    questions, asked = _questions(turns, floor_list, floor_of, me_name)
+    english = _looks_english(turns)
+    questions, asked = collect_questions(
+        turns, backchannel, floor_list, floor_of, me_name, classify=english
+    )
     turn_counts: dict[str, int] = defaultdict(int)
     for turn in turns:
         turn_counts[turn.speaker] += 1
@@ -189,7 +155,7 @@ def analyze(
                 words=c.words,
                 word_share=(c.words / total_words) if total_words else None,
                 turns=turn_counts[name],
-                questions=asked[name],
+                questions=asked.get(name, 0),
                 longest_monologue_s=longest[name] if timed else None,
                 monologues=sum(1 for m in monologues if m.speaker == name),
                 wpm=(c.words / (talk_s / 60.0)) if talk_s and has_text else None,
@@ -219,16 +185,24 @@ def analyze(
         notes.append("The transcript has no timestamps: shares are by words, not time.")
     if not has_text:
         notes.append("The source has no words: questions, pace and fillers need a transcript.")
+    elif not english:
+        notes.append(
+            "This transcript does not look English: question detection and classification are "
+            "English-only, so questions and their topics may be missed or wrong."
+        )
+    questioning = None
     if me_stats is None:
         result_score = None
         advice = unknown_me_feedback(conv.speakers, conv.speakers_known)
     else:
+        if has_text:
+            questioning = summarize(questions, turns, me_stats.name)
         longest_me: float | None = me_stats.longest_monologue_s
         if not timed:
             longest_me = longest_words[me_stats.name] / WORDS_PER_MINUTE_ESTIMATE * 60.0
         result_score = score(
             share=me_stats.share,
-            questions_asked=me_stats.questions if has_text else None,
+            questioning=questioning,
             longest_monologue_s=longest_me,
             switches_per_min=switches_per_min,
             targets=targets,
@@ -240,7 +214,7 @@ def analyze(
             me=me_stats,
             share_basis=share_basis,
             switches_per_min=switches_per_min,
-            has_text=has_text,
+            questioning=questioning,
         )
 
     start, end = conv.start_s, conv.end_s
@@ -274,4 +248,5 @@ def analyze(
             targets.questions,
         ),
         notes=tuple(notes),
+        questioning=questioning,
     )

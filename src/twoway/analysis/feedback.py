@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from twoway.analysis.result import Feedback, SpeakerStats
+from twoway.analysis.result import Feedback, Questioning, SpeakerStats
 from twoway.analysis.targets import Mode, Targets
 
 FEW_SWITCHES_PER_MIN = 1.0
@@ -17,6 +17,8 @@ FAST_WPM = 180.0
 SLOW_WPM = 110.0
 SELF_FOCUS_RATIO = 2.0
 SELF_FOCUS_MIN_PER_100W = 5.0
+MIN_QUESTIONS_FOR_FORM = 3
+OPEN_SHARE = 0.5
 
 EXAMPLE_QUESTIONS = (
     "\u201cWhat is a typical day here like?\u201d, "
@@ -45,7 +47,7 @@ def feedback(
     me: SpeakerStats,
     share_basis: str,
     switches_per_min: float | None,
-    has_text: bool,
+    questioning: Questioning | None,
 ) -> tuple[Feedback, ...]:
     """Prioritized messages for "me" (1 = most important), most important first."""
     items: list[Feedback] = []
@@ -89,34 +91,8 @@ def feedback(
                     "a two-way conversation.",
                 )
             )
-    if has_text:
-        if me.questions == 0:
-            items.append(
-                Feedback(
-                    1,
-                    "no_questions",
-                    f"You asked no questions. Use your questioning time: {EXAMPLE_QUESTIONS}.",
-                )
-            )
-        elif me.questions < targets.questions:
-            items.append(
-                Feedback(
-                    2,
-                    "few_questions",
-                    f"You asked {_plural(me.questions, 'question')}; aim for at least "
-                    f"{targets.questions}, about them and their work: "
-                    "\u201cWhat have you enjoyed most about working here?\u201d",
-                )
-            )
-        else:
-            items.append(
-                Feedback(
-                    3,
-                    "questions_on_target",
-                    f"You asked {_plural(me.questions, 'question')}: "
-                    "good use of your questioning time.",
-                )
-            )
+    if questioning is not None:
+        items.extend(_questioning_feedback(questioning, mode, targets))
     if me.longest_monologue_s is not None and me.monologues > 0:
         over = me.longest_monologue_s > 2 * targets.monologue_s
         items.append(
@@ -191,6 +167,75 @@ def feedback(
             )
         )
     return tuple(sorted(items, key=lambda f: f.priority))
+
+
+def _questioning_feedback(q: Questioning, mode: Mode, targets: Targets) -> list[Feedback]:
+    items: list[Feedback] = []
+    if q.asked == 0:
+        items.append(
+            Feedback(
+                1,
+                "no_questions",
+                f"You asked no questions. Use your questioning time: {EXAMPLE_QUESTIONS}.",
+            )
+        )
+        return items
+    if q.asked < targets.questions:
+        items.append(
+            Feedback(
+                2,
+                "few_questions",
+                f"You asked {_plural(q.asked, 'question')}; aim for at least {targets.questions}, "
+                "about them and their work: "
+                "\u201cWhat have you enjoyed most about working here?\u201d",
+            )
+        )
+    else:
+        items.append(
+            Feedback(
+                3,
+                "questions_on_target",
+                f"You asked {_plural(q.asked, 'question')}: good use of your questioning time.",
+            )
+        )
+    if q.about_them == 0 and q.follow_ups == 0:
+        items.append(
+            Feedback(
+                1 if mode is Mode.NETWORKING else 2,
+                "nothing_about_them",
+                "None of your questions was about them or built on what they said: ask about "
+                "their own experience (\u201cWhat have you enjoyed most about working here?\u201d) "
+                "and follow up on their answers; that is how a relationship starts.",
+            )
+        )
+    elif q.follow_ups > 0:
+        items.append(
+            Feedback(
+                3,
+                "follow_ups",
+                f"{_plural(q.follow_ups, 'question')} built on what they had just said: "
+                "that shows you listened.",
+            )
+        )
+    if q.asked >= MIN_QUESTIONS_FOR_FORM and q.open / q.asked < OPEN_SHARE:
+        items.append(
+            Feedback(
+                3,
+                "closed_questions",
+                f"Only {q.open} of your {q.asked} questions were open; questions that start with "
+                "what or how get them talking.",
+            )
+        )
+    if q.compensation_first and mode is Mode.INTERVIEW:
+        items.append(
+            Feedback(
+                2,
+                "compensation_first",
+                "You asked about pay before the interviewer raised it; in early rounds let them "
+                "bring it up, and ask about the work and the people first.",
+            )
+        )
+    return items
 
 
 def unknown_me_feedback(speakers: Sequence[str], speakers_known: bool) -> tuple[Feedback, ...]:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from twoway.analysis.result import Score, ScoreComponent
+from twoway.analysis.result import Questioning, Score, ScoreComponent
 from twoway.analysis.targets import Targets
 
 BALANCE_POINTS = 40.0
 QUESTIONS_POINTS = 25.0
+QUANTITY_POINTS = 15.0  # the questions component's parts: how many, how open, how much about them
+OPEN_POINTS = 5.0
+RELATIONSHIP_POINTS = 5.0
+RELATIONSHIP_FOR_FULL = 2  # questions about them plus follow-ups for full relationship points
 MONOLOGUE_POINTS = 20.0
 INTERACTIVITY_POINTS = 15.0
 BALANCE_FALLOFF = 0.25  # share distance beyond the band at which balance points reach zero
@@ -19,8 +23,14 @@ def balance_points(share: float, targets: Targets) -> float:
     return BALANCE_POINTS * max(0.0, 1.0 - distance / BALANCE_FALLOFF)
 
 
-def questions_points(asked: int, targets: Targets) -> float:
-    return QUESTIONS_POINTS * min(1.0, asked / targets.questions)
+def questions_points(q: Questioning, targets: Targets) -> float:
+    """15 for how many, 5 for open ones, 5 for questions about them or following up on them."""
+    quantity = QUANTITY_POINTS * min(1.0, q.asked / targets.questions)
+    openness = OPEN_POINTS * (q.open / q.asked) if q.asked else 0.0
+    relationship = RELATIONSHIP_POINTS * min(
+        1.0, (q.about_them + q.follow_ups) / RELATIONSHIP_FOR_FULL
+    )
+    return quantity + openness + relationship
 
 
 def monologue_points(longest_s: float, targets: Targets) -> float:
@@ -37,7 +47,7 @@ def interactivity_points(switches_per_min: float) -> float:
 def score(
     *,
     share: float | None,
-    questions_asked: int | None,
+    questioning: Questioning | None,
     longest_monologue_s: float | None,
     switches_per_min: float | None,
     targets: Targets,
@@ -45,7 +55,7 @@ def score(
 ) -> Score:
     """Score "me"; every argument is about "me" except the conversation's switches per minute.
 
-    ``None`` means "cannot be measured from this source" (``questions_asked`` without text, a share
+    ``None`` means "cannot be measured from this source" (``questioning`` without text, a share
     without any talk): that component gets no points and leaves the total, which is rescaled to
     100 over the components that could be measured.
     """
@@ -68,14 +78,10 @@ def score(
         ),
         ScoreComponent(
             "questions",
-            None
-            if questions_asked is None
-            else round(questions_points(questions_asked, targets), 1),
+            None if questioning is None else round(questions_points(questioning, targets), 1),
             QUESTIONS_POINTS,
-            None if questions_asked is None else float(questions_asked),
-            f"{questions_asked} asked; target at least {targets.questions}"
-            if questions_asked is not None
-            else "no words in the source: questions need a transcript",
+            None if questioning is None else float(questioning.asked),
+            _questions_detail(questioning, targets),
         ),
         ScoreComponent(
             "monologues",
@@ -100,3 +106,12 @@ def score(
     earned = sum(c.points for c in measured if c.points is not None)
     total = round(100 * earned / available) if available else 0
     return Score(total, components)
+
+
+def _questions_detail(q: Questioning | None, targets: Targets) -> str:
+    if q is None:
+        return "no words in the source: questions need a transcript"
+    return (
+        f"{q.asked} asked (target at least {targets.questions}), {q.open} open, "
+        f"{q.about_them} about them, {q.follow_ups} follow-ups"
+    )

@@ -1,0 +1,145 @@
+"""Every question asked, with its kind, its answer, and how "me" used the questioning time.
+
+Definitions: ``docs/metrics.md``, sections "Questions" and "Questioning".
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+
+from twoway.analysis.questions import content_words, find_questions, kind_of, topic_of
+from twoway.analysis.result import Question, Questioning
+from twoway.analysis.timeline import Floor, SpeechTurn
+
+# Words that mean pay came up in the other side's speech (for "who raised compensation first").
+_PAY = re.compile(
+    r"\b(salary|salaries|compensation|pay range|pay band|base pay|equity|bonus(es)?|stock options?"
+    r"|benefits|pto|paid time off|parental leave|401k|pension|expectations? for pay)\b",
+    re.IGNORECASE,
+)
+FOLLOW_UP_MIN_SHARED = 1
+
+
+def collect_questions(
+    turns: Sequence[SpeechTurn],
+    backchannel: Sequence[bool],
+    floor_list: Sequence[Floor],
+    floor_of: Sequence[int],
+    me: str | None,
+    *,
+    classify: bool,
+) -> tuple[list[Question], dict[str, int]]:
+    """Every question with its asker, topic or kind, follow-up flag and answer.
+
+    ``classify`` is False for text that does not look English: the rules are English-only, so
+    topic, kind and follow-up are left out rather than guessed.
+    """
+    found: list[Question] = []
+    asked: Counter[str] = Counter()
+    # The latest turn of each speaker that was not a backchannel, for follow-ups.
+    last_said: dict[str, SpeechTurn] = {}
+    for i, turn in enumerate(turns):
+        detected = find_questions(turn.text)
+        if detected:
+            counted = [q for q in detected if q.counts]
+            asked[turn.speaker] += len(counted)
+            answer = _answer(turn, floor_of[i], floor_list)
+            previous = _previous_other(last_said, turn.speaker)
+            previous_words = content_words(previous.text) if previous and classify else frozenset()
+            last_counted = counted[-1] if counted else None
+            for q in detected:
+                is_me = turn.speaker == me
+                topic = kind = None
+                follow_up = False
+                if classify and q.counts:
+                    if is_me or me is None:
+                        topic = topic_of(q.text)
+                    if not is_me:
+                        kind = kind_of(q.text)
+                    shared = content_words(q.text) & previous_words
+                    follow_up = len(shared) >= FOLLOW_UP_MIN_SHARED
+                answer_s: float | None = None
+                answer_words: int | None = None
+                if q is last_counted:
+                    answer_words = answer.words if answer is not None else 0
+                    if turn.start is not None:
+                        answer_s = (answer.duration_s or 0.0) if answer is not None else 0.0
+                found.append(
+                    Question(
+                        speaker=turn.speaker,
+                        is_me=is_me,
+                        start_s=_start_within(turn, q.start),
+                        text=q.text,
+                        form=q.form,
+                        function=q.function,
+                        answer_s=answer_s,
+                        answer_words=answer_words,
+                        topic=topic,
+                        kind=kind,
+                        follow_up=follow_up,
+                    )
+                )
+        if not backchannel[i]:
+            last_said[turn.speaker] = turn
+    return found, dict(asked)
+
+
+def _start_within(turn: SpeechTurn, offset: int) -> float | None:
+    """Where in the turn a question starts, by its character offset (an estimate)."""
+    if turn.start is None or turn.end is None:
+        return None
+    return turn.start + (turn.end - turn.start) * offset / max(len(turn.text), 1)
+
+
+def _answer(turn: SpeechTurn, floor: int, floor_list: Sequence[Floor]) -> Floor | None:
+    """The floor after the asker's, when someone else holds it."""
+    if floor < 0 or floor + 1 >= len(floor_list):
+        return None
+    nxt = floor_list[floor + 1]
+    return None if nxt.speaker == turn.speaker else nxt
+
+
+def _previous_other(last_said: dict[str, SpeechTurn], speaker: str) -> SpeechTurn | None:
+    """The most recent substantive turn by anyone but ``speaker``."""
+    others = [t for name, t in last_said.items() if name != speaker]
+    if not others:
+        return None
+    return max(others, key=lambda t: (t.start or 0.0, id(t)))
+
+
+def summarize(questions: Sequence[Question], turns: Sequence[SpeechTurn], me: str) -> Questioning:
+    """The questioning summary for "me"."""
+    mine = [q for q in questions if q.is_me and q.function == "question"]
+    theirs = [q for q in questions if not q.is_me and q.function == "question"]
+    topics = Counter(q.topic for q in mine if q.topic is not None)
+    answers = [q.answer_s for q in theirs if q.answer_s is not None and q.answer_s > 0]
+    return Questioning(
+        asked=len(mine),
+        open=sum(1 for q in mine if q.form == "open"),
+        about_them=topics.get("them", 0),
+        follow_ups=sum(1 for q in mine if q.follow_up),
+        topics=dict(sorted(topics.items())),
+        compensation_first=_compensation_first(mine, turns, me),
+        their_questions=len(theirs),
+        answered_s=statistics.median(answers) if answers else None,
+    )
+
+
+def _compensation_first(
+    mine: Sequence[Question], turns: Sequence[SpeechTurn], me: str
+) -> bool | None:
+    """True when I asked about pay before they mentioned it; None when I never asked."""
+    my_index = next((i for i, q in enumerate(mine) if q.topic == "compensation"), None)
+    if my_index is None:
+        return None
+    my_text = mine[my_index].text
+    for turn in turns:
+        if turn.speaker == me:
+            if my_text in turn.text:
+                return True
+        elif _PAY.search(turn.text):
+            return False
+    return True
