@@ -17,7 +17,7 @@ from twoway.analysis.timeline import Floor, SpeechTurn
 # Words that mean pay came up in the other side's speech (for "who raised compensation first").
 _PAY = re.compile(
     r"\b(salary|salaries|compensation|pay range|pay band|base pay|equity|bonus(es)?|stock options?"
-    r"|benefits|pto|paid time off|parental leave|401k|pension|expectations? for pay)\b",
+    r"|benefits|pto|paid time off|parental leave|401k|pension)\b",
     re.IGNORECASE,
 )
 FOLLOW_UP_MIN_SHARED = 1
