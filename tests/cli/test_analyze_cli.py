@@ -175,3 +175,10 @@ def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "Example: twoway analyze" in out
     code, out, _ = run(capsys, "--version")
     assert code == 0 and out.startswith("twoway ")
+
+
+def test_usage_errors_are_typers_own(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "analyze")
+    assert code == 2 and "Missing argument" in err and "internal error" not in err
+    code, _, err = run(capsys, "analyze", "x.vtt", "--bogus")
+    assert code == 2 and "No such option" in err

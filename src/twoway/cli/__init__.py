@@ -57,34 +57,28 @@ def _error(message: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; returns the exit code (0 fine, 1 bad input or usage, 2 internal error)."""
-    import click
+    """Run the CLI; returns the exit code.
 
+    0: fine; 1: bad input (a one-line ``twoway: error: ...``); 2: a usage error (typer's own
+    message, as for any command-line tool) or an internal error; 130: interrupted.
+    """
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or os.environ.get("TWOWAY_DEBUG") == "1"
     args = [a for a in args if a != "--debug"]
     try:
-        result = app(args=args, prog_name="twoway", standalone_mode=False)
+        # Standalone mode: typer reports its own usage errors; ours come out as exceptions.
+        app(args=args, prog_name="twoway", standalone_mode=True)
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
     except TwowayError as exc:
         if debug:
             raise
         _error(str(exc))
         return 1
-    except click.exceptions.Exit as exc:
-        return int(exc.exit_code)
-    except click.exceptions.Abort:
-        _error("aborted")
-        return 130
-    except click.ClickException as exc:
-        exc.show()
-        return 1
     except KeyboardInterrupt:
         _error("interrupted")
         return 130
-    except BrokenPipeError:
-        # The reader of our output went away (twoway ... | head): not an error of ours.
-        sys.stderr.close()
-        return 0
     except OSError as exc:
         if debug:
             raise
@@ -99,4 +93,4 @@ def main(argv: list[str] | None = None) -> int:
             "please report it, with the output of --debug"
         )
         return 2
-    return int(result) if isinstance(result, int) else 0
+    return 0

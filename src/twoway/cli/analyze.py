@@ -128,7 +128,7 @@ def analyze_command(
     questions_target: Annotated[
         int | None, typer.Option(help="How many questions you aim to ask (default 4 or 6).")
     ] = None,
-) -> int:
+) -> None:
     from twoway.analysis import analyze
     from twoway.formats import load
 
@@ -154,7 +154,8 @@ def analyze_command(
             sys.stderr.write(f"twoway: error: {exc}\n")
     if analyses:
         _emit(analyses, out_format, output)
-    return 1 if failures else 0
+    if failures:
+        raise typer.Exit(code=1)
 
 
 def _emit(analyses: list[Analysis], out_format: str, output: Path | None) -> None:
