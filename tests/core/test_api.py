@@ -87,5 +87,5 @@ def test_the_network_is_blocked_in_tests() -> None:
     # pytest-socket (see pyproject addopts): a test that tried to phone home would fail.
     from pytest_socket import SocketBlockedError
 
-    with pytest.raises(SocketBlockedError):
+    with pytest.warns(UserWarning, match="socket"), pytest.raises(SocketBlockedError):
         socket.socket(socket.AF_INET, socket.SOCK_STREAM)
