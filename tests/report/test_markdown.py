@@ -56,7 +56,9 @@ def test_monologue_interview(monologue: Analysis) -> None:
     # 130/150 = 0.87 -> ▇ (7th of 8 levels), 1.0 -> █, 0.93 -> █, 0.8 -> ▇, 0.8 -> ▇, 0.73 -> ▆.
     assert "## Balance over time: dominated by you\n\n`0:00 ▇██▇▇▆▆ 5:20`" in md
     assert "### You asked (0)\n\nNone." in md
-    assert "- 3:37 · Why do you want this role? _(open · answer 1:00, 122 words)_" in md
+    assert (
+        "- 3:37 · Why do you want this role? _(open · motivational · answer 1:00, 122 words)_" in md
+    )
     assert "## Monologues over 1 min 30 s (1)\n\n- **Alex** (you) at 0:20 for 3 min" in md
     assert "**Interruptions:** 0" in md
     assert "1. ● **high**: You spoke 77% of the time; in an interview aim near 50%" in md
@@ -68,11 +70,16 @@ def test_monologue_interview(monologue: Analysis) -> None:
 def test_balanced_interview_escapes_question_text(balanced: Analysis) -> None:
     md = render_markdown(balanced)
     assert "| **Alex** (you) | 2:30 | **46%** (target 40-60%, on target) |" in md
-    assert "## Two-way score: 98/100" in md
+    # 40 + 21.2 + 20 + 12.5 = 93.7 -> 94 (worked out in test_terminal.py).
+    assert "## Two-way score: 94/100" in md
+    assert (
+        "| questions | 21.2/25 | 4 asked (target at least 4), 3 open, 1 about them, "
+        "0 follow-ups |" in md
+    )
     assert "### You asked (4)" in md
     assert (
         "- 3:16 · How do you handle \\*on-call\\* for the ingest\\_service \\| the pipeline? "
-        "_(open)_" in md
+        "_(open · day to day)_" in md
     )
     for question in (BALANCED_QUESTIONS[0], BALANCED_QUESTIONS[2], BALANCED_QUESTIONS[3]):
         assert question in md
@@ -91,7 +98,7 @@ def test_untimed_transcript_has_no_timing_columns_or_sections(untimed: Analysis)
     assert "| **Alex** (you) | **87%** (target 40-60%, above target) | 136 | 2 | 1 | 0.0 |" in md
     assert "## Balance over time" not in md
     assert "## Monologues" not in md
-    assert "- What was the hardest part? _(open · answer 14 words)_" in md
+    assert "- What was the hardest part? _(open · behavioral · answer 14 words)_" in md
     assert "## Notes\n\n- The transcript has no timestamps: shares are by words, not time." in md
 
 

@@ -15,7 +15,6 @@ from report_conversations import BALANCED_QUESTIONS, balanced_interview, monolog
 from rich.console import Console
 
 from twoway.analysis import Analysis, analyze
-from twoway.analysis.result import Question
 from twoway.model import Conversation, Turn
 from twoway.report import render_terminal
 
@@ -57,10 +56,14 @@ def test_monologue_interview_lists_zero_questions_and_the_monologue(monologue: A
     out = render(monologue)
     assert "You asked (0)\n  none" in out
     assert "They asked (2)" in out
-    # Dana's question ends her 200-230 s turn; Alex answers for 60 s.
+    # Dana's question ends her 200-230 s turn; Alex answers for 60 s. "why do you want" is the
+    # defining motivational cue; "Do you have any questions for me?" matches no kind cue, and
+    # "other" is not shown.
     why = line_with(out, "Why do you want this role?")
     assert "3:37" in why
-    assert "open · answer 1:00" in why
+    assert "open · motivational · answer 1:00" in why
+    assert "closed · answer 0:06" in line_with(out, "Do you have any questions for me?")
+    assert "other" not in out.split("They asked")[1].split("Monologues")[0]
     assert "Monologues over 1 min 30 s (1)" in out
     assert "Alex (you)  at 0:20  3 min" in out
     assert "Interruptions  0" in out
@@ -79,18 +82,28 @@ def test_monologue_interview_balance_and_feedback_order(monologue: Analysis) -> 
 
 def test_balanced_interview_lists_questions_and_backchannels(balanced: Analysis) -> None:
     out = render(balanced)
-    # Alex 150 of 325 s = 46%, inside the band; 4 questions; 9 switches in 325 s.
+    # Alex 150 of 325 s = 46%, inside the band: 40. Questions: 4 of the target 4 -> 15; 3 of 4
+    # open (the remote-or-hybrid one is a choice) -> 5 * 3/4 = 3.75; one about them ("enjoyed")
+    # and no follow-up (none shares a content word with Dana's turn before it) -> 5 * 1/2 = 2.5;
+    # 21.25 -> 21.2. Longest floor 45 s: 20. 9 switches in 325 s = 1.66/min -> 12.46 -> 12.5.
+    # 40 + 21.2 + 20 + 12.5 = 93.7 -> 94.
     assert "Your share 46%, target 40-60% (▓░ on your bar): on target" in out
-    assert "Two-way score  98/100" in out
+    assert "Two-way score  94/100" in out
+    assert "questions      21.2/25  4 asked (target at least 4), 3 open, 1 about them" in out
     assert "interactivity  12.5/15" in out
     assert "Balance over time  back-and-forth" in out
     assert "You asked (4)" in out
     for question in BALANCED_QUESTIONS:
         assert question in out
-    assert "choice" in line_with(out, "Is the team remote or hybrid?")
+    # "typical day", "on-call" and "remote"/"hybrid" are day-to-day cues.
+    assert "choice · day to day" in line_with(out, "Is the team remote or hybrid?")
+    assert "open · them" in line_with(out, "What have you enjoyed most about working here?")
     assert "not counted: 1 backchannel (“Really?”)" in out
     assert "They asked (2)" in out
     assert "answer 0:45" in line_with(out, "Can you walk me through your last project?")
+    # "migration" was in Alex's answer just before: Dana's second question follows up on it.
+    migration = out[out.index("How did you measure whether the migration worked?") :]
+    assert "open · ↪ follow-up · answer 0:45" in migration.splitlines()[1]
     assert "Monologues over 1 min 30 s (0)\n  none" in out
     assert "1.  ○ low  Your share (46%) is within the 40-60% target" in out
 
@@ -104,9 +117,16 @@ def test_untimed_transcript_leaves_out_timing_columns(untimed: Analysis) -> None
         assert timing_only not in out.split("Speakers")[1].split("Your share")[0]
     assert "87%" in line_with(out, "Alex (you)")
     assert "13%" in line_with(out, "Dana ")
+    # Balance: 87% is 0.27 above the band, past the 0.25 fall-off: 0. Questions: 1 of 4 -> 3.75,
+    # 1 of 1 open -> 5, nothing about them and no follow-up -> 0: 8.75 -> 8.8. Longest floor
+    # about 122 words / 150 a minute = 49 s: 20. 4 switches in 156 / 150 minutes: 15.
+    # 0 + 8.8 + 20 + 15 = 43.8 -> 44.
+    assert "Two-way score  44/100" in out
+    assert "questions      8.8/25  1 asked (target at least 4), 1 open, 0 about them" in out
     assert "Balance over time" not in out
     assert "Monologues" not in out
-    # Without timestamps a question has no time stamp, and no answer length in seconds.
+    # Without timestamps a question has no time stamp, and no answer length in seconds;
+    # "hardest" is a behavioral cue.
     assert line_with(out, "What was the hardest part?").split() == [
         "·",
         "What",
@@ -115,6 +135,8 @@ def test_untimed_transcript_leaves_out_timing_columns(untimed: Analysis) -> None
         "hardest",
         "part?",
         "open",
+        "·",
+        "behavioral",
         "·",
         "answer",
         "14",
@@ -197,21 +219,18 @@ def test_long_source_path_gets_its_own_line() -> None:
     assert "".join(out.splitlines()[1:3]).replace(" ", "") == path.replace(" ", "")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class _TopicQuestion(Question):
-    """A question as the questions issue will give it, with a topic and a kind."""
-
-    topic: str | None = None
-    kind: str | None = None
-
-
 def test_question_topic_and_kind_are_shown_when_present(balanced: Analysis) -> None:
     questions = tuple(
-        _TopicQuestion(*dataclasses.astuple(q), topic="team", kind="about them")
+        dataclasses.replace(q, topic="role", kind="technical", follow_up=True)
         for q in balanced.questions
     )
     out = render(dataclasses.replace(balanced, questions=questions))
-    assert "open · team · about them" in line_with(out, BALANCED_QUESTIONS[0])
+    assert "open · role · technical · ↪ follow-up" in line_with(out, BALANCED_QUESTIONS[0])
+    # "other" (no cue matched) says nothing and is left out.
+    unlabelled = tuple(dataclasses.replace(q, topic="other", kind="other") for q in questions)
+    out = render(dataclasses.replace(balanced, questions=unlabelled))
+    assert "open · ↪ follow-up" in line_with(out, BALANCED_QUESTIONS[0])
+    assert "other" not in out
 
 
 def test_many_windows_fit_on_one_line() -> None:
@@ -237,7 +256,7 @@ def test_reports_print_one_after_another(monologue: Analysis, balanced: Analysis
     render_terminal(balanced, console)
     out = console.export_text()
     assert out.count("twoway report: ") == 2
-    assert "Two-way score  21/100" in out and "Two-way score  98/100" in out
+    assert "Two-way score  21/100" in out and "Two-way score  94/100" in out
 
 
 def test_balanced_fixture_has_nine_switches() -> None:

@@ -123,13 +123,25 @@ def counts(question: Question) -> bool:
     return question.function == "question"
 
 
+def label(value: str) -> str:
+    """A topic or kind as words: ``"day_to_day"`` -> ``"day to day"``."""
+    return value.replace("_", " ")
+
+
+FOLLOW_UP = "↪ follow-up"
+
+
 def question_tags(question: Question) -> list[str]:
-    """Form, then topic and kind when the analysis provides them: ``["open", "role"]``."""
+    """Form, topic and kind when known, and a follow-up mark: ``["open", "role", "↪ follow-up"]``.
+
+    ``other`` (no cue matched) says nothing and is left out; so is a kind that repeats the topic.
+    """
     tags = [question.form]
-    for field in ("topic", "kind"):
-        value = getattr(question, field, None)
-        if value:
-            tags.append(str(value).replace("_", " "))  # "day_to_day" -> "day to day"
+    for value in (question.topic, question.kind):
+        if value and value != "other" and label(value) not in tags:
+            tags.append(label(value))
+    if question.follow_up:
+        tags.append(FOLLOW_UP)
     return tags
 
 

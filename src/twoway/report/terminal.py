@@ -8,6 +8,7 @@ the share bar marks the target band with ``▓``/``░``, priorities have a mark
 from __future__ import annotations
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.measure import Measurement
 from rich.padding import Padding
@@ -319,32 +320,44 @@ def _questions(analysis: Analysis, width: int) -> RenderableType | None:
 def _question_table(
     questions: list[Question], *, show_speaker: bool, with_answers: bool, width: int
 ) -> Table:
-    """Time, (asker,) question, then its form and answer length: in a column of their own when
-    the console is wide, else after the text (or under it, rather than split across lines)."""
+    """Time, (asker,) question, then its tags and answer length: in a column of their own when
+    the console is wide enough for both, else after the text (or under it, rather than split
+    across lines)."""
+    rows: list[tuple[Question, str]] = []
+    for q in questions:
+        tags = " · ".join(fmt.question_tags(q))
+        answer = fmt.answer_length(q) if with_answers else None
+        rows.append((q, f"{tags} · {answer}" if answer else tags))
+    at_width = max(len(fmt.clock(q.start_s)) if q.start_s is not None else 1 for q in questions)
+    speaker_width = min(SPEAKER_MAX, max(cell_len(q.speaker) for q in questions)) + 2
+    fixed = INDENT + at_width + 2 + (speaker_width if show_speaker else 0)
+    longest = max(cell_len(q.text) for q in questions) + 2 + max(cell_len(a) for _, a in rows)
+    inline = width < WIDE or fixed + longest > width
+
     table = Table(box=None, padding=(0, 1), pad_edge=False, show_header=False)
     table.add_column("at", justify="right", style="dim", no_wrap=True)
     if show_speaker:
         table.add_column("speaker", no_wrap=True, max_width=SPEAKER_MAX, overflow="ellipsis")
     table.add_column("question", overflow="fold")
-    inline = width < WIDE
     if not inline:
         table.add_column("about", style="dim", no_wrap=True)
-    # Room for the text column when inline: indent, time stamp, asker, gaps between columns.
-    room = width - INDENT - 5 - 2 - ((SPEAKER_MAX + 2) if show_speaker else 0)
-    for q in questions:
-        tags = " · ".join(fmt.question_tags(q))
-        answer = fmt.answer_length(q) if with_answers else None
-        about = f"{tags} · {answer}" if answer else tags
+    room = width - fixed
+    for q, about in rows:
         row: list[RenderableType] = [fmt.clock(q.start_s) if q.start_s is not None else "·"]
         if show_speaker:
             row.append(q.speaker)
         if inline:
-            gap = "  " if len(q.text) + 2 + len(about) <= room else "\n"
-            row.append(Text.assemble(q.text, gap, (about, "dim")))
+            row.append(_beside_or_under(q.text, about, room))
         else:
             row += [Text(q.text), about]
         table.add_row(*row)
     return table
+
+
+def _beside_or_under(text: str, about: str, room: int) -> Text:
+    """``text`` then ``about`` (dim) on the same line when both fit in ``room``, else under it."""
+    gap = "  " if cell_len(text) + 2 + cell_len(about) <= room else "\n"
+    return Text.assemble(text, gap, (about, "dim"))
 
 
 # -- monologues and interruptions ---------------------------------------------------------
