@@ -14,6 +14,7 @@ import typer
 
 from twoway import __version__
 from twoway.cli import analyze as _analyze
+from twoway.cli import prep as _prep
 from twoway.errors import TwowayError
 
 app = typer.Typer(
@@ -50,6 +51,7 @@ def _root(
 
 
 _analyze.register(app)
+_prep.register(app)
 
 
 def _error(message: str) -> None:

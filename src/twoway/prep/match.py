@@ -1,0 +1,197 @@
+"""Prepared versus asked: which questions of a plan the candidate actually asked.
+
+A planned question and an asked one are compared on three things (docs/prep.md, "Matching"):
+
+* ``fuzz.token_set_ratio`` of the two texts, normalised (lowercase, no fillers, numbers as
+  digits: "ninety" is "90"), which forgives added words ("... for someone on your team");
+* the overlap of their content words (``twoway.analysis.questions.content_words``, lightly
+  stemmed), with a few spoken synonyms folded together ("position" is "role"), which tells
+  "typical day" from "the team";
+* whether ``topic_of`` puts them in the same topic.
+
+``similarity`` blends them into 0-100; a planned question counts as asked when its best match
+clears ``MATCH_THRESHOLD``, chosen on a labelled set of paraphrases and near misses
+(tests/data/prep). Each asked question matches at most one planned question. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from twoway.analysis.result import PlanCoverage, PlannedQuestion, Question
+from twoway.prep.plan import Plan
+
+__all__ = ["MATCH_THRESHOLD", "match_plan", "similarity"]
+
+MATCH_THRESHOLD = 67.0
+# Weights of the blend (they sum to 1): string similarity, content-word overlap, same topic.
+W_FUZZY, W_WORDS, W_TOPIC = 0.45, 0.45, 0.10
+
+_FILLERS = re.compile(r"\b(?:um+|uh+|er|erm|hmm|like|you know|i mean|so|okay|oh|well)\b")
+_NUMBERS = {
+    "thirty": "30",
+    "sixty": "60",
+    "ninety": "90",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "six": "6",
+}
+# Spoken variants of the same idea, folded to one word before comparing content words.
+_SYNONYMS = {
+    "position": "role",
+    "job": "role",
+    "association": "organization",
+    "organisation": "organization",
+    "group": "organization",
+    "community": "organization",
+    "meetup": "organization",
+    "enjoyed": "enjoy",
+    "favorite": "enjoy",
+    "favourite": "enjoy",
+    "decision": "decide",
+    "decided": "decide",
+    "structure": "structured",
+    "growth": "grow",
+    "growing": "grow",
+    "learning": "learn",
+    "surprised": "surprise",
+    "challenges": "challenge",
+    "facing": "face",
+    "speak": "talk",
+    "normal": "typical",
+    "usual": "typical",
+    "month": "90",
+    "months": "90",
+    "measured": "measure",
+    "training": "learn",
+    "course": "learn",
+    "courses": "learn",
+    "conference": "learn",
+    "conferences": "learn",
+    "joining": "join",
+    "joined": "join",
+    "made": "make",
+    "making": "make",
+}
+
+
+def _normalize(text: str) -> str:
+    low = text.lower().replace("’", "'")
+    low = re.sub(r"[^\w\s']", " ", low)
+    low = _FILLERS.sub(" ", low)
+    return " ".join(_NUMBERS.get(w, w) for w in low.split())
+
+
+@lru_cache(maxsize=4096)
+def _concepts(text: str) -> frozenset[str]:
+    from twoway.analysis.questions import content_words
+
+    words = content_words(_normalize(text))
+    return frozenset(_SYNONYMS.get(w, w) for w in words)
+
+
+@lru_cache(maxsize=4096)
+def _topic(text: str) -> str:
+    from twoway.analysis.questions import topic_of
+
+    return topic_of(text)
+
+
+# Content words that say little about which question it is ("how does the TEAM HANDLE ...").
+_WEAK = frozenset(
+    """team describe work working handle approach description mention today first since
+    biggest time look new company people role here right now currently find much lot""".split()
+)
+_WEAK_WEIGHT = 0.3
+
+
+def _weight(words: frozenset[str]) -> float:
+    return sum(_WEAK_WEIGHT if w in _WEAK else 1.0 for w in words)
+
+
+@lru_cache(maxsize=1024)
+def _theme_of(planned: str) -> str | None:
+    """The theme a tailored question was built on (THEME_TEMPLATES), or ``None``."""
+    from twoway.prep.plan import THEME_TEMPLATES
+
+    for template in THEME_TEMPLATES:
+        head, _, tail = template.partition("{theme}")
+        if planned.startswith(head) and planned.endswith(tail) and len(planned) > len(template):
+            return planned[len(head) : len(planned) - len(tail)]
+    return None
+
+
+_ME = frozenset("i me my mine im id ive ill i'm i'd i've i'll".split())
+_YOU = frozenset("you your yours youre youd youve you're you'd you've".split())
+
+
+def _perspective(text: str) -> int:
+    """1 when a question is about the asker ("I", "my"), -1 about the listener, else 0."""
+    words = set(_normalize(text).split())
+    me, you = bool(words & _ME), bool(words & _YOU)
+    return 0 if me == you else (1 if me else -1)
+
+
+def similarity(planned: str, asked: str) -> float:
+    """How close ``asked`` is to ``planned``, 0-100 (the blend above).
+
+    >>> round(similarity("What is a typical day here like?",
+    ...                  "What does a typical day look like for someone on your team?"), 1)
+    86.5
+    """
+    from rapidfuzz import fuzz  # only when a plan is matched
+
+    fuzzy = fuzz.token_set_ratio(_normalize(planned), _normalize(asked))
+    a, b = _concepts(planned), _concepts(asked)
+    words = fuzzy  # a planned question of stopwords only ("anything else you need from me?")
+    if a and b:
+        shared = _weight(a & b)
+        # Mostly: how much of the planned question the asked one covers; extra words asked
+        # ("... for someone on your team") cost less.
+        words = 100.0 * (0.7 * shared / _weight(a) + 0.3 * shared / _weight(b))
+    topic = 100.0 if _topic(planned) == _topic(asked) else 0.0
+    score = W_FUZZY * fuzzy + W_WORDS * words + W_TOPIC * topic
+    if _perspective(planned) * _perspective(asked) < 0:
+        score *= 0.8  # "what would I be working on" is not "what are you working on"
+    theme = _theme_of(planned)
+    if theme is not None and not (_concepts(theme) & b):
+        score *= 0.5  # a question built on a theme is only asked if the theme is
+    return score
+
+
+def match_plan(plan: Plan, questions: Sequence[Question], source: str) -> PlanCoverage:
+    """Which of ``plan``'s questions "me" asked in ``questions`` (an analysis's questions).
+
+    Only questions that count (``is_me`` and ``function == "question"``) are candidates. Pairs
+    are assigned best first, so one asked question covers at most one planned question; a
+    planned question is ``asked`` when its match reaches ``MATCH_THRESHOLD``. ``similarity`` is
+    that match's score, or the best score available when nothing was assigned to it.
+    """
+    mine = [q.text for q in questions if q.is_me and q.function == "question"]
+    planned = plan.questions
+    scores = [[similarity(p.text, text) for text in mine] for p in planned]
+    pairs = sorted(
+        ((scores[i][j], i, j) for i in range(len(planned)) for j in range(len(mine))),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    assigned: dict[int, int] = {}
+    used: set[int] = set()
+    for score, i, j in pairs:
+        if score < MATCH_THRESHOLD:
+            break
+        if i in assigned or j in used:
+            continue
+        assigned[i] = j
+        used.add(j)
+    out: list[PlannedQuestion] = []
+    for i, p in enumerate(planned):
+        if i in assigned:
+            j = assigned[i]
+            out.append(PlannedQuestion(p.text, p.topic, True, mine[j], scores[i][j]))
+        else:
+            best = max(scores[i], default=0.0)
+            out.append(PlannedQuestion(p.text, p.topic, False, None, best))
+    return PlanCoverage(source=source, questions=tuple(out))

@@ -1,0 +1,286 @@
+"""A plan of questions to ask in one interview or networking conversation (``twoway.plan/1``).
+
+``build_plan`` draws a balanced set from the bank (every topic a good conversation touches: the
+person, the day-to-day, success in the role, growth, the company, next steps) and adds a few
+questions built on the key themes of the job description. The rules: ``docs/prep.md``,
+"Planning". Everything here is pure and deterministic: the same input gives the same plan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from twoway.errors import InputError, UsageError
+from twoway.prep.bank import MODES, STAGES, TOPICS, BankQuestion, load_bank
+
+SCHEMA = "twoway.plan/1"
+MIN_COUNT, MAX_COUNT = 3, 30
+
+# The topics every plan covers, in the order they are guaranteed when ``count`` is small.
+# Networking is mostly about the other person (about 80% of the time finding out about them).
+REQUIRED_TOPICS = {
+    "interview": ("them", "day_to_day", "role", "growth", "company", "next_steps"),
+    "networking": ("them", "growth", "day_to_day", "next_steps", "them", "company"),
+}
+# The order further questions are drawn in, round after round, once the required ones are in.
+FILL_ORDER = {
+    "interview": ("role", "them", "day_to_day", "self", "company", "growth", "next_steps"),
+    "networking": ("them", "growth", "them", "company", "day_to_day", "role", "self"),
+}
+# How the plan lists its questions inside a stage.
+_LISTED_FIRST = ("them", "day_to_day", "role", "company", "growth", "self", "compensation")
+TOPIC_ORDER: tuple[str, ...] = _LISTED_FIRST + tuple(t for t in TOPICS if t not in _LISTED_FIRST)
+
+# Questions built on a theme of the job description; "{theme}" is the theme as written there.
+THEME_TEMPLATES = (
+    "The description mentions {theme}: how does the team approach it today?",
+    "What would success with {theme} look like in the first 90 days?",
+    "What is the biggest challenge with {theme} right now?",
+    "How does {theme} fit into what the team wants to achieve this year?",
+)
+THEME_WHY = (
+    "Shows you read the description closely and lets {interviewer} talk about how the team "
+    "really works with {theme}."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    """One question of a plan, placeholders filled in."""
+
+    text: str
+    topic: str
+    stage: str
+    why: str
+    source: str  # "bank" or "job description: <theme>"
+    note: str | None = None  # when to ask it ("Only after they raise pay ...")
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The questions to ask in one conversation, in the order to ask them (by stage)."""
+
+    role: str
+    company: str
+    mode: str
+    questions: tuple[PlanItem, ...]
+    interviewer: str | None = None
+    themes: tuple[str, ...] = ()  # key themes of the job description, best first
+
+    def by_stage(self) -> dict[str, tuple[PlanItem, ...]]:
+        """The questions grouped by stage, every stage present, in ``STAGES`` order."""
+        return {s: tuple(q for q in self.questions if q.stage == s) for s in STAGES}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (schema ``twoway.plan/1``, described in docs/prep.md)."""
+        return {
+            "schema": SCHEMA,
+            "role": self.role,
+            "company": self.company,
+            "interviewer": self.interviewer,
+            "mode": self.mode,
+            "themes": list(self.themes),
+            "questions": [asdict(q) for q in self.questions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any, path: str = "<plan>") -> Plan:
+        """The plan in ``data`` (as ``json.loads`` gives it); ``InputError`` naming ``path``.
+
+        >>> plan = build_plan("Data Engineer", "Acme")
+        >>> Plan.from_dict(plan.to_dict()) == plan
+        True
+        """
+
+        def bad(message: str) -> InputError:
+            return InputError(f"not a twoway plan: {message}", path=path)
+
+        if not isinstance(data, dict):
+            raise bad("expected a JSON object")
+        if data.get("schema") != SCHEMA:
+            raise bad(f"schema is {data.get('schema')!r}, expected {SCHEMA!r}")
+
+        def string(obj: dict[str, Any], key: str, where: str, optional: bool = False) -> Any:
+            value = obj.get(key)
+            if value is None and optional:
+                return None
+            if not isinstance(value, str) or not value.strip():
+                raise bad(f"{where}{key!r} must be a non-empty string")
+            return value
+
+        mode = string(data, "mode", "")
+        if mode not in MODES:
+            raise bad(f"mode {mode!r} is not one of {', '.join(MODES)}")
+        themes = data.get("themes", [])
+        if not isinstance(themes, list) or not all(isinstance(t, str) for t in themes):
+            raise bad("'themes' must be a list of strings")
+        raw = data.get("questions")
+        if not isinstance(raw, list) or not raw:
+            raise bad("'questions' must be a non-empty list")
+        items: list[PlanItem] = []
+        for i, q in enumerate(raw, 1):
+            where = f"question {i}: "
+            if not isinstance(q, dict):
+                raise bad(f"question {i} is not an object")
+            topic = string(q, "topic", where)
+            stage = string(q, "stage", where)
+            if topic not in TOPICS:
+                raise bad(f"{where}topic {topic!r} is not one of {', '.join(TOPICS)}")
+            if stage not in STAGES:
+                raise bad(f"{where}stage {stage!r} is not one of {', '.join(STAGES)}")
+            items.append(
+                PlanItem(
+                    text=string(q, "text", where),
+                    topic=topic,
+                    stage=stage,
+                    why=string(q, "why", where, optional=True) or "",
+                    source=string(q, "source", where, optional=True) or "bank",
+                    note=string(q, "note", where, optional=True),
+                )
+            )
+        return cls(
+            role=string(data, "role", ""),
+            company=string(data, "company", ""),
+            mode=mode,
+            questions=tuple(items),
+            interviewer=string(data, "interviewer", "", optional=True),
+            themes=tuple(themes),
+        )
+
+
+def build_plan(
+    role: str,
+    company: str,
+    job_description: str | None = None,
+    interviewer: str | None = None,
+    mode: str = "interview",
+    count: int = 10,
+    *,
+    compensation: bool = False,
+    bank: tuple[BankQuestion, ...] | None = None,
+) -> Plan:
+    """A balanced plan of ``count`` questions for ``role`` at ``company``.
+
+    At least one question about the person, the day-to-day, success in the role, growth, the
+    company and next steps (networking: two about the person and no role question required);
+    2-4 of them built on the key themes of ``job_description`` when one is given; compensation
+    only with ``compensation=True`` (and marked for later rounds). Deterministic.
+
+    >>> plan = build_plan("Data Engineer", "Acme", interviewer="Dana Lee", count=6)
+    >>> [q.topic for q in plan.questions]
+    ['them', 'day_to_day', 'role', 'company', 'growth', 'next_steps']
+    """
+    role, company = role.strip(), company.strip()
+    if not role or not company:
+        raise UsageError("--role and --company must not be empty")
+    if mode not in MODES:
+        raise UsageError(f"unknown mode {mode!r}; choose one of: {', '.join(MODES)}")
+    if not MIN_COUNT <= count <= MAX_COUNT:
+        raise UsageError(f"--count must be between {MIN_COUNT} and {MAX_COUNT}; got {count}")
+    interviewer = interviewer.strip() if interviewer and interviewer.strip() else None
+    bank = load_bank() if bank is None else bank
+
+    themes: list[str] = []
+    if job_description and job_description.strip():
+        from twoway.prep.themes import key_themes
+
+        themes = key_themes(job_description, 8, exclude=(company, role))
+    # Tailored questions come on top of the required topics, never instead of them.
+    n_tailored = min(len(themes), max(2, min(4, count // 3)), count - len(REQUIRED_TOPICS[mode]))
+    n_tailored = max(0, n_tailored)
+    n_bank = count - n_tailored
+
+    fill = _Filler(role, company, interviewer)
+    context = " ".join([role, *themes, job_description or ""]).lower()
+    pool = [
+        q
+        for q in bank
+        if mode in q.modes
+        and (compensation or q.topic != "compensation")
+        and (interviewer is not None or not q.needs_interviewer)
+    ]
+    ranked = sorted(
+        range(len(pool)), key=lambda i: (-_relevance(pool[i], role, context), i)
+    )  # best first, bank order breaks ties
+    by_topic: dict[str, list[BankQuestion]] = {t: [] for t in TOPICS}
+    for i in ranked:
+        by_topic[pool[i].topic].append(pool[i])
+
+    chosen: list[BankQuestion] = []
+    wanted = list(REQUIRED_TOPICS[mode])
+    if compensation:
+        wanted.insert(len(wanted) - 1, "compensation")
+    rounds = 0
+    while len(chosen) < n_bank and rounds < MAX_COUNT:
+        for topic in wanted:
+            if len(chosen) == n_bank:
+                break
+            candidates = by_topic[topic]
+            if candidates:
+                chosen.append(candidates.pop(0))
+        wanted = list(FILL_ORDER[mode])
+        rounds += 1
+
+    items = [
+        PlanItem(
+            text=fill(q.text),
+            topic=q.topic,
+            stage=q.stage,
+            why=fill(q.why, why=True),
+            source="bank",
+            note=q.note,
+        )
+        for q in chosen
+    ]
+    items.extend(_tailored(themes[:n_tailored], fill))
+    items.sort(key=lambda q: (STAGES.index(q.stage), TOPIC_ORDER.index(q.topic)))
+    return Plan(
+        role=role,
+        company=company,
+        mode=mode,
+        questions=tuple(items),
+        interviewer=interviewer,
+        themes=tuple(themes),
+    )
+
+
+def _tailored(themes: list[str], fill: _Filler) -> list[PlanItem]:
+    from twoway.analysis.questions import topic_of
+
+    out: list[PlanItem] = []
+    for i, theme in enumerate(themes):
+        text = THEME_TEMPLATES[i % len(THEME_TEMPLATES)].replace("{theme}", theme)
+        why = fill(THEME_WHY.replace("{theme}", theme), why=True)
+        out.append(PlanItem(text, topic_of(text), "middle", why, f"job description: {theme}"))
+    return out
+
+
+class _Filler:
+    """Fills ``{company}``, ``{role}`` and ``{interviewer}`` (their first name) into bank text."""
+
+    def __init__(self, role: str, company: str, interviewer: str | None) -> None:
+        self.role = role
+        self.company = company
+        self.first_name = interviewer.split()[0] if interviewer else None
+
+    def __call__(self, text: str, why: bool = False) -> str:
+        who = self.first_name or ("your interviewer" if why else "you")
+        out = text.replace("{company}", self.company).replace("{role}", self.role)
+        out = out.replace("{interviewer}", who)
+        return out[:1].upper() + out[1:]
+
+
+def _relevance(q: BankQuestion, role: str, context: str) -> int:
+    """Roles that fit the job title count 2; each keyword found in the title, themes or
+    description (lowercased: ``context``) counts 1; a question meant for other roles loses 1.
+    An opening question counts 1, so the plan starts with some rapport."""
+    title = role.lower()
+    score = 1 if q.stage == "opening" else 0
+    if q.roles:
+        score += 2 if any(r in title for r in q.roles) else -1
+    for keyword in q.keywords:
+        if re.search(rf"\b{re.escape(keyword)}(?:s|es)?\b", context):
+            score += 1
+    return score

@@ -1,0 +1,283 @@
+"""Key themes of a text: YAKE keyphrases, cleaned of boilerplate, names and near-duplicates.
+
+YAKE (Campos et al., 2020) ranks candidate phrases of one to three words by statistical
+features of the text alone: no model, no corpus, no network. Its raw output on a job description
+is noisy ("North America", "Data", "platform turns", "years of experience"), so the candidates
+are cleaned here (docs/prep.md, "Themes"):
+
+* sections about benefits and the equal-opportunity statement are dropped before extraction;
+* phrases with boilerplate words ("experience", "benefits", "employer", "role"...) are dropped;
+* a single word is a theme only when it is distinctive: a name or an acronym (capitalised inside
+  a sentence: "Airflow", "SQL") or a repeated word that is not generic ("squads");
+* phrases that start with a verb of a job posting ("build", "improve") or end with one are
+  dropped ("platform turns");
+* phrases naming the company or repeating the job title are dropped (``exclude``);
+* a phrase whose words contain, or are contained in, those of a better-ranked one is dropped.
+
+``yake`` takes about 0.4 s to import, so it is imported inside the function.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+__all__ = ["key_themes"]
+
+_WORD = re.compile(r"[A-Za-z][\w+#./-]*[\w+#]|[A-Za-z]")
+
+# Spoken fillers and conversational words YAKE's stopword list lacks.
+_EXTRA_STOPWORDS = frozenset(
+    """um uh umm uhh er erm hmm mm mhm yeah yep okay ok like gonna wanna kinda sorta oh ah
+    wow great cool nice awesome honestly basically literally stuff thing things lot lots bit
+    guess mean sure right yes no pretty really super hey hi hello thanks thank bye good bad
+    big small little whole same different real""".split()
+)
+
+# Words that make a phrase boilerplate of a job posting rather than a theme of the work.
+_BOILERPLATE = frozenset(
+    """experience experienced years year benefits benefit salary salaries bonus bonuses
+    insurance dental vision medical health 401k 401 pto holidays holiday vacation leave
+    employer employment opportunity equal applicants applicant candidate candidates ideal
+    preferred required requirement requirements qualification qualifications qualified
+    responsibilities responsibility role roles position positions job jobs plus strong
+    excellent ability abilities skills skill looking join joining offer offers competitive
+    perks perk apply application disability veteran race religion gender orientation
+    citizenship accommodation accommodations compensation match matching similar familiarity
+    nice days week weeks today time people minutes minute hours late question questions
+    answer answers interview interviews conversation chat intro""".split()
+)
+
+# Words too general to be a theme on their own ("data", "team") but fine inside a phrase.
+_GENERIC = frozenset(
+    """data team teams work working platform engineer engineers engineering company business
+    product products models model code systems system tools tool process processes solutions
+    solution services service project projects things world group groups part new good best
+    great big high large small day days build building support manager management analyst
+    analysts developer developers scientist scientists designer designers lead leader
+    environment culture office hybrid remote question questions everyone someone something
+    america north south europe asia global worldwide world city state side sides kind part
+    parts stuff""".split()
+)
+
+# Verbs a posting starts its bullets with, or that YAKE leaves at the end of a phrase.
+_VERB_EDGES = frozenset(
+    """build builds design designs maintain maintains own owns write writes set sets lead leads
+    ingest ingests make makes improve improves partner partners take takes keep keeps turn
+    turns move moves feed feeds ensure ensures drive drives deliver delivers develop develops
+    collaborate collaborates help helps work works join joins rely relies use uses need needs
+    want wants get gets do does go goes bring brings create creates run runs manage manages
+    operate operates support supports love loves think thinks say says know knows see sees
+    try tries show shows started start starts view views
+    act acts said told asked""".split()
+)
+
+# The verbs of _VERB_EDGES that are seldom nouns, so never inside a theme either.
+_VERBS = _VERB_EDGES - frozenset(
+    "design designs support supports work works lead leads build run runs partner partners "
+    "help helps use uses start starts set sets need needs turn move feed show shows".split()
+)
+
+# Section headings whose content is never a theme of the work.
+_SKIPPED_SECTION = re.compile(
+    r"""^\W*(?:what\ we\ offer|what\ you(?:'|’)?ll\ get|our\ offer|benefits|perks|compensation
+    |salary|pay|equal\ (?:employment\ )?opportunity|eeo|diversity\ statement|how\ to\ apply
+    |application\ process|legal|disclaimer)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BOILERPLATE_SENTENCE = re.compile(
+    r"equal opportunity|without regard to|qualified applicants|reasonable accommodation"
+    r"|e-verify|protected (?:veteran|characteristic)|background check",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[-*•·‣▪–]|\d+[.)])\s+")
+
+
+def key_themes(
+    text: str, n: int = 8, *, exclude: Iterable[str] = (), min_words: int = 1
+) -> list[str]:
+    """The ``n`` key themes of ``text`` (a job description, or what someone said), best first.
+
+    ``exclude`` names things that are not themes here, such as the company and the job title:
+    phrases containing the company's name, or only words of the title and generic words, are
+    left out. ``min_words=2`` keeps only phrases (for speech, where single words are mostly
+    generic: "people", "squads"). Deterministic and pure (YAKE uses no model or data file).
+
+    >>> key_themes("We build data pipelines in Apache Airflow. Our data pipelines feed "
+    ...            "the Snowflake data warehouse.", 3)  # doctest: +SKIP
+    ['data pipelines', 'Apache Airflow', 'Snowflake data warehouse']
+    """
+    if n <= 0 or not text or not text.strip():
+        return []
+    body = _job_text(text)
+    if not body.strip():
+        return []
+    candidates = _yake(body, top=max(40, 6 * n))
+    return _clean(candidates, body, n, tuple(exclude), min_words)
+
+
+def _yake(text: str, top: int) -> list[str]:
+    import yake  # ~0.4 s: only when themes are asked for
+
+    base = yake.KeywordExtractor(lan="en")
+    extractor = yake.KeywordExtractor(
+        lan="en",
+        n=3,
+        top=top,
+        dedup_lim=0.9,
+        stopwords=set(base.stopword_set) | _EXTRA_STOPWORDS,
+    )
+    stopwords = extractor.stopword_set
+    return [
+        str(phrase)
+        for phrase, _score in extractor.extract_keywords(text)
+        # "Python and SQL", "shippers across North": two themes, or a phrase cut mid-way.
+        if not any(w.lower() in stopwords for w in str(phrase).split()[1:-1])
+    ]
+
+
+def _job_text(text: str) -> str:
+    """``text`` without benefit and equal-opportunity sections or sentences, and no title block.
+
+    Hard-wrapped lines are joined back into their paragraph or bullet, and each bullet ends with
+    a full stop, so YAKE never builds a phrase across two bullets.
+    """
+    paragraphs = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if len(paragraphs) > 1 and _is_title_block(paragraphs[0]):
+        paragraphs = paragraphs[1:]
+    items: list[str] = []
+    skipping = False
+    for paragraph in paragraphs:
+        current: list[str] = []
+        for line in paragraph.split("\n"):
+            stripped = line.strip()
+            if not stripped:
+                continue
+            if _is_heading(stripped) and (not current or stripped.endswith(":")):
+                if current and not skipping:
+                    items.append(" ".join(current))
+                current = []
+                skipping = bool(_SKIPPED_SECTION.match(stripped))
+                continue  # headings ("What you'll do") are not themes either
+            if _BULLET.match(stripped) and current:
+                if not skipping:
+                    items.append(" ".join(current))
+                current = []
+            current.append(_BULLET.sub("", stripped))
+        if current and not skipping:
+            items.append(" ".join(current))
+    kept: list[str] = []
+    for item in items:
+        sentences = re.split(r"(?<=[.!?])\s+", item)
+        item = " ".join(s for s in sentences if not _BOILERPLATE_SENTENCE.search(s))
+        if item and item[-1] not in ".!?:;":
+            item += "."
+        if item:
+            kept.append(item)
+    return "\n".join(kept)
+
+
+def _is_title_block(paragraph: str) -> bool:
+    lines = [ln.strip() for ln in paragraph.strip().split("\n") if ln.strip()]
+    return 0 < len(lines) <= 3 and all(
+        len(ln.split()) <= 12 and not ln.endswith((".", "!", "?")) for ln in lines
+    )
+
+
+def _is_heading(line: str) -> bool:
+    if not line or _BULLET.match(line) or len(line.split()) > 7:
+        return False
+    return line.endswith(":") or not line.endswith((".", "!", "?", ","))
+
+
+def _words(phrase: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(phrase)]
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _name_words(text: str, exclude: tuple[str, ...]) -> tuple[set[str], list[set[str]]]:
+    """Words of the excluded names as the text writes them ("Acme" -> "Acme Logistics")."""
+    name_words: set[str] = set()
+    titles: list[set[str]] = []
+    for term in exclude:
+        words = _words(term)
+        if not words:
+            continue
+        titles.append({_stem(w) for w in words})
+        name = re.escape(term.strip())
+        for m in re.finditer(rf"\b(?i:{name})(?:\s+[A-Z][\w&.-]*)*", text):
+            name_words.update(w for w in _words(m.group()) if w not in _GENERIC)
+    return name_words, titles
+
+
+def _clean(
+    candidates: list[str], text: str, n: int, exclude: tuple[str, ...], min_words: int = 1
+) -> list[str]:
+    lower_words = Counter(w for w in _WORD.findall(text) if w.islower())
+    all_words = Counter(w.lower() for w in _WORD.findall(text))
+    mid_capitals = _mid_sentence_capitals(text)
+    name_words, titles = _name_words(text, exclude)
+    kept: list[str] = []
+    kept_stems: list[frozenset[str]] = []
+    for phrase in candidates:
+        words = _words(phrase)
+        if len(words) < min_words or any(w in _BOILERPLATE for w in words):
+            continue
+        if words[0] in _VERB_EDGES or words[-1] in _VERB_EDGES:
+            continue
+        if any(w in _VERBS for w in words[1:-1]):
+            continue  # "platform turns millions"
+        if any(w in name_words for w in words):
+            continue
+        stems = frozenset(_stem(w) for w in words)
+        if any(stems <= (title | {_stem(g) for g in _GENERIC}) for title in titles):
+            continue
+        if len(words) == 1:
+            w = words[0]
+            distinctive = w in mid_capitals or (
+                w not in _GENERIC and len(w) >= 5 and all_words[w] >= 3
+            )
+            if w in _GENERIC or not distinctive:
+                continue
+        elif all(w in _GENERIC for w in words):
+            continue
+        if any(_overlap(stems, other) for other in kept_stems):
+            continue
+        kept.append(_surface(phrase, text, lower_words))
+        kept_stems.append(stems)
+        if len(kept) == n:
+            break
+    return kept
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One phrase contains the other, or they share half their words ("cloud data warehouse",
+    "Snowflake data warehouse")."""
+    return a <= b or b <= a or len(a & b) * 2 >= len(a | b)
+
+
+def _mid_sentence_capitals(text: str) -> set[str]:
+    """Lowercased words written capitalised inside a sentence: names, tools, acronyms."""
+    found: set[str] = set()
+    for sentence in re.split(r"(?<=[.!?:;])\s+|\n", text):
+        tokens = _WORD.findall(sentence)
+        for i, tok in enumerate(tokens):
+            if tok[0].isupper() and (i > 0 or (len(tok) > 1 and tok.isupper())):
+                found.add(tok.lower())
+    return found
+
+
+def _surface(phrase: str, text: str, lower_words: Counter[str]) -> str:
+    """The phrase as the text writes it, lowercased where the text also uses lowercase."""
+    pattern = r"\b" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"\b"
+    match = re.search(pattern, text, re.IGNORECASE)
+    words = (match.group() if match else phrase).split()
+    return " ".join(w.lower() if w.lower() in lower_words else w for w in words)
