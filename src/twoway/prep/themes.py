@@ -233,8 +233,8 @@ def _clean(
             continue
         if words[0] in _VERB_EDGES or words[-1] in _VERB_EDGES:
             continue
-        if any(w in _VERBS for w in words[1:-1]):
-            continue  # "platform turns millions"
+        if any(w in _VERBS for w in words[1:-1]) or _verb_phrase(phrase, text):
+            continue  # "platform turns millions", "migration touches every ..."
         if any(w in name_words for w in words):
             continue
         stems = frozenset(_stem(w) for w in words)
@@ -256,6 +256,33 @@ def _clean(
         if len(kept) == n:
             break
     return kept
+
+
+# Words that start a verb's object but seldom follow a noun ("our" and "that" do: "the
+# predictions our dispatchers rely on", "the pipelines that feed ...").
+_OBJECT_STARTS = frozenset("the a an every each them us it me".split())
+_BE = frozenset("am is are was were be been being".split())
+
+
+def _verb_phrase(phrase: str, text: str) -> bool:
+    """A phrase that is really a verb with its subject or object, judged by every place it
+    occurs: always followed by an object ("migration TOUCHES every dashboard"), or an -ing
+    word always after a form of "be" ("we are MOVING shipment events")."""
+    pattern = r"\b" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"\b"
+    before: list[str] = []
+    after: list[str] = []
+    for m in re.finditer(pattern, text, re.IGNORECASE):
+        prev = _WORD.findall(text[max(0, m.start() - 30) : m.start()])
+        nxt = _WORD.findall(text[m.end() : m.end() + 30])
+        before.append(prev[-1].lower() if prev else "")
+        ends = text[m.end() : m.end() + 1] in ",.;:!?"
+        after.append(nxt[0].lower() if nxt and not ends else "")
+    if not after:
+        return False
+    last, first = phrase.split()[-1].lower(), phrase.split()[0].lower()
+    if len(phrase.split()) > 1 and last.endswith("s") and all(a in _OBJECT_STARTS for a in after):
+        return True
+    return first.endswith("ing") and all(b in _BE for b in before)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> bool:

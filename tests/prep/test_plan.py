@@ -1,0 +1,159 @@
+"""Plans: balanced over topics, tailored to the job description, deterministic, round-trip."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from twoway.errors import InputError, UsageError
+from twoway.prep import Plan, build_plan
+from twoway.prep.plan import SCHEMA
+
+JD = (Path(__file__).parents[1] / "data" / "prep" / "data_engineer_jd.txt").read_text()
+REQUIRED = {"them", "day_to_day", "role", "growth", "company", "next_steps"}
+
+
+def test_a_plan_covers_every_required_topic_without_compensation() -> None:
+    plan = build_plan("Data Engineer", "Acme", count=10)
+    topics = Counter(q.topic for q in plan.questions)
+    assert len(plan.questions) == 10
+    assert set(topics) >= REQUIRED
+    assert "compensation" not in topics
+    assert all(q.source == "bank" for q in plan.questions)
+    assert len({q.text for q in plan.questions}) == 10
+
+
+def test_the_smallest_balanced_plan_has_one_question_per_required_topic() -> None:
+    plan = build_plan("Data Engineer", "Acme", count=6)
+    assert [q.topic for q in plan.questions] == [
+        "them",
+        "day_to_day",
+        "role",
+        "company",
+        "growth",
+        "next_steps",
+    ]
+
+
+def test_questions_are_ordered_by_stage() -> None:
+    plan = build_plan("Data Engineer", "Acme", JD, count=12)
+    order = {"opening": 0, "middle": 1, "closing": 2}
+    stages = [order[q.stage] for q in plan.questions]
+    assert stages == sorted(stages)
+    assert plan.questions[0].stage == "opening" and plan.questions[-1].stage == "closing"
+
+
+def test_job_description_adds_tailored_questions() -> None:
+    plan = build_plan("Data Engineer", "Acme", JD, interviewer="Dana Lee", count=10)
+    tailored = [q for q in plan.questions if q.source.startswith("job description: ")]
+    assert len(tailored) == 3
+    assert tailored[0].source == "job description: data pipelines"
+    assert tailored[0].text == (
+        "The description mentions data pipelines: how does the team approach it today?"
+    )
+    assert all(q.stage == "middle" and "Dana" in q.why for q in tailored)
+    assert {q.topic for q in plan.questions} >= REQUIRED
+    assert plan.themes[0] == "data pipelines"
+
+
+def test_tailored_count_stays_between_two_and_four() -> None:
+    for count, expected in ((8, 2), (10, 3), (15, 4), (30, 4)):
+        plan = build_plan("Data Engineer", "Acme", JD, count=count)
+        got = sum(q.source != "bank" for q in plan.questions)
+        assert got == expected, count
+        assert len(plan.questions) == count
+
+
+def test_the_jd_makes_relevant_bank_questions_rank_higher() -> None:
+    plain = build_plan("Data Engineer", "Acme")
+    tailored = build_plan("Data Engineer", "Acme", JD)
+    on_call = "How does the team handle on-call and incidents?"
+    assert on_call in [q.text for q in tailored.questions]
+    assert on_call not in [q.text for q in plain.questions]
+
+
+def test_placeholders_are_filled() -> None:
+    plan = build_plan("Data Engineer", "Acme", interviewer="Dana Lee", count=12)
+    texts = " ".join(q.text + q.why for q in plan.questions)
+    assert "{" not in texts
+    assert "What brought you to Acme?" in [q.text for q in plan.questions]
+    anonymous = build_plan("Data Engineer", "Acme", count=12)
+    assert "Dana" not in " ".join(q.why for q in anonymous.questions)
+
+
+def test_deterministic() -> None:
+    a = build_plan("Data Engineer", "Acme", JD, interviewer="Dana Lee")
+    b = build_plan("Data Engineer", "Acme", JD, interviewer="Dana Lee")
+    assert a == b and a.to_dict() == b.to_dict()
+
+
+def test_compensation_only_when_asked() -> None:
+    plan = build_plan("Data Engineer", "Acme", count=8, compensation=True)
+    comp = [q for q in plan.questions if q.topic == "compensation"]
+    assert len(comp) == 1 and comp[0].note == "Only after they raise pay, or in a later round."
+    assert {q.topic for q in plan.questions} >= REQUIRED
+
+
+def test_networking_is_mostly_about_them() -> None:
+    plan = build_plan("Data Scientist", "Acme", mode="networking", count=8)
+    topics = Counter(q.topic for q in plan.questions)
+    assert topics["them"] >= 3
+    assert "Who else would you recommend I talk to?" in [q.text for q in plan.questions]
+    assert "compensation" not in topics
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(UsageError, match="--count must be between 3 and 30; got 2"):
+        build_plan("Data Engineer", "Acme", count=2)
+    with pytest.raises(UsageError, match="unknown mode 'party'"):
+        build_plan("Data Engineer", "Acme", mode="party")
+    with pytest.raises(UsageError, match="must not be empty"):
+        build_plan(" ", "Acme")
+
+
+def test_json_round_trip() -> None:
+    plan = build_plan("Data Engineer", "Acme", JD, interviewer="Dana Lee")
+    data = plan.to_dict()
+    assert data["schema"] == SCHEMA == "twoway.plan/1"
+    assert set(data["questions"][0]) == {"text", "topic", "stage", "why", "source", "note"}
+    assert Plan.from_dict(data, "plan.json") == plan
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ([], "not a twoway plan: expected a JSON object"),
+        (
+            {"schema": "twoway.analysis/1"},
+            "not a twoway plan: schema is 'twoway.analysis/1', expected 'twoway.plan/1'",
+        ),
+        (
+            {"mode": "interview", "role": "x", "company": "y", "questions": []},
+            "not a twoway plan: 'questions' must be a non-empty list",
+        ),
+        (
+            {
+                "mode": "interview",
+                "role": "x",
+                "company": "y",
+                "questions": [{"text": "Why?", "topic": "weather", "stage": "middle"}],
+            },
+            "not a twoway plan: question 1: topic 'weather' is not one of them, day_to_day, "
+            "company, role, growth, next_steps, compensation, self, other",
+        ),
+        (
+            {"mode": "interview", "role": "x", "company": "y", "questions": [{"topic": "them"}]},
+            "not a twoway plan: question 1: 'stage' must be a non-empty string",
+        ),
+    ],
+)
+def test_bad_plan_files_name_the_file(data: Any, message: str) -> None:
+    if isinstance(data, dict) and "schema" not in data:
+        data = {"schema": SCHEMA, **data}
+    with pytest.raises(InputError) as info:
+        Plan.from_dict(data, "plan.json")
+    assert info.value.path == "plan.json"
+    assert str(info.value) == f"plan.json: {message}"
