@@ -7,6 +7,7 @@ from report_conversations import (
     balanced_interview,
     monologue_interview,
     panel_interview,
+    questioning_interview,
     textless_interview,
     untimed_interview,
 )
@@ -42,3 +43,8 @@ def no_me() -> Analysis:
 @pytest.fixture
 def panel() -> Analysis:
     return analyze(panel_interview(), me="Alex")
+
+
+@pytest.fixture
+def questioning() -> Analysis:
+    return analyze(questioning_interview(), me="Alex")

@@ -124,3 +124,72 @@ def panel_interview() -> Conversation:
         ],
         "panel.vtt",
     )
+
+
+FOLLOW_UP_QUESTION = "How does the team use the data review with product managers?"
+PAY_QUESTION = "What is the salary range for this role?"
+
+
+def questioning_interview() -> Conversation:
+    """Alex asks a follow-up, raises pay first, then asks about the role and about Dana.
+
+    Alex talks 60 + 10 + 10 + 40 + 15 = 135 of 290 s (47%), Dana 155 s; ten speaker switches.
+    Alex's four questions, by the rules of docs/questions.md and the cues of
+    ``_question_topics.py``:
+
+    - 1:50 "How does the team use the data review ..." open; "the team" is a day-to-day cue; it
+      shares team, data, review, product and manager(s) with Dana's turn just before: a follow-up.
+    - 2:45 "What is the salary range for this role?" open; "salary" (compensation, 4) beats
+      "this role" (role, 2). Dana has said nothing about pay yet: compensation raised first.
+    - "Is the role remote or hybrid?" choice; remote and hybrid (day to day, 3) beat "the role".
+    - "What have you enjoyed most about working here?" open; "enjoyed" makes it about them.
+
+    Dana asks three questions; Alex's answers run 60 s, 40 s and 15 s (median 40 s).
+    """
+    return _timed(
+        [
+            (
+                "Dana",
+                0.0,
+                30.0,
+                "Thanks for making time, Alex. Tell me about a time you disagreed with a teammate.",
+            ),
+            ("Alex", 30.0, 90.0, _speech(60)),
+            (
+                "Dana",
+                90.0,
+                110.0,
+                "Good. The team runs a weekly data review with the product managers.",
+            ),
+            ("Alex", 110.0, 120.0, FOLLOW_UP_QUESTION),
+            (
+                "Dana",
+                120.0,
+                165.0,
+                "They bring one open question each week, and we agree on the numbers together.",
+            ),
+            ("Alex", 165.0, 175.0, PAY_QUESTION),
+            (
+                "Dana",
+                175.0,
+                195.0,
+                "The recruiter will cover compensation. Why are you interested in this team?",
+            ),
+            ("Alex", 195.0, 235.0, _speech(40)),
+            ("Dana", 235.0, 245.0, "Do you have any other questions?"),
+            (
+                "Alex",
+                245.0,
+                260.0,
+                "Yes, two. Is the role remote or hybrid? "
+                "What have you enjoyed most about working here?",
+            ),
+            (
+                "Dana",
+                260.0,
+                290.0,
+                "Hybrid, two days a week in the office. And honestly, the people.",
+            ),
+        ],
+        "questioning.vtt",
+    )

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from twoway.analysis.result import Question, TargetsUsed
+import dataclasses
+
+from twoway.analysis.result import (
+    Question,
+    Questioning,
+    TargetsUsed,
+)
 from twoway.report import _format as fmt
 
 INTERVIEW = TargetsUsed(share=0.5, share_low=0.4, share_high=0.6, monologue_s=90.0, questions=4)
@@ -67,3 +73,45 @@ def test_answer_length() -> None:
     assert fmt.answer_length(asked(None, 14)) == "answer 14 words"
     assert fmt.answer_length(asked(0.0, 0)) == "no answer"
     assert fmt.answer_length(asked(None, None)) is None
+
+
+def test_question_tags() -> None:
+    q = Question(
+        "Alex", True, 5.0, "What does a typical day look like?", "open", "question", None, None
+    )
+    assert fmt.question_tags(q) == ["open"]
+    assert fmt.question_tags(dataclasses.replace(q, topic="day_to_day")) == ["open", "day to day"]
+    # Without a "me" both are set; "other" says nothing, and a repeat is left out.
+    both = dataclasses.replace(q, topic="other", kind="other", follow_up=True)
+    assert fmt.question_tags(both) == ["open", "↪ follow-up"]
+    assert fmt.question_tags(dataclasses.replace(q, topic="role", kind="technical")) == [
+        "open",
+        "role",
+        "technical",
+    ]
+
+
+def _questioning(**changes: object) -> Questioning:
+    base = Questioning(
+        asked=5,
+        open=3,
+        about_them=1,
+        follow_ups=2,
+        topics={"compensation": 1, "day_to_day": 2, "role": 2},
+        compensation_first=None,
+        their_questions=1,
+        answered_s=75.4,
+    )
+    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+
+
+def test_questioning_facts_topics_and_answers() -> None:
+    q = _questioning()
+    assert fmt.questioning_facts(q) == ["5 asked", "3 open", "1 about them", "2 follow-ups"]
+    assert fmt.questioning_facts(_questioning(follow_ups=1))[-1] == "1 follow-up"
+    assert fmt.questioning_facts(_questioning(asked=0, open=0)) == ["0 asked"]
+    # Most asked first; ties in the order of the topics list (day to day before role).
+    assert fmt.topics_covered(q) == "day to day (2), role (2), compensation (1)"
+    assert fmt.topics_covered(_questioning(topics={})) is None
+    assert fmt.answered(q) == "your answers to their 1 question: 1:15 median"
+    assert fmt.answered(_questioning(answered_s=None)) is None

@@ -182,3 +182,32 @@ def test_empty_transcript() -> None:
     md = render_markdown(analyze(Conversation(())))
     assert "## Speakers" not in md
     assert "> The transcript does not say who spoke" in md
+
+
+def test_your_questioning(questioning: Analysis) -> None:
+    md = render_markdown(questioning)
+    # The figures worked out in the docstring of questioning_interview.
+    assert (
+        "## Questions\n\n"
+        "**Your questioning:** 4 asked · 3 open · 1 about them · 1 follow-up\n\n"
+        "- Topics: day to day (2), them (1), compensation (1)\n"
+        "- Your answers to their 3 questions: 0:40 median\n"
+        "- **! You asked about pay before they raised it.**\n\n"
+        "### You asked (4)\n\n"
+        "- 1:50 · How does the team use the data review with product managers? "
+        "_(open · day to day · ↪ follow-up)_\n"
+        "- 2:45 · What is the salary range for this role? _(open · compensation)_\n" in md
+    )
+    assert "## Two-way score: 99/100" in md
+    assert "| questions | 23.8/25 |" in md
+
+
+def test_your_questioning_with_few_questions(monologue: Analysis, untimed: Analysis) -> None:
+    assert (
+        "**Your questioning:** 0 asked\n\n- Your answers to their 2 questions: 0:33 median\n\n"
+        "### You asked (0)" in render_markdown(monologue)
+    )
+    assert (
+        "**Your questioning:** 1 asked · 1 open · 0 about them · 0 follow-ups\n\n"
+        "- Topics: role (1)\n\n### You asked (1)" in render_markdown(untimed)
+    )

@@ -11,7 +11,14 @@ import sys
 from itertools import pairwise
 
 import pytest
-from report_conversations import BALANCED_QUESTIONS, balanced_interview, monologue_interview
+from report_conversations import (
+    BALANCED_QUESTIONS,
+    FOLLOW_UP_QUESTION,
+    PAY_QUESTION,
+    balanced_interview,
+    monologue_interview,
+    questioning_interview,
+)
 from rich.console import Console
 
 from twoway.analysis import Analysis, analyze
@@ -204,7 +211,8 @@ def test_narrow_terminal_drops_minor_columns_and_says_so(panel: Analysis) -> Non
 
 
 @pytest.mark.parametrize(
-    "fixture", ["monologue", "balanced", "untimed", "textless", "no_me", "panel"]
+    "fixture",
+    ["monologue", "balanced", "untimed", "textless", "no_me", "panel", "questioning"],
 )
 def test_no_line_is_wider_than_80_columns(fixture: str, request: pytest.FixtureRequest) -> None:
     out = render(request.getfixturevalue(fixture), 80)
@@ -269,3 +277,80 @@ def test_empty_transcript_renders_without_a_speakers_table() -> None:
     out = render(analyze(Conversation(())))
     assert "Speakers" not in out
     assert "The transcript does not say who spoke" in out
+
+
+# -- your questioning ---------------------
+
+
+def section(out: str, title: str) -> list[str]:
+    """The lines of the section that starts with ``title``, up to the next blank line."""
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(title))
+    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    return [line.rstrip() for line in lines[start:end]]
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_your_questioning_summary(questioning: Analysis, width: int) -> None:
+    out = render(questioning, width)
+    # Worked out in the docstring of questioning_interview: 4 asked, 3 open (one choice), one
+    # about them, one follow-up; topics day to day x2, them, compensation; Dana's three
+    # questions answered for 60, 40 and 15 s (median 40 s); pay raised by Alex first.
+    assert section(out, "Your questioning")[:4] == [
+        "Your questioning  4 asked · 3 open · 1 about them · 1 follow-up",
+        "  topics: day to day (2), them (1), compensation (1)",
+        "  your answers to their 3 questions: 0:40 median",
+        "  ! you asked about pay before they raised it",
+    ]
+    assert out.index("Your questioning") < out.index("You asked (4)")
+    # The follow-up is marked: in a column beside the question when the longest question and
+    # its tags fit (60 + 2 + 31 columns, plus 8 for the indent and time stamp), else under it.
+    at = out.index(FOLLOW_UP_QUESTION)
+    assert "open · day to day · ↪ follow-up" in out[at:].splitlines()[1 if width < 101 else 0]
+    assert "open · compensation" in line_with(out, PAY_QUESTION)
+    assert "↪" not in line_with(out, PAY_QUESTION)
+
+
+def test_questioning_score_and_feedback(questioning: Analysis) -> None:
+    out = render(questioning)
+    # Balance: 47% is in the band: 40. Questions: 4 of 4 -> 15; 3 of 4 open -> 3.75; one about
+    # them plus one follow-up -> 5 * min(1, 2 / 2) = 5: 23.75 -> 23.8. Longest floor 60 s: 20.
+    # 10 switches in 290 s = 2.07 a minute: 15. 40 + 23.8 + 20 + 15 = 98.8 -> 99.
+    assert "Two-way score  99/100" in out
+    assert "questions      23.8/25  4 asked (target at least 4), 3 open, 1 about them" in out
+    # compensation_first (priority 2) comes before the three low ones.
+    assert "1.  ◐ medium  You asked about pay before the interviewer raised it" in out
+    assert "○ low     1 question built on what they had just said" in out
+
+
+def test_pay_raised_by_them_first_is_no_warning() -> None:
+    turns = list(questioning_interview().turns)
+    salary = Turn("Dana", 164.0, 164.8, "The salary band is on the posting, by the way.")
+    conv = questioning_interview().with_turns([*turns[:5], salary, *turns[5:]])
+    out = render(analyze(conv, me="Alex"))
+    assert "topics: day to day (2), them (1), compensation (1)" in out
+    assert "pay before" not in out
+    assert "!" not in "\n".join(section(out, "Your questioning"))
+
+
+def test_no_questioning_summary_without_me_or_words(no_me: Analysis, textless: Analysis) -> None:
+    assert "Your questioning" not in render(no_me)
+    assert "Your questioning" not in render(textless)
+
+
+def test_monologue_interview_questioning_is_short(monologue: Analysis) -> None:
+    # Nothing asked: no open/about-them counts, no topics. Dana's questions were answered for
+    # 60 s and 6 s: the median is 33 s.
+    assert section(render(monologue), "Your questioning")[:2] == [
+        "Your questioning  0 asked",
+        "  your answers to their 2 questions: 0:33 median",
+    ]
+
+
+def test_untimed_questioning_has_no_answer_times(untimed: Analysis) -> None:
+    # "success" is a role cue; without timestamps there is no answer length in seconds.
+    assert section(render(untimed), "Your questioning")[:3] == [
+        "Your questioning  1 asked · 1 open · 0 about them · 0 follow-ups",
+        "  topics: role (1)",
+        "You asked (1)",
+    ]

@@ -10,7 +10,15 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from twoway.analysis.result import Analysis, Balance, Question, SpeakerStats, TargetsUsed
+from twoway.analysis.questions import TOPICS
+from twoway.analysis.result import (
+    Analysis,
+    Balance,
+    Question,
+    Questioning,
+    SpeakerStats,
+    TargetsUsed,
+)
 
 MISSING = "—"
 SPARK_CHARS = "▁▂▃▄▅▆▇█"
@@ -237,3 +245,39 @@ def speaker_columns(analysis: Analysis) -> list[Column]:
         else None,
     ]
     return [c for c in columns if c is not None]
+
+
+# -- "Your questioning" -------------------------------------------------------------------
+
+COMPENSATION_FIRST = "you asked about pay before they raised it"
+_TOPIC_ORDER = {name: i for i, name in enumerate(TOPICS)}
+
+
+def questioning_facts(q: Questioning) -> list[str]:
+    """``["4 asked", "3 open", "1 about them", "1 follow-up"]``; only ``["0 asked"]`` when none."""
+    if not q.asked:
+        return ["0 asked"]
+    return [
+        f"{q.asked} asked",
+        f"{q.open} open",
+        f"{q.about_them} about them",
+        plural(q.follow_ups, "follow-up"),
+    ]
+
+
+def topics_covered(q: Questioning) -> str | None:
+    """The topics of my questions, most asked first: ``"day to day (2), them (1)"``."""
+    if not q.topics:
+        return None
+    ordered = sorted(
+        q.topics.items(), key=lambda kv: (-kv[1], _TOPIC_ORDER.get(kv[0], len(TOPICS)))
+    )
+    return ", ".join(f"{label(name)} ({n})" for name, n in ordered)
+
+
+def answered(q: Questioning) -> str | None:
+    """``"your answers to their 3 questions: 0:40 median"``; ``None`` without answer times."""
+    if q.answered_s is None or not q.their_questions:
+        return None
+    their = plural(q.their_questions, "question")
+    return f"your answers to their {their}: {clock(q.answered_s)} median"

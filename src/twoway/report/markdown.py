@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from twoway.analysis.feedback import format_duration
-from twoway.analysis.result import Analysis, Question
+from twoway.analysis.result import Analysis, Question, Questioning
 from twoway.report import _format as fmt
 
 # Characters with a meaning inside a GitHub-flavoured markdown line or table cell. Escaped text
@@ -128,6 +128,25 @@ def _question_item(q: Question, *, with_speaker: bool, with_answer: bool) -> str
     return f"- {at}{who}{escape(q.text)} _({escape(about)})_"
 
 
+def _questioning(q: Questioning) -> list[str]:
+    """The "Your questioning" lines: the counts, then topics, answers and the pay warning."""
+    lines = [f"**Your questioning:** {' · '.join(fmt.questioning_facts(q))}"]
+    details = []
+    topics = fmt.topics_covered(q)
+    if topics:
+        details.append(f"- Topics: {topics}")
+    answered = fmt.answered(q)
+    if answered:
+        details.append(f"- {_capitalized(answered)}")
+    if q.compensation_first:
+        details.append(f"- **! {_capitalized(fmt.COMPENSATION_FIRST)}.**")
+    return [*lines, "", *details] if details else lines
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _questions(analysis: Analysis) -> str | None:
     if not analysis.has_text:
         return None
@@ -141,6 +160,8 @@ def _questions(analysis: Analysis) -> str | None:
         groups = [("Questions asked", list(analysis.questions))]
     askers = {q.speaker for q in analysis.questions if not q.is_me}
     lines = ["## Questions"]
+    if analysis.questioning is not None:
+        lines += ["", *_questioning(analysis.questioning)]
     for heading, questions in groups:
         real = [q for q in questions if fmt.counts(q)]
         skipped = [q for q in questions if not fmt.counts(q)]

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from twoway.analysis.feedback import format_duration
-from twoway.analysis.result import Analysis, Question, SpeakerStats, TargetsUsed
+from twoway.analysis.result import Analysis, Question, Questioning, SpeakerStats, TargetsUsed
 from twoway.report import _format as fmt
 
 BAR_MAX, BAR_MIN = 20, 10  # share bar cells: 5% each when there is room, 10% at least
@@ -40,8 +40,9 @@ PRIORITY_STYLES = {1: "bold red", 2: "yellow", 3: "dim"}
 def render_terminal(analysis: Analysis, console: Console) -> None:
     """Print the report for ``analysis`` on ``console``.
 
-    Sections: header, speakers, two-way score, balance over time, questions, monologues and
-    interruptions, feedback, notes. Sections with nothing to say are left out.
+    Sections: header, speakers, two-way score, balance over time, questions (your questioning,
+    then the lists), monologues and interruptions, feedback, notes. Sections with nothing to say
+    are left out.
     """
     sections: list[RenderableType | None] = [
         _header(analysis, console.width),
@@ -295,6 +296,8 @@ def _questions(analysis: Analysis, width: int) -> RenderableType | None:
         groups = [("Questions asked", list(analysis.questions))]
     askers = {q.speaker for q in analysis.questions if not q.is_me}
     parts: list[RenderableType] = []
+    if analysis.questioning is not None:
+        parts.append(_questioning(analysis.questioning))
     for heading, questions in groups:
         real = [q for q in questions if fmt.counts(q)]
         skipped = [q for q in questions if not fmt.counts(q)]
@@ -315,6 +318,21 @@ def _questions(analysis: Analysis, width: int) -> RenderableType | None:
         if not questions:
             parts.append(_indented(Text("none", style="dim")))
     return Group(*parts)
+
+
+def _questioning(q: Questioning) -> RenderableType:
+    """``Your questioning  4 asked · 3 open · 1 about them · 1 follow-up``, then topics, the
+    length of your answers and, as a warning, pay raised before they did."""
+    lines: list[RenderableType] = [_title("Your questioning", " · ".join(fmt.questioning_facts(q)))]
+    topics = fmt.topics_covered(q)
+    if topics:
+        lines.append(_indented(Text(f"topics: {topics}")))
+    answered = fmt.answered(q)
+    if answered:
+        lines.append(_indented(Text(answered)))
+    if q.compensation_first:
+        lines.append(_indented(Text(f"! {fmt.COMPENSATION_FIRST}", style="bold yellow")))
+    return Group(*lines)
 
 
 def _question_table(
