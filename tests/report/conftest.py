@@ -1,6 +1,11 @@
-"""Fixtures: the conversations of ``report_conversations.py``, analyzed (with "me" = Alex)."""
+"""Fixtures: the conversations of ``report_conversations.py``, analyzed (with "me" = Alex).
+
+``prepared`` adds a hand-built plan and suggestions, which ``twoway.prep`` fills in real runs.
+"""
 
 from __future__ import annotations
+
+import dataclasses
 
 import pytest
 from report_conversations import (
@@ -8,6 +13,8 @@ from report_conversations import (
     monologue_interview,
     panel_interview,
     questioning_interview,
+    questioning_plan,
+    questioning_suggestions,
     textless_interview,
     untimed_interview,
 )
@@ -48,3 +55,10 @@ def panel() -> Analysis:
 @pytest.fixture
 def questioning() -> Analysis:
     return analyze(questioning_interview(), me="Alex")
+
+
+@pytest.fixture
+def prepared(questioning: Analysis) -> Analysis:
+    return dataclasses.replace(
+        questioning, plan=questioning_plan(), suggestions=questioning_suggestions()
+    )

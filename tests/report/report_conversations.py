@@ -6,6 +6,7 @@ are chosen so shares and scores can be worked out by hand (see the docstrings).
 
 from __future__ import annotations
 
+from twoway.analysis.result import PlanCoverage, PlannedQuestion, Suggestion
 from twoway.model import Conversation, Turn
 
 # Plain statements, no question among them: 61 words for twoway ("on-call" counts as two).
@@ -192,4 +193,59 @@ def questioning_interview() -> Conversation:
             ),
         ],
         "questioning.vtt",
+    )
+
+
+def questioning_plan() -> PlanCoverage:
+    """Seven prepared questions for ``questioning_interview``, four of them asked (built by
+    hand, as ``twoway.prep`` would match them: asked wording and similarity 0-100)."""
+    return PlanCoverage(
+        source="acme-plan.md",
+        questions=(
+            PlannedQuestion("What brought you to Acme?", "them", False, None, 34.0),
+            PlannedQuestion(
+                "How does the team use the data review?",
+                "day_to_day",
+                True,
+                FOLLOW_UP_QUESTION,
+                88.0,
+            ),
+            PlannedQuestion(
+                "What does success look like in the first 90 days?", "role", False, None, 41.0
+            ),
+            PlannedQuestion(
+                "Is the role remote or hybrid?",
+                "day_to_day",
+                True,
+                "Is the role remote or hybrid?",
+                100.0,
+            ),
+            PlannedQuestion(
+                "What have you enjoyed most about working here?",
+                "them",
+                True,
+                "what have you enjoyed most about  working here?",
+                100.0,
+            ),
+            PlannedQuestion("What is the salary range?", "compensation", True, PAY_QUESTION, 79.6),
+            PlannedQuestion("What are the next steps?", "next_steps", False, None, 22.0),
+        ),
+    )
+
+
+def questioning_suggestions() -> tuple[Suggestion, ...]:
+    """Follow-ups on what Dana raised, worded as ``twoway.prep`` words them (built by hand)."""
+    return (
+        Suggestion(
+            "Could you tell me more about the weekly data review, and how I would be involved?",
+            "weekly data review",
+            "Dana brought up weekly data review themselves; asking about it shows you listened, "
+            "and it works in a thank-you note or the next round.",
+        ),
+        Suggestion(
+            "What has been the hardest part of agreeing on the numbers for the team?",
+            "numbers together",
+            "Their answer on how the team decides what to trust left this open.",
+        ),
+        Suggestion("How do the office days work for the team?", "two days a week", ""),
     )

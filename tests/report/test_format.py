@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 
 from twoway.analysis.result import (
+    PlannedQuestion,
     Question,
     Questioning,
+    Suggestion,
     TargetsUsed,
 )
 from twoway.report import _format as fmt
@@ -115,3 +117,26 @@ def test_questioning_facts_topics_and_answers() -> None:
     assert fmt.topics_covered(_questioning(topics={})) is None
     assert fmt.answered(q) == "your answers to their 1 question: 1:15 median"
     assert fmt.answered(_questioning(answered_s=None)) is None
+
+
+def test_plan_marks_and_asked_as() -> None:
+    planned = PlannedQuestion("What are the next steps?", "next_steps", False, None, 40.0)
+    assert fmt.plan_mark(planned) == "✗"
+    assert fmt.asked_as(planned) is None
+    asked = dataclasses.replace(
+        planned, asked=True, asked_as="So what are the next steps from here?", similarity=86.5
+    )
+    assert fmt.plan_mark(asked) == "✓"
+    assert fmt.asked_as(asked) == "So what are the next steps from here?"
+    assert fmt.match(asked) == "86% match"  # 86.5 rounds half to even
+    same = dataclasses.replace(asked, asked_as="what are the  next steps?")
+    assert fmt.asked_as(same) is None
+
+
+def test_because() -> None:
+    theme_named = Suggestion("Q?", "data review", "Dana brought up the data review herself.")
+    assert fmt.because(theme_named) == "Dana brought up the data review herself."
+    other = Suggestion("Q?", "on-call rotation", "It shows you listened.")
+    assert fmt.because(other) == "builds on “on-call rotation”: It shows you listened."
+    assert fmt.because(Suggestion("Q?", "pager", "")) == "builds on “pager”"
+    assert fmt.because(Suggestion("Q?", "", "")) is None

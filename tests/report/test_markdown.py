@@ -5,6 +5,7 @@ Figures are the hand-worked ones of ``report_conversations.py``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import sys
 from report_conversations import BALANCED_QUESTIONS
 
 from twoway.analysis import Analysis, analyze
+from twoway.analysis.result import PlanCoverage, PlannedQuestion, Suggestion
 from twoway.model import Conversation, Turn
 from twoway.report import render_markdown
 from twoway.report.markdown import escape
@@ -184,6 +186,13 @@ def test_empty_transcript() -> None:
     assert "> The transcript does not say who spoke" in md
 
 
+def section(markdown: str, heading: str) -> str:
+    """The section that starts with the line ``heading``, up to the next ``## `` heading."""
+    start = markdown.index(heading + "\n")
+    end = markdown.find("\n## ", start + 1)
+    return markdown[start : len(markdown) if end < 0 else end].strip()
+
+
 def test_your_questioning(questioning: Analysis) -> None:
     md = render_markdown(questioning)
     # The figures worked out in the docstring of questioning_interview.
@@ -200,6 +209,8 @@ def test_your_questioning(questioning: Analysis) -> None:
     )
     assert "## Two-way score: 99/100" in md
     assert "| questions | 23.8/25 |" in md
+    assert "## Prepared questions" not in md
+    assert "## Questions you can still ask" not in md
 
 
 def test_your_questioning_with_few_questions(monologue: Analysis, untimed: Analysis) -> None:
@@ -211,3 +222,81 @@ def test_your_questioning_with_few_questions(monologue: Analysis, untimed: Analy
         "**Your questioning:** 1 asked · 1 open · 0 about them · 0 follow-ups\n\n"
         "- Topics: role (1)\n\n### You asked (1)" in render_markdown(untimed)
     )
+
+
+def test_prepared_questions(prepared: Analysis) -> None:
+    md = render_markdown(prepared)
+    assert section(md, "## Prepared questions: 4 of 7 asked") == "\n".join(
+        [
+            "## Prepared questions: 4 of 7 asked",
+            "",
+            "From acme-plan.md.",
+            "",
+            "- ✗ What brought you to Acme? _(them)_",
+            "- ✓ How does the team use the data review? _(day to day)_ — asked as "
+            "“How does the team use the data review with product managers?” (88% match)",
+            "- ✗ What does success look like in the first 90 days? _(role)_",
+            "- ✓ Is the role remote or hybrid? _(day to day)_",
+            "- ✓ What have you enjoyed most about working here? _(them)_",
+            "- ✓ What is the salary range? _(compensation)_ — asked as "
+            "“What is the salary range for this role?” (80% match)",
+            "- ✗ What are the next steps? _(next steps)_",
+        ]
+    )
+    assert md.index("### They asked") < md.index("## Prepared") < md.index("## Monologues")
+
+
+def test_questions_you_can_still_ask(prepared: Analysis) -> None:
+    md = render_markdown(prepared)
+    assert section(md, "## Questions you can still ask") == "\n".join(
+        [
+            "## Questions you can still ask",
+            "",
+            "For a thank-you note or the next round.",
+            "",
+            "1. Could you tell me more about the weekly data review, and how I would be "
+            "involved? _(Dana brought up weekly data review themselves; asking about it shows "
+            "you listened, and it works in a thank-you note or the next round.)_",
+            "2. What has been the hardest part of agreeing on the numbers for the team? "
+            "_(builds on “numbers together”: Their answer on how the team decides what to trust "
+            "left this open.)_",
+            "3. How do the office days work for the team? _(builds on “two days a week”)_",
+        ]
+    )
+    assert md.index("## Feedback") < md.index("## Questions you can still ask")
+    assert md.endswith("\n") and not md.endswith("\n\n")
+    assert_tables_well_formed(md)
+
+
+def test_plan_and_suggestions_are_escaped(questioning: Analysis) -> None:
+    plan = PlanCoverage(
+        "plans/acme_v2|final.md",
+        (
+            PlannedQuestion("How is *on-call* | paging split?", "day_to_day", False, None, 12.0),
+            PlannedQuestion(
+                "Do you use `dbt`?", None, True, "Do you use dbt or <custom> SQL?", 71.0
+            ),
+        ),
+    )
+    suggestion = Suggestion("What is [next](x) for the ingest_service?", "ingest_service", "")
+    md = render_markdown(dataclasses.replace(questioning, plan=plan, suggestions=(suggestion,)))
+    assert "From plans/acme\\_v2\\|final.md." in md
+    assert "- ✗ How is \\*on-call\\* \\| paging split? _(day to day)_" in md
+    assert (
+        "- ✓ Do you use \\`dbt\\`? — asked as “Do you use dbt or \\<custom\\> SQL?” (71% match)"
+        in md
+    )
+    assert (
+        "1. What is \\[next\\](x) for the ingest\\_service? _(builds on “ingest\\_service”)_" in md
+    )
+    assert_tables_well_formed(md)
+
+
+def test_empty_plan_and_no_suggestions(questioning: Analysis) -> None:
+    md = render_markdown(
+        dataclasses.replace(questioning, plan=PlanCoverage("plan.md", ()), suggestions=())
+    )
+    assert (
+        "## Prepared questions: 0 of 0 asked\n\nFrom plan.md.\n\nThe plan has no questions." in md
+    )
+    assert "For a thank-you note or the next round.\n\nNone: nothing they raised is left to" in md

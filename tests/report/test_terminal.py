@@ -22,6 +22,7 @@ from report_conversations import (
 from rich.console import Console
 
 from twoway.analysis import Analysis, analyze
+from twoway.analysis.result import PlanCoverage
 from twoway.model import Conversation, Turn
 from twoway.report import render_terminal
 
@@ -212,7 +213,7 @@ def test_narrow_terminal_drops_minor_columns_and_says_so(panel: Analysis) -> Non
 
 @pytest.mark.parametrize(
     "fixture",
-    ["monologue", "balanced", "untimed", "textless", "no_me", "panel", "questioning"],
+    ["monologue", "balanced", "untimed", "textless", "no_me", "panel", "questioning", "prepared"],
 )
 def test_no_line_is_wider_than_80_columns(fixture: str, request: pytest.FixtureRequest) -> None:
     out = render(request.getfixturevalue(fixture), 80)
@@ -279,7 +280,7 @@ def test_empty_transcript_renders_without_a_speakers_table() -> None:
     assert "The transcript does not say who spoke" in out
 
 
-# -- your questioning ---------------------
+# -- your questioning, prepared questions, questions you can still ask ---------------------
 
 
 def section(out: str, title: str) -> list[str]:
@@ -354,3 +355,58 @@ def test_untimed_questioning_has_no_answer_times(untimed: Analysis) -> None:
         "  topics: role (1)",
         "You asked (1)",
     ]
+
+
+@pytest.mark.parametrize("width", [80, 100])
+def test_prepared_questions(prepared: Analysis, width: int) -> None:
+    out = render(prepared, width)
+    lines = section(out, "Prepared questions")
+    assert lines[0] == "Prepared questions  4 of 7 asked · from acme-plan.md"
+    assert lines[1] == "  ✗  them          What brought you to Acme?"
+    assert lines[2] == "  ✓  day to day    How does the team use the data review?"
+    # The asked wording differs: it is shown (folded at 80 columns), with the similarity.
+    assert " ".join(" ".join(lines[3:5]).split()).startswith(
+        "asked as “How does the team use the data review with product managers?” (88%"
+    )
+    # Asked as planned (only case and spacing differ): no "asked as" line under it.
+    enjoyed = lines.index("  ✓  them          What have you enjoyed most about working here?")
+    assert lines[enjoyed + 1] == "  ✓  compensation  What is the salary range?"
+    assert "“What is the salary range for this role?”" in lines[enjoyed + 2]  # 79.6 -> 80%
+    assert lines[-1] == "  ✗  next steps    What are the next steps?"
+    assert sum(line.lstrip().startswith("✓") for line in lines) == 4
+    assert sum(line.lstrip().startswith("✗") for line in lines) == 3
+    # After the questions, before the monologues.
+    assert out.index("They asked") < out.index("Prepared questions") < out.index("Monologues")
+
+
+def test_questions_you_can_still_ask(prepared: Analysis) -> None:
+    out = render(prepared)
+    lines = section(out, "Questions you can still ask")
+    assert lines[0] == "Questions you can still ask  for a thank-you note or the next round"
+    assert lines[1].startswith("  1.  Could you tell me more about the weekly data review")
+    # The first why names its theme already, so it is not repeated as "builds on".
+    assert lines[2].startswith("      Dana brought up weekly data review themselves;")
+    assert "builds on “numbers together”: Their answer on how the team decides" in out
+    assert lines[-2:] == [
+        "  3.  How do the office days work for the team?",
+        "      builds on “two days a week”",
+    ]
+    assert out.index("Feedback") < out.index("Questions you can still ask")
+
+
+def test_empty_plan_and_no_suggestions_say_so(questioning: Analysis) -> None:
+    empty = dataclasses.replace(questioning, plan=PlanCoverage("plan.md", ()), suggestions=())
+    out = render(empty)
+    assert section(out, "Prepared questions") == [
+        "Prepared questions  0 of 0 asked · from plan.md",
+        "  the plan has no questions",
+    ]
+    assert section(out, "Questions you can still ask")[1] == (
+        "  none: nothing they raised is left to follow up"
+    )
+
+
+def test_no_plan_or_suggestions_sections_unless_asked_for(questioning: Analysis) -> None:
+    out = render(questioning)
+    assert "Prepared questions" not in out
+    assert "Questions you can still ask" not in out

@@ -14,9 +14,11 @@ from twoway.analysis.questions import TOPICS
 from twoway.analysis.result import (
     Analysis,
     Balance,
+    PlannedQuestion,
     Question,
     Questioning,
     SpeakerStats,
+    Suggestion,
     TargetsUsed,
 )
 
@@ -281,3 +283,38 @@ def answered(q: Questioning) -> str | None:
         return None
     their = plural(q.their_questions, "question")
     return f"your answers to their {their}: {clock(q.answered_s)} median"
+
+
+# -- prepared plan and suggestions --------------------------------------------------------
+
+ASKED_MARK, MISSED_MARK = "✓", "✗"
+
+
+def plan_mark(planned: PlannedQuestion) -> str:
+    return ASKED_MARK if planned.asked else MISSED_MARK
+
+
+def asked_as(planned: PlannedQuestion) -> str | None:
+    """The question as it was actually asked, when its wording differs from the plan's."""
+    if not planned.asked or not planned.asked_as:
+        return None
+    if " ".join(planned.asked_as.split()).casefold() == " ".join(planned.text.split()).casefold():
+        return None
+    return planned.asked_as
+
+
+def match(planned: PlannedQuestion) -> str:
+    """How close the asked wording is to the plan's: ``"88% match"``."""
+    return f"{planned.similarity:.0f}% match"
+
+
+SUGGESTIONS_WHEN = "for a thank-you note or the next round"
+
+
+def because(suggestion: Suggestion, escape: Callable[[str], str] = str) -> str | None:
+    """Why a suggestion is worth asking: ``builds on “on-call rotation”: <why>``, or only the
+    why when it names the theme itself; ``escape`` makes the words safe for the output."""
+    theme, why = suggestion.theme.strip(), suggestion.why.strip()
+    if theme and theme.casefold() not in why.casefold():
+        return f"builds on “{escape(theme)}”" + (f": {escape(why)}" if why else "")
+    return escape(why) or None

@@ -35,8 +35,10 @@ def render_markdown(analysis: Analysis) -> str:
         _score(analysis),
         _balance(analysis),
         _questions(analysis),
+        _plan(analysis),
         _monologues(analysis),
         _feedback(analysis),
+        _suggestions(analysis),
         _notes(analysis),
     ]
     return "\n\n".join(s for s in sections if s) + "\n"
@@ -178,6 +180,45 @@ def _questions(analysis: Analysis) -> str | None:
             lines.append(f"- _not counted: {fmt.not_counted(skipped)} ({texts})_")
         if not questions:
             lines.append("None.")
+    return "\n".join(lines)
+
+
+def _plan(analysis: Analysis) -> str | None:
+    plan = analysis.plan
+    if plan is None:
+        return None
+    lines = [
+        f"## Prepared questions: {plan.asked} of {len(plan.questions)} asked",
+        "",
+        f"From {escape(plan.source)}.",
+        "",
+    ]
+    for planned in plan.questions:
+        item = f"- {fmt.plan_mark(planned)} {escape(planned.text)}"
+        if planned.topic:
+            item += f" _({escape(fmt.label(planned.topic))})_"
+        asked_as = fmt.asked_as(planned)
+        if asked_as is not None:
+            item += f" — asked as “{escape(asked_as)}” ({fmt.match(planned)})"
+        lines.append(item)
+    if not plan.questions:
+        lines.append("The plan has no questions.")
+    return "\n".join(lines)
+
+
+def _suggestions(analysis: Analysis) -> str | None:
+    suggestions = analysis.suggestions
+    if suggestions is None:
+        return None
+    lines = ["## Questions you can still ask", "", f"{_capitalized(fmt.SUGGESTIONS_WHEN)}.", ""]
+    for n, suggestion in enumerate(suggestions, start=1):
+        item = f"{n}. {escape(suggestion.text)}"
+        because = fmt.because(suggestion, escape)
+        if because:
+            item += f" _({because})_"
+        lines.append(item)
+    if not suggestions:
+        lines.append("None: nothing they raised is left to follow up.")
     return "\n".join(lines)
 
 

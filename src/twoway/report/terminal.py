@@ -41,8 +41,8 @@ def render_terminal(analysis: Analysis, console: Console) -> None:
     """Print the report for ``analysis`` on ``console``.
 
     Sections: header, speakers, two-way score, balance over time, questions (your questioning,
-    then the lists), monologues and interruptions, feedback, notes. Sections with nothing to say
-    are left out.
+    then the lists), prepared questions, monologues and interruptions, feedback, questions you
+    can still ask, notes. Sections with nothing to say are left out.
     """
     sections: list[RenderableType | None] = [
         _header(analysis, console.width),
@@ -50,8 +50,10 @@ def render_terminal(analysis: Analysis, console: Console) -> None:
         _score(analysis),
         _balance(analysis, console.width),
         _questions(analysis, console.width),
+        _plan(analysis),
         _monologues(analysis),
         _feedback(analysis),
+        _suggestions(analysis),
         _notes(analysis),
     ]
     first = True
@@ -376,6 +378,62 @@ def _beside_or_under(text: str, about: str, room: int) -> Text:
     """``text`` then ``about`` (dim) on the same line when both fit in ``room``, else under it."""
     gap = "  " if cell_len(text) + 2 + cell_len(about) <= room else "\n"
     return Text.assemble(text, gap, (about, "dim"))
+
+
+# -- prepared questions -------------------------------------------------------------------
+
+
+def _plan(analysis: Analysis) -> RenderableType | None:
+    plan = analysis.plan
+    if plan is None:
+        return None
+    summary = Text(f"{plan.asked} of {len(plan.questions)} asked")
+    summary.append(f" · from {plan.source}", style="dim")
+    parts: list[RenderableType] = [_title("Prepared questions", summary)]
+    if not plan.questions:
+        parts.append(_indented(Text("the plan has no questions", style="dim")))
+        return Group(*parts)
+    # Mark, topic, then the question with how it was asked under it: the topics line up and
+    # the questions get the rest of the width.
+    table = Table(box=None, padding=(0, 1), pad_edge=False, show_header=False)
+    table.add_column("mark", no_wrap=True)
+    table.add_column("topic", style="dim", no_wrap=True)
+    table.add_column("question", overflow="fold")
+    for planned in plan.questions:
+        mark = Text(fmt.plan_mark(planned), style="bold green" if planned.asked else "bold red")
+        cell = Text(planned.text)
+        asked_as = fmt.asked_as(planned)
+        if asked_as is not None:
+            cell.append(f"\nasked as “{asked_as}” ({fmt.match(planned)})", style="dim")
+        table.add_row(mark, fmt.label(planned.topic) if planned.topic else "", cell)
+    parts.append(_indented(table))
+    return Group(*parts)
+
+
+# -- questions you can still ask ----------------------------------------------------------
+
+
+def _suggestions(analysis: Analysis) -> RenderableType | None:
+    suggestions = analysis.suggestions
+    if suggestions is None:
+        return None
+    parts: list[RenderableType] = [
+        _title("Questions you can still ask", Text(fmt.SUGGESTIONS_WHEN, style="dim"))
+    ]
+    if not suggestions:
+        parts.append(_indented(Text("none: nothing they raised is left to follow up", "dim")))
+        return Group(*parts)
+    table = Table(box=None, padding=(0, 1), pad_edge=False, show_header=False)
+    table.add_column("n", justify="right", no_wrap=True)
+    table.add_column("question", overflow="fold", ratio=1)
+    for n, suggestion in enumerate(suggestions, start=1):
+        cell = Text(suggestion.text)
+        because = fmt.because(suggestion)
+        if because:
+            cell.append(f"\n{because}", style="dim")
+        table.add_row(f"{n}.", cell)
+    parts.append(_indented(table))
+    return Group(*parts)
 
 
 # -- monologues and interruptions ---------------------------------------------------------
