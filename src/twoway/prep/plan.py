@@ -192,7 +192,7 @@ def build_plan(
     n_tailored = max(0, n_tailored)
     n_bank = count - n_tailored
 
-    fill = _Filler(role, company, interviewer)
+    fill = _Filler(role, company, interviewer, mode)
     context = " ".join([role, *themes, job_description or ""]).lower()
     pool = [
         q
@@ -258,17 +258,26 @@ def _tailored(themes: list[str], fill: _Filler) -> list[PlanItem]:
 
 
 class _Filler:
-    """Fills ``{company}``, ``{role}`` and ``{interviewer}`` (their first name) into bank text."""
+    """Fills ``{company}``, ``{role}`` and ``{interviewer}`` into bank text.
 
-    def __init__(self, role: str, company: str, interviewer: str | None) -> None:
+    ``{interviewer}`` is their first name; without one, a "why" says "your interviewer"
+    (networking: "them", with "{interviewer}'s" as "their").
+    """
+
+    def __init__(self, role: str, company: str, interviewer: str | None, mode: str) -> None:
         self.role = role
         self.company = company
         self.first_name = interviewer.split()[0] if interviewer else None
+        self.mode = mode
 
     def __call__(self, text: str, why: bool = False) -> str:
-        who = self.first_name or ("your interviewer" if why else "you")
         out = text.replace("{company}", self.company).replace("{role}", self.role)
-        out = out.replace("{interviewer}", who)
+        if self.first_name:
+            out = out.replace("{interviewer}", self.first_name)
+        elif self.mode == "networking" and why:
+            out = out.replace("{interviewer}'s", "their").replace("{interviewer}", "them")
+        else:
+            out = out.replace("{interviewer}", "your interviewer" if why else "you")
         return out[:1].upper() + out[1:]
 
 

@@ -30,7 +30,7 @@ TEMPLATES = (
     "What has been the hardest part of {the_theme} for the team?",
 )
 WHY = (
-    "{who} brought up {theme} themselves; asking about it shows you listened, and it works in "
+    "{who} brought up {the_theme} themselves; asking about it shows you listened, and it works in "
     "a thank-you note or the next round."
 )
 _WORKPLACE = r"(?:at|for|join|joined|joining|with|from)\s+"
@@ -83,7 +83,7 @@ def suggest_followups(
             continue
         the_theme = theme if theme[:1].isupper() else f"the {theme}"
         text = TEMPLATES[len(out) % len(TEMPLATES)].replace("{the_theme}", the_theme)
-        why = WHY.replace("{who}", who).replace("{theme}", theme)
+        why = WHY.replace("{who}", who).replace("{the_theme}", the_theme)
         out.append(Suggestion(text=text, theme=theme, why=why))
         if len(out) == n:
             break
