@@ -182,3 +182,54 @@ def test_usage_errors_are_typers_own(capsys: pytest.CaptureFixture[str]) -> None
     assert code == 2 and "Missing argument" in err and "internal error" not in err
     code, _, err = run(capsys, "analyze", "x.vtt", "--bogus")
     assert code == 2 and "No such option" in err
+
+
+def test_plan_and_suggestions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = tmp_path / "plan.json"
+    assert (
+        main(
+            [
+                "prep",
+                "--role",
+                "Product Analyst",
+                "--company",
+                "Northwind",
+                "--format",
+                "json",
+                "-o",
+                str(plan),
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    code, out, err = run(
+        capsys,
+        "analyze",
+        str(EXAMPLES / "balanced_interview.vtt"),
+        "--me",
+        "Priya",
+        "--plan",
+        str(plan),
+        "--suggest",
+        "--json",
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["plan"]["source"] == str(plan)
+    assert data["plan"]["total"] == len(json.loads(plan.read_text())["questions"])
+    asked = [q for q in data["plan"]["questions"] if q["asked"]]
+    assert asked and all(q["asked_as"] and q["similarity"] >= 67 for q in asked)
+    assert len(data["suggestions"]) == 3
+
+
+def test_plan_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    example = str(EXAMPLES / "balanced_interview.vtt")
+    code, _, err = run(capsys, "analyze", example, "--plan", str(tmp_path / "nope.json"))
+    assert code == 1 and "nope.json: no such file" in err
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"schema": "twoway.plan/1",\n "questions": [}\n')
+    code, _, err = run(capsys, "analyze", example, "--plan", str(broken))
+    assert code == 1 and err.startswith(f"twoway: error: {broken}:2: not JSON")
+    code, _, err = run(capsys, "analyze", example, "--suggest")
+    assert code == 1 and "--suggest needs --me" in err

@@ -14,6 +14,8 @@ from twoway.errors import TwowayError, UsageError
 
 if TYPE_CHECKING:
     from twoway.analysis import Analysis, Targets
+    from twoway.model import Conversation
+    from twoway.prep import Plan
 
 OUTPUT_FORMATS = ("terminal", "json", "markdown")
 
@@ -128,6 +130,21 @@ def analyze_command(
     questions_target: Annotated[
         int | None, typer.Option(help="How many questions you aim to ask (default 4 or 6).")
     ] = None,
+    plan: Annotated[
+        Path | None,
+        typer.Option(
+            "--plan",
+            help="A question plan from 'twoway prep --format json': report which planned "
+            "questions you asked.",
+        ),
+    ] = None,
+    suggest: Annotated[
+        bool,
+        typer.Option(
+            "--suggest",
+            help="Suggest follow-up questions from what the others talked about (slower start).",
+        ),
+    ] = False,
 ) -> None:
     from twoway.analysis import analyze
     from twoway.formats import load
@@ -138,6 +155,7 @@ def analyze_command(
             raise UsageError(f"--json and --format {fmt} ask for different outputs")
         out_format = "json"
     targets = build_targets(mode, target, band, monologue_limit, questions_target)
+    prepared = _read_plan(plan) if plan is not None else None
     if files.count("-") > 1:
         raise UsageError("standard input ('-') can be read only once")
 
@@ -146,7 +164,8 @@ def analyze_command(
     for name in files:
         try:
             conversation = load(name, format=reader)
-            analyses.append(analyze(conversation, me=me, mode=mode, targets=targets))
+            analysis = analyze(conversation, me=me, mode=mode, targets=targets)
+            analyses.append(_extend(analysis, conversation, prepared, plan, suggest))
         except TwowayError as exc:
             if len(files) == 1:
                 raise
@@ -156,6 +175,48 @@ def analyze_command(
         _emit(analyses, out_format, output)
     if failures:
         raise typer.Exit(code=1)
+
+
+def _read_plan(path: Path) -> Plan:
+    import json
+
+    from twoway.errors import InputError
+    from twoway.prep import Plan
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise InputError(
+            "no such file (make one with: twoway prep ... --format json)", path=str(path)
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text ({exc.reason})", path=str(path)) from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not JSON: {exc.msg}", path=str(path), line=exc.lineno) from exc
+    return Plan.from_dict(data, str(path))
+
+
+def _extend(
+    analysis: Analysis,
+    conversation: Conversation,
+    prepared: Plan | None,
+    plan_path: Path | None,
+    suggest: bool,
+) -> Analysis:
+    """Add what needs more than the core: plan coverage and follow-up suggestions."""
+    from dataclasses import replace
+
+    if prepared is not None and plan_path is not None:
+        from twoway.prep import match_plan
+
+        analysis = replace(analysis, plan=match_plan(prepared, analysis.questions, str(plan_path)))
+    if suggest:
+        if analysis.me is None:
+            raise UsageError("--suggest needs --me: suggestions are questions for you to ask")
+        from twoway.prep import suggest_followups
+
+        analysis = replace(analysis, suggestions=suggest_followups(conversation, analysis.me))
+    return analysis
 
 
 def _emit(analyses: list[Analysis], out_format: str, output: Path | None) -> None:
