@@ -14,3 +14,5 @@ echo "== mypy"
 python3 -m mypy
 echo "== pytest"
 python3 -m pytest "$@"
+echo "== question detection evaluation (docs/questions.md)"
+python3 benchmarks/questions_eval.py

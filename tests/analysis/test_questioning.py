@@ -82,11 +82,33 @@ def test_questioning_summary(result) -> None:  # type: ignore[no-untyped-def]
     assert q.answered_s == pytest.approx((39.0 + 5.0) / 2)
 
 
+def test_answers_by_someone_else_are_not_mine() -> None:
+    # A panel: Jo answers Marcus's question before Priya does; Priya's answered_s ignores it.
+    conv = Conversation(
+        (
+            Turn(MARCUS, 0, 5, "Why do you want to join the growth team?"),
+            Turn("Jo Park", 5.5, 25, "Let me add some context first: the team grew a lot."),
+            Turn(PRIYA, 26, 50, "I like working close to product decisions and experiments."),
+            Turn(MARCUS, 51, 55, "What is your notice period?"),
+            Turn(PRIYA, 56, 60, "Four weeks."),
+        )
+    )
+    result = analyze(conv, me="Priya")
+    assert [q.answered_by for q in result.questions] == ["Jo Park", PRIYA]
+    assert result.questioning is not None and result.questioning.answered_s == 4.0
+
+
+def test_follow_ups_are_stable_without_timing() -> None:
+    untimed = Conversation(tuple(Turn(t.speaker, None, None, t.text) for t in INTERVIEW.turns))
+    flags = {tuple(q.follow_up for q in analyze(untimed, me="Priya").questions) for _ in range(3)}
+    assert len(flags) == 1
+
+
 def test_questioning_in_score_and_feedback(result) -> None:  # type: ignore[no-untyped-def]
     component = next(c for c in result.score.components if c.name == "questions")
     # 15 * 3/4 + 5 * 3/3 + 5 * min(1, (1 + 1) / 2) = 21.25
     assert component.points == pytest.approx(21.25, abs=0.051)
-    assert component.detail == "3 asked (target at least 4), 3 open, 1 about them, 1 follow-ups"
+    assert component.detail == "3 asked (target at least 4), 3 open, 1 about them, 1 follow-up"
     codes = [f.code for f in result.feedback]
     assert "compensation_first" in codes and "follow_ups" in codes
     assert "nothing_about_them" not in codes
@@ -94,9 +116,8 @@ def test_questioning_in_score_and_feedback(result) -> None:  # type: ignore[no-u
 
 def test_compensation_after_they_raise_it_is_fine() -> None:
     turns = list(INTERVIEW.turns)
-    turns.insert(
-        2, Turn(MARCUS, 60.2, 60.8, "The salary band is posted, by the way.")
-    )  # pay mentioned first by the interviewer
+    # Pay mentioned first by the interviewer, in words of the compensation topic ("vacation").
+    turns.insert(2, Turn(MARCUS, 60.2, 60.8, "There is generous vacation, by the way."))
     result = analyze(INTERVIEW.with_turns(turns), me="Priya")
     assert result.questioning is not None
     assert result.questioning.compensation_first is False

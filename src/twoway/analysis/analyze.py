@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from twoway.analysis.feedback import feedback, unknown_me_feedback
 from twoway.analysis.lexicon import EMPTY_COUNTS, TextCounts, count_text
 from twoway.analysis.questioning import collect_questions, summarize
-from twoway.analysis.questions import looks_english
+from twoway.analysis.questions import find_questions, looks_english
 from twoway.analysis.result import (
     Analysis,
     Monologue,
@@ -20,10 +20,10 @@ from twoway.analysis.targets import Mode, Targets, parse_mode, targets_for
 from twoway.analysis.timeline import (
     UNKNOWN_SPEAKER,
     SpeechTurn,
+    backchannels,
     balance,
     floors,
     interruptions,
-    is_backchannel,
     median,
     merge_turns,
     reply_gaps,
@@ -111,7 +111,8 @@ def analyze(
             name = speaker_name(seg)
             counts[name] += seg_counts
     turns = merge_turns(conv.turns, segment_words)
-    backchannel = [is_backchannel(t, has_text) for t in turns]
+    detected = [find_questions(t.text) for t in turns]
+    backchannel = backchannels(turns, [any(q.counts for q in d) for d in detected], has_text)
     floor_list, floor_of = floors(turns, backchannel)
     events = interruptions(turns, backchannel) if timed else []
 
@@ -121,7 +122,7 @@ def analyze(
 
     english = _looks_english(turns)
     questions, asked = collect_questions(
-        turns, backchannel, floor_list, floor_of, me_name, classify=english
+        turns, detected, backchannel, floor_list, floor_of, me_name, classify=english
     )
     turn_counts: dict[str, int] = defaultdict(int)
     for turn in turns:

@@ -5,26 +5,35 @@ Definitions: ``docs/metrics.md``, sections "Questions" and "Questioning".
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
 
-from twoway.analysis.questions import content_words, find_questions, kind_of, topic_of
+from twoway.analysis._question_topics import _TOPIC_RULES, _normalize
+from twoway.analysis.questions import DetectedQuestion, content_words, kind_of, topic_of
 from twoway.analysis.result import Question, Questioning
 from twoway.analysis.timeline import Floor, SpeechTurn
 
-# Words that mean pay came up in the other side's speech (for "who raised compensation first").
-_PAY = re.compile(
-    r"\b(salary|salaries|compensation|pay range|pay band|base pay|equity|bonus(es)?|stock options?"
-    r"|benefits|pto|paid time off|parental leave|401k|pension)\b",
-    re.IGNORECASE,
-)
+# Pay came up in someone's speech when it has one of the cue words that make a question's topic
+# "compensation" (docs/questions.md): one list for both, so they cannot disagree.
+_PAY = next(pattern for label, _, pattern in _TOPIC_RULES if label == "compensation")
+
+
+def mentions_pay(text: str) -> bool:
+    """True when ``text`` talks about pay, benefits or leave.
+
+    >>> mentions_pay("The pay is competitive and there is generous vacation.")
+    True
+    """
+    return _PAY.search(_normalize(text)) is not None
+
+
 FOLLOW_UP_MIN_SHARED = 1
 
 
 def collect_questions(
     turns: Sequence[SpeechTurn],
+    detected_per_turn: Sequence[Sequence[DetectedQuestion]],
     backchannel: Sequence[bool],
     floor_list: Sequence[Floor],
     floor_of: Sequence[int],
@@ -39,10 +48,10 @@ def collect_questions(
     """
     found: list[Question] = []
     asked: Counter[str] = Counter()
-    # The latest turn of each speaker that was not a backchannel, for follow-ups.
-    last_said: dict[str, SpeechTurn] = {}
+    # The latest turn of each speaker that was not a backchannel (with its index), for follow-ups.
+    last_said: dict[str, tuple[int, SpeechTurn]] = {}
     for i, turn in enumerate(turns):
-        detected = find_questions(turn.text)
+        detected = detected_per_turn[i]
         if detected:
             counted = [q for q in detected if q.counts]
             asked[turn.speaker] += len(counted)
@@ -63,7 +72,9 @@ def collect_questions(
                     follow_up = len(shared) >= FOLLOW_UP_MIN_SHARED
                 answer_s: float | None = None
                 answer_words: int | None = None
+                answered_by: str | None = None
                 if q is last_counted:
+                    answered_by = answer.speaker if answer is not None else None
                     answer_words = answer.words if answer is not None else 0
                     if turn.start is not None:
                         answer_s = (answer.duration_s or 0.0) if answer is not None else 0.0
@@ -77,13 +88,14 @@ def collect_questions(
                         function=q.function,
                         answer_s=answer_s,
                         answer_words=answer_words,
+                        answered_by=answered_by,
                         topic=topic,
                         kind=kind,
                         follow_up=follow_up,
                     )
                 )
         if not backchannel[i]:
-            last_said[turn.speaker] = turn
+            last_said[turn.speaker] = (i, turn)
     return found, dict(asked)
 
 
@@ -102,12 +114,12 @@ def _answer(turn: SpeechTurn, floor: int, floor_list: Sequence[Floor]) -> Floor 
     return None if nxt.speaker == turn.speaker else nxt
 
 
-def _previous_other(last_said: dict[str, SpeechTurn], speaker: str) -> SpeechTurn | None:
-    """The most recent substantive turn by anyone but ``speaker``."""
-    others = [t for name, t in last_said.items() if name != speaker]
-    if not others:
-        return None
-    return max(others, key=lambda t: (t.start or 0.0, id(t)))
+def _previous_other(
+    last_said: dict[str, tuple[int, SpeechTurn]], speaker: str
+) -> SpeechTurn | None:
+    """The most recent substantive turn by anyone but ``speaker`` (turns are in time order)."""
+    others = [entry for name, entry in last_said.items() if name != speaker]
+    return max(others, key=lambda entry: entry[0])[1] if others else None
 
 
 def summarize(questions: Sequence[Question], turns: Sequence[SpeechTurn], me: str) -> Questioning:
@@ -115,7 +127,7 @@ def summarize(questions: Sequence[Question], turns: Sequence[SpeechTurn], me: st
     mine = [q for q in questions if q.is_me and q.function == "question"]
     theirs = [q for q in questions if not q.is_me and q.function == "question"]
     topics = Counter(q.topic for q in mine if q.topic is not None)
-    answers = [q.answer_s for q in theirs if q.answer_s is not None and q.answer_s > 0]
+    answers = [q.answer_s for q in theirs if q.answered_by == me and q.answer_s is not None]
     return Questioning(
         asked=len(mine),
         open=sum(1 for q in mine if q.form == "open"),
@@ -140,6 +152,6 @@ def _compensation_first(
         if turn.speaker == me:
             if my_text in turn.text:
                 return True
-        elif _PAY.search(turn.text):
+        elif mentions_pay(turn.text):
             return False
     return True

@@ -48,6 +48,7 @@ class Question:
     function: str
     answer_s: float | None
     answer_words: int | None
+    answered_by: str | None = None  # who held the floor after the question, when not the asker
     topic: str | None = None  # for my questions: them, day_to_day, company, role, growth, ...
     kind: str | None = None  # for their questions: behavioral, technical, motivational, ...
     follow_up: bool = False  # builds on what the other person just said (shared content words)
@@ -118,7 +119,7 @@ class Questioning:
     about_them: int
     follow_ups: int
     topics: dict[str, int]
-    compensation_first: bool | None  # I raised pay before they did; None: nobody raised it
+    compensation_first: bool | None  # I raised pay before they did; None: I never raised it
     their_questions: int
     answered_s: float | None  # median length of my answers to their questions
 

@@ -113,5 +113,5 @@ def _questions_detail(q: Questioning | None, targets: Targets) -> str:
         return "no words in the source: questions need a transcript"
     return (
         f"{q.asked} asked (target at least {targets.questions}), {q.open} open, "
-        f"{q.about_them} about them, {q.follow_ups} follow-ups"
+        f"{q.about_them} about them, {q.follow_ups} follow-up{'' if q.follow_ups == 1 else 's'}"
     )

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from itertools import accumulate, pairwise
 
 from twoway.analysis.lexicon import count_words
-from twoway.analysis.questions import find_questions
 from twoway.analysis.result import Balance, BalanceWindow, Interruption
 from twoway.model import Turn
 
@@ -79,14 +78,21 @@ def merge_turns(
     return merged
 
 
-def is_backchannel(turn: SpeechTurn, has_text: bool) -> bool:
-    """A short listener response ("yeah", "uh-huh", "right") that does not take the floor."""
-    if has_text:
-        return turn.words <= BACKCHANNEL_MAX_WORDS and not any(
-            q.counts for q in find_questions(turn.text)
-        )
-    duration = turn.duration_s
-    return duration is not None and duration < BACKCHANNEL_MAX_S
+def backchannels(turns: Sequence[SpeechTurn], asks: Sequence[bool], has_text: bool) -> list[bool]:
+    """Which turns are backchannels: short listener responses ("yeah", "uh-huh", "right").
+
+    ``asks[i]`` tells whether turn ``i`` contains a question that counts. A short reply to a
+    question ("Four weeks.") is an answer, not a backchannel.
+    """
+    flags: list[bool] = []
+    for i, turn in enumerate(turns):
+        if has_text:
+            answers = i > 0 and asks[i - 1] and turns[i - 1].speaker != turn.speaker
+            flags.append(turn.words <= BACKCHANNEL_MAX_WORDS and not asks[i] and not answers)
+        else:
+            duration = turn.duration_s
+            flags.append(duration is not None and duration < BACKCHANNEL_MAX_S)
+    return flags
 
 
 @dataclass(frozen=True, slots=True)
