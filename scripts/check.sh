@@ -7,6 +7,15 @@ cd "$(dirname "$0")/.."
 
 python3 -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 
+# Services and system packages some tests need (PostgreSQL, test audio tools...): each script in
+# scripts/setup/ installs and starts one, and may export variables for the tests.
+for setup in scripts/setup/*.sh; do
+    [ -e "$setup" ] || continue
+    echo "== setup: $setup"
+    # shellcheck source=/dev/null
+    source "$setup"
+done
+
 echo "== ruff"
 python3 -m ruff check .
 python3 -m ruff format --check .
