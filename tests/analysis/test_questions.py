@@ -201,6 +201,114 @@ def test_embedded_clauses_and_statements_do_not_fire(text: str) -> None:
     assert counted(stripped(text)) == []
 
 
+# --- precision: punctuation as evidence, pseudo-clefts, reported questions -----------------------
+
+# Statements that read like questions. Each pins a false positive seen in the bundled examples or
+# in SwDA train; none may count, with or without punctuation.
+STATEMENTS = [
+    # A pseudo-cleft with an auxiliary (examples/monologue_interview.vtt, a cue cut at a comma).
+    "What had happened was Stripe had changed how their pagination worked for one of the "
+    "endpoints,",
+    "What we ended up doing was adding a dedup step before the merge.",
+    "What I would say is that the team was too small for an on-call rotation.",
+    "What would be great is a shorter feedback loop with the analysts.",
+    # A question given as an example, then named as such (examples/monologue_interview.vtt).
+    "Like, why is this number late, why does this table have duplicates, that kind of question.",
+    "So is the dashboard wrong or is the data wrong, that was the question.",
+    # Someone else's question, quoted.
+    "My manager asked me, can you own the migration by the end of the quarter?",
+    "And I was like, why would you page the whole team for that?",
+    "She said, now, do you want to lead the reporting work or the pipelines?",
+    # "well" after "really" is an adverb, not a boundary (examples/coffee_chat.txt).
+    "And in practice, the people who do really well are the ones who can take a messy "
+    "business question and answer it simply.",
+    # Exclamations and agreement.
+    "Oh, how nice.",
+    "How interesting, I never thought of it that way.",
+    "So do I.",
+    # Looking for a word.
+    "We moved everything to, what do you call it, a lakehouse, last spring.",
+    # A clause, not a tag.
+    "But I don't, you know, mind the on-call rotation much.",
+]
+
+
+@pytest.mark.parametrize("text", STATEMENTS)
+def test_statements_that_look_like_questions_do_not_count(text: str) -> None:
+    assert counted(text) == []
+    assert counted(stripped(text)) == []
+
+
+def test_a_question_reported_after_a_comma_does_not_count() -> None:
+    # Without the comma ("... so slow she asked") the tail is not trusted: "do you know what
+    # she asked" is a question.
+    assert counted("Why was the job so slow, she asked.") == []
+    assert len(counted("do you know what she asked")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Punctuated, ending with "." (examples/panel_interview.json): a hedge, not a question.
+        "We snapshotted every column and it's now, what, something like forty million rows.",
+        # A subject question after a boundary word, in a sentence ending with ".".
+        "Great, and who decides what goes into the release after that.",
+    ],
+)
+def test_a_period_in_punctuated_text_needs_strong_evidence(text: str) -> None:
+    assert counted(text) == []
+    # With "?" it is a question; and so it is for a transcriber whose periods mean nothing.
+    assert len(counted(text[:-1] + "?")) == 1
+    assert len([q for q in find_questions(text, punctuated=False) if q.counts]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        # Strong evidence survives a period: a request, an inversion at the start, a tag.
+        ("So, to start, why don't you just tell me a little bit about yourself.", "open"),
+        ("Tell me about a time you handled a pipeline failure.", "open"),
+        ("Can you walk me through the last incident.", "open"),
+        ("I was wondering what the on-call rotation looks like.", "open"),
+        ("Can you hear me.", "closed"),
+        ("What are your salary expectations.", "open"),
+        ("Do you use dbt for the transformations.", "closed"),
+        ("What about the streaming side.", "open"),
+        ("The deadline is pretty tight, isn't it.", "tag"),
+    ],
+)
+def test_strong_questions_ending_with_a_period_still_count(text: str, form: str) -> None:
+    assert [q.form for q in counted(text)] == [form]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Near misses of the rules above that are real questions.
+        "What had happened to the old reporting team?",
+        "How are decisions made here, is it pretty top down?",
+        "Do you offer a learning budget, that kind of thing?",
+        "Why does the pipeline have duplicates, is that a known issue?",
+        "How many people work on the platform team?",
+        "How come the migration took a year?",
+        "Did you ever ask them about it?",
+    ],
+)
+def test_true_questions_near_the_new_rules_still_count(text: str) -> None:
+    assert counted(text)
+    assert counted(stripped(text))
+
+
+def test_reported_tail_keeps_a_question_after_it() -> None:
+    text = "why is it late, that kind of question. So how do you debug that?"
+    assert [q.text for q in counted(text)] == ["how do you debug that?"]
+
+
+def test_word_search_is_not_a_question_but_the_question_around_it_is() -> None:
+    text = "Do you use, what is it, Airflow for scheduling?"
+    assert [q.text for q in counted(text)] == [text]
+
+
 # --- topics and kinds ---------------------------------------------------------------------------
 
 TOPIC_CASES = [

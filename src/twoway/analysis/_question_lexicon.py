@@ -68,6 +68,12 @@ BOUNDARY_WORDS = _words(
     fine wonderful fantastic excellent helpful sense totally absolutely definitely true fair
     wow amazing exciting lovely mm mhm"""
 )
+# Boundary words that are adverbs or adjectives after these ("the people who do really well are
+# the ones ...", "it went so well is what ..."), and then not boundaries at all.
+MODIFIED_BOUNDARIES = _words("well good great fine nice cool")
+BOUNDARY_MODIFIERS = _words(
+    "really very so pretty quite too real as do did does doing done went goes going"
+)
 # Subjects an inversion may have after a boundary word or a comma ("and is there ...", "..., do
 # the engineers ..."); "and did some shopping" is a second verb, not a question.
 CLAUSE_SUBJECTS = PRONOUN_SUBJECTS | _words(
@@ -157,7 +163,9 @@ RHETORICAL_OPENINGS = frozenset(
     for p in """who doesnt | who wouldnt | who doesnt want | how cool | how awesome | how crazy |
     how great | how amazing | how funny | how weird | isnt that | wasnt that | who would have |
     who wouldve | who knows | who cares | why not | guess what | what else is new |
-    how cool is that""".replace("\n", " ").split("|")
+    how cool is that | what am i trying to say | what do i want to say | what am i saying |
+    how should i put it | how do i put it | how shall i put it | shall we say | should i say
+    """.replace("\n", " ").split("|")
 )
 # Tags that end a statement and ask nothing ("..., right?", "..., you know?").
 RHETORICAL_TAGS = tuple(
@@ -184,3 +192,32 @@ INDIRECT_OBJECTS = _words(
     through some"""
 )
 CLOSED_COMPLEMENTS = _words("if whether")
+
+# Reported and quoted questions. Before a comma these introduce one ("she asked me, can you ...",
+# "I was like, why would you ..."); after a comma they close one ("why is it late, I asked.").
+REPORTING_VERBS = _words("asked asks said says goes")
+REPORTING_SUBJECTS = _words("i he she they we you someone somebody people everyone everybody")
+REPORTING_OBJECTS = _words("me him her them us you")
+REPORTING_ASK = _words("ask asks asked asking tell tells told")
+REPORTING_TAIL_VERBS = REPORTING_ASK | REPORTING_VERBS | _words("wondered")
+# Skipped when looking back for a reporting verb ("she said, now, do you ...").
+REPORTING_SKIP = _words("now well oh okay ok hey look listen um uh umm uhh er hmm you know")
+# A speaker searching for a word mid-sentence asks nobody ("we used, what is it, Airflow").
+WORD_SEARCHES = frozenset(
+    tuple(p.split())
+    for p in """what is it | what was it | whats it | what do you call it | what do you call them |
+    what do they call it | what do they call them | what do you call those | what do they call
+    those | what do you call that | what do they call that | what is it called | whats it called |
+    what was it called | whats the word | what is the word | whats his name | whats her name |
+    whats it called""".replace("\n", " ").split("|")
+)
+LIKE_REPORTERS = _words("was were is im am are hes shes theyre youre be")
+# A question-noun tail makes everything before it an example ("..., that kind of question.").
+REPORTED_TAILS = frozenset(
+    tuple(p.split())
+    for p in """that kind of question | that sort of question | that type of question |
+    those kinds of questions | those sorts of questions | those types of questions |
+    that kind of questions | questions like that | question like that | was the question |
+    was their question | was his question | was her question | i think was the question
+    """.replace("\n", " ").split("|")
+)

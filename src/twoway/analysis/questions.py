@@ -18,6 +18,12 @@ declarative question ("so the role is mostly backend?"). Backchannels ("really?"
 rhetorical tags and questions ("..., right?", "you know?", "who knows?") are reported with
 ``function`` "backchannel" / "rhetorical" and do not count.
 
+Where the text is punctuated, a sentence ending with ``.`` is a question only with strong
+evidence (an inversion at its start, a request, a tag): "What had happened was ..." and "why
+does this table have duplicates, that kind of question." are statements. Pseudo-clefts,
+reported questions ("she asked me, ...", "..., that kind of question"), exclamations ("how
+nice") and word searches ("we used, what is it, Airflow") never count.
+
 Everything here is pure and linear in the length of the text; see ``docs/questions.md`` for the
 rules, the evaluation and its figures.
 """
@@ -120,6 +126,8 @@ _NOT_TOPIC = lx.PRONOUN_SUBJECTS | lx.CONTRACTED_SUBJECTS | lx.AUXILIARIES | lx.
 _FILLERS = frozenset("um uh umm uhh er erm hmm hm mm".split())
 # Unlike "so" or "well", these can end a backchannel without changing it ("really, huh?").
 _TRAILING_INTERJECTIONS = frozenset("oh wow huh ah ooh gosh whoa mhm".split())
+_SUBJECT_ONLY_PRONOUNS = frozenset("i we they he she".split())
+_INVERTED_AFTER_COPULA = frozenset("it there he she".split())
 _DO_OBJECTS = frozenset("that this it these those some something".split())
 _DID_IT_STATEMENT = frozenset("all myself ourselves again anyway once twice before".split())
 
@@ -134,6 +142,10 @@ class _Opening:
     first: int  # index of the word the question starts at
     after_head: int  # index just past the words that made it a question
     form: str  # "open" | "closed" (refined later)
+    # Enough evidence to be a question even in a sentence that ends with "." in punctuated text:
+    # an inversion at the start ("Do you use Terraform.", "What does the team do."), a request
+    # ("tell me about ...", "can you walk me through ...") or an explicit tag ("..., isn't it.").
+    strong: bool = False
 
 
 # Contractions whose apostrophe-free spelling is another word: with the apostrophe still there we
@@ -146,12 +158,25 @@ def _norm(word: str) -> str:
     return _CONTRACTIONS.get(low) or low.replace("'", "")
 
 
-def _copula_later(words: list[str], start: int, stop: int) -> bool:
-    """A pseudo-cleft: "what happened WAS the vendor ...", "what's great about it IS they ..."."""
+def _starts(where: int) -> bool:
+    # Measured on SwDA train: allowing strong openings after a comma or "and" too lets back more
+    # false positives than questions.
+    return where == _SENTENCE_START
+
+
+def _copula_later(words: list[str], start: int, stop: int, strict: bool = False) -> bool:
+    """A pseudo-cleft: "what happened WAS the vendor ...", "what's great about it IS they ...".
+
+    ``strict``: a copula right before "it", "there", "he" or "she" is read as a new inversion
+    ("how are decisions made here, is it top down"), not as the copula of a pseudo-cleft.
+    """
     for k in range(start, min(stop, start + 7)):
         if words[k] in ("is", "was"):
             rest = stop - k - 1
-            if rest >= 1 and (words[k + 1] not in lx.PRONOUN_SUBJECTS or rest >= 3):
+            nxt = words[k + 1] if rest else ""
+            if strict and nxt in _INVERTED_AFTER_COPULA:
+                return False
+            if rest >= 1 and (nxt not in lx.PRONOUN_SUBJECTS or rest >= 3):
                 return True
     return False
 
@@ -168,13 +193,13 @@ def _wh_opening(words: list[str], i: int, stop: int, where: int, qmark: bool) ->
             return None
         if not qmark and nxt not in lx.SUBJECTS and _copula_later(words, i + 2, n):
             return None
-        return _Opening(i, i + 2, "open")
+        return _Opening(i, i + 2, "open", _starts(where) and nxt in lx.SUBJECTS)
     j = i + 1
     if w == "how":
         while j < n and j < i + 3 and words[j] in lx.HOW_MODIFIERS:
             j += 1
         if j < n and words[j] == "come":
-            return None if strict else _Opening(i, j + 1, "open")
+            return None if strict else _Opening(i, j + 1, "open", _starts(where))
     elif (
         w in ("what", "which") and j + 1 < n and words[j] in lx.WH_NOUN_OF and words[j + 1] == "of"
     ):
@@ -200,24 +225,35 @@ def _wh_opening(words: list[str], i: int, stop: int, where: int, qmark: bool) ->
             return None  # stripped "we're": "what were looking for is ...", "when were here"
         if strict and u not in (lx.PRONOUN_SUBJECTS if where == _CLAUSE_START else lx.SUBJECTS):
             return None
-        return _Opening(i, j + 2, "open")
+        if not qmark and u not in lx.SUBJECTS and _copula_later(words, j + 2, n, strict=True):
+            return None  # "what had happened was ...", "what would be great is ..."
+        # "why don't you tell me ...": a suggestion that asks for an account, after a comma too.
+        request = w == "why" and t == "dont" and u in ("you", "we") and where != _MID
+        return _Opening(i, j + 2, "open", request or (_starts(where) and u in lx.SUBJECTS))
     if strict:
         return None
     if t == "to" or t in lx.PRONOUN_SUBJECTS or t in lx.CONTRACTED_SUBJECTS:
         return None  # "how to ...", "what I did was ...", "when I joined ..."
     if t in ("about", "if") or (t == "not" and w == "why"):
-        return _Opening(i, j + 1, "open")  # "what about ...", "what if ...", "why not ..."
+        # "what about ...", "what if ...", "why not ..."
+        return _Opening(i, j + 1, "open", t == "about" and _starts(where))
     if t == "not":
         return None  # "and what not"
-    if t in lx.WH_CLAUSE_STARTS and not (j > i + 1 and u in lx.AUXILIARIES):
-        # "how the team works is ..." is a clause; "why this company?" is a question.
+    if t in lx.WH_CLAUSE_STARTS and not (
+        j > i + 1 and (u in lx.AUXILIARIES or t not in lx.DETERMINERS)
+    ):
+        # "how the team works is ..." is a clause; "why this company?" and "how many people
+        # work here" are questions.
         if w == "why" and (qmark or not _copula_later(words, j + 1, n)):
             return _Opening(i, j + 1, "open")
         return None
     if u in ("is", "was") and (t.endswith(("ed", "s"))) and not qmark:
         return None  # "what happened was ...", "what matters is ..."
-    if u in lx.AUXILIARIES:
-        return _Opening(i, j + 2, "open")  # "what tools does the team use", "how big is it"
+    if u in lx.AUXILIARIES:  # "what tools does the team use", "how big is it"
+        v = words[j + 2] if j + 2 < n else ""
+        return _Opening(i, j + 2, "open", _starts(where) and v in lx.SUBJECTS)
+    if w == "how" and j == i + 1 and not qmark:
+        return None  # an exclamation: "oh, how nice", "how interesting."
     # A subject question ("what happens next", "who decides"), unless it is a pseudo-cleft.
     if not qmark and (_copula_later(words, j + 1, n) or (w in lx.RELATIVE_WH and w != "who")):
         return None  # "which, in the paper, ...": a relative clause
@@ -238,6 +274,8 @@ def _aux_opening(
         return None  # "is what it is", "could be", "would have been"
     if t == "did" and u == "it" and v in _DID_IT_STATEMENT:
         return None
+    if not qmark and i + 2 >= stop and i and words[i - 1] in ("so", "neither", "nor"):
+        return None  # "so do I", "neither have we"
     if u == "you" and v == "know" and t not in lx.DO:
         return None  # "is, you know, a garage sale"
     if t == "were" and u not in lx.PRONOUN_SUBJECTS:
@@ -249,8 +287,10 @@ def _aux_opening(
     if where != _SENTENCE_START and _is_tag(words[i:stop]):
         # "..., don't you", "... hasn't it, uh"; but "the immediacy just isn't there."
         prev = words[i - 1]
+        if prev in _SUBJECT_ONLY_PRONOUNS:
+            return None  # the verb of a clause, not a tag: "but I don't, you know,"
         if commas[i] or qmark or (u != "there" and prev not in lx.MID_BLOCKERS):
-            return _Opening(i, stop, "tag")
+            return _Opening(i, stop, "tag", True)
         return None
     if where == _MID:
         # Only "do you", "can you", "have you" ... open a question inside a run of words:
@@ -287,7 +327,8 @@ def _aux_opening(
         form = "open"
     if u == "i" and v == "ask" and i + 3 < stop and words[i + 3] not in lx.CLOSED_COMPLEMENTS:
         form = "open"
-    return _Opening(i, i + 2, form)
+    strong = (_starts(where) and u in lx.SUBJECTS) or (form == "open" and where != _MID)
+    return _Opening(i, i + 2, form, strong)
 
 
 def _indirect_opening(
@@ -307,7 +348,7 @@ def _indirect_opening(
     # "... if / whether ..." asks yes or no; everything else asks for an account.
     tail = words[i : after + 2]
     form = "closed" if any(w in lx.CLOSED_COMPLEMENTS for w in tail) else "open"
-    return _Opening(i, after, form)
+    return _Opening(i, after, form, True)
 
 
 def _openings(words: list[str], commas: list[bool], qmark: bool) -> list[_Opening]:
@@ -331,7 +372,9 @@ def _openings(words: list[str], commas: list[bool], qmark: bool) -> list[_Openin
         elif commas[i] and prev not in lx.INCOMPLETE_ENDINGS and prev != w:
             # A comma after a dangling word is a restart ("we could, do that"), not a clause.
             where = _CLAUSE_START
-        elif prev in lx.BOUNDARY_WORDS:
+        elif prev in lx.BOUNDARY_WORDS and not (
+            prev in lx.MODIFIED_BOUNDARIES and i > 1 and words[i - 2] in lx.BOUNDARY_MODIFIERS
+        ):
             where = _AFTER_BOUNDARY
         else:
             where = _MID
@@ -353,14 +396,20 @@ def _openings(words: list[str], commas: list[bool], qmark: bool) -> list[_Openin
                     pass  # "they don't understand, uh, how other people live"
                 elif where != _SENTENCE_START and i - embedded_wh <= 8 and prev in ("and", "or"):
                     pass  # "what's right and what's wrong": a second embedded clause
+                elif where != _SENTENCE_START and _reported_before(words, i):
+                    pass  # "she asked me, what's your notice period?"
                 else:
                     opening = _wh_opening(words, i, n, where, qmark)
                 if opening is None:
                     embedded_wh = i
-            elif w in lx.AUXILIARIES:
+            elif w in lx.AUXILIARIES and not (
+                where != _SENTENCE_START and _reported_before(words, i)
+            ):
                 opening = _aux_opening(words, commas, i, n, where, qmark)
             if opening is None and w in _INDIRECT_FIRST_WORDS:
                 opening = _indirect_opening(joined, char_at, words, i, where)
+        if opening is not None and where != _SENTENCE_START and _word_search(words, commas, i):
+            opening = None
         if opening is not None:
             found.append(opening)
             i = max(opening.after_head, i + 1)
@@ -378,6 +427,66 @@ def _before(words: list[str], i: int) -> str:
     while k >= 0 and words[k] in _FILLERS:
         k -= 1
     return words[k] if k >= 0 else ""
+
+
+def _reported_before(words: list[str], i: int) -> bool:
+    """A reporting verb just before ``words[i]``: "she asked me, ...", "I was like, ...".
+
+    What follows is someone else's question, quoted, not one put to the listener.
+    """
+    k = i - 1
+    while k >= 0 and words[k] in lx.REPORTING_SKIP:
+        k -= 1
+    if k < 0:
+        return False
+    w = words[k]
+    before = words[k - 1] if k else ""
+    if w in lx.REPORTING_VERBS:
+        return True
+    if w in lx.REPORTING_OBJECTS:
+        return before in lx.REPORTING_ASK
+    return w == "like" and before in lx.LIKE_REPORTERS
+
+
+def _quoted(words: list[str]) -> bool:
+    """A question word or an auxiliary right after a reporting verb ("I was like, why ...")."""
+    return any(
+        (w in lx.WH or w in lx.WH_AUX or w in lx.AUXILIARIES) and _reported_before(words, i)
+        for i, w in enumerate(words)
+        if i
+    )
+
+
+def _word_search(words: list[str], commas: list[bool], i: int) -> bool:
+    """ "what is it", "what do you call them" between commas inside a sentence."""
+    for k in range(3, 6):
+        end = i + k
+        if end < len(words) and commas[end] and tuple(words[i:end]) in lx.WORD_SEARCHES:
+            return True
+    return False
+
+
+def _reported_after(words: list[str], commas: list[bool]) -> int:
+    """Where a tail that reports the sentence's questions starts, or -1.
+
+    "why does this table have duplicates, that kind of question", "what's the SLA, they asked".
+    """
+    n = len(words)
+    while n and words[n - 1] in _FILLERS:
+        n -= 1
+    for k in range(max(1, n - 5), n):
+        tail = tuple(words[k:n])
+        if tail in lx.REPORTED_TAILS:
+            return k
+        if (
+            commas[k]
+            and 2 <= len(tail) <= 3
+            and tail[0] in lx.REPORTING_SUBJECTS
+            and tail[1] in lx.REPORTING_TAIL_VERBS
+            and all(w in lx.REPORTING_OBJECTS for w in tail[2:])
+        ):
+            return k
+    return -1
 
 
 def _strip_interjections(words: list[str]) -> tuple[str, ...]:
@@ -434,6 +543,15 @@ def _is_rhetorical(words: list[str], commas: list[bool] | None = None) -> bool:
     return False
 
 
+def _rhetorical_at(words: list[str], first: int) -> bool:
+    """``_is_rhetorical`` on the words from ``first``, looking at a bounded window only."""
+    window = words[first : first + 10]
+    if first + 10 < len(words):
+        # The whole rest is longer than any rhetorical phrase: only its opening can match.
+        window.append("")
+    return _is_rhetorical(window)
+
+
 def _refine_form(form: str, words: list[str]) -> str:
     """A closed question offering alternatives ("remote or in the office?") is a choice."""
     if form != "closed":
@@ -447,13 +565,14 @@ def _refine_form(form: str, words: list[str]) -> str:
 class _Sentence:
     """One sentence of a turn: its normalized words and where they are in the text."""
 
-    __slots__ = ("commas", "end", "qmark", "spans", "words")
+    __slots__ = ("commas", "end", "period", "qmark", "spans", "words")
 
     def __init__(self) -> None:
         self.words: list[str] = []
         self.spans: list[tuple[int, int]] = []
         self.commas: list[bool] = []  # a comma right before the word
         self.qmark = False
+        self.period = False  # ends with "." or "!" (not "...", a line break or nothing)
         self.end = 0
 
 
@@ -469,6 +588,7 @@ def _sentences(text: str) -> list[_Sentence]:
         elif first in _SENTENCE_ENDS:
             if cur.words:
                 cur.qmark = "?" in tok
+                cur.period = not cur.qmark and (first == "!" or tok == ".")
                 cur.end = m.end() if first != "\n" else cur.spans[-1][1]
                 out.append(cur)
                 cur = _Sentence()
@@ -484,7 +604,7 @@ def _sentences(text: str) -> list[_Sentence]:
     return out
 
 
-def _sentence_questions(text: str, s: _Sentence) -> list[DetectedQuestion]:
+def _sentence_questions(text: str, s: _Sentence, punctuated: bool) -> list[DetectedQuestion]:
     words, n = s.words, len(s.words)
 
     def make(first: int, last: int, form: str, function: str, to_end: bool) -> DetectedQuestion:
@@ -502,6 +622,15 @@ def _sentence_questions(text: str, s: _Sentence) -> list[DetectedQuestion]:
             return [make(0, n - 1, "closed", "rhetorical", True)]
 
     openings = _openings(words, s.commas, s.qmark)
+    if openings and not s.qmark:
+        tail = _reported_after(words, s.commas)
+        if tail >= 0:
+            openings = [op for op in openings if op.first > tail]
+    if punctuated and s.period:
+        # The writer marks questions with "?" and this sentence ends with "." or "!": only an
+        # inversion at its start, a request or a tag still makes it a question.
+        # Rhetorical ones stay, to be labelled as such ("Who knows, maybe it will work.").
+        openings = [op for op in openings if op.strong or _rhetorical_at(words, op.first)]
     # Each question runs from its opening to the next one; a false start ("have you, have you
     # worked ...") ends on a dangling word and joins the question after it.
     ranges: list[list[int]] = []  # [first, last, index into openings]
@@ -552,6 +681,8 @@ def _sentence_questions(text: str, s: _Sentence) -> list[DetectedQuestion]:
 
     if _rhetorical_tag(words, s.commas, s.qmark):
         return [make(0, n - 1, "tag", "rhetorical", True)]
+    if s.qmark and _quoted(words):
+        return []  # someone else's question, quoted: "she asked me, can you own it?"
     if s.qmark:
         # A declarative question: "so the role is mostly backend?", "you've used Python?".
         function = "rhetorical" if _is_rhetorical(words, s.commas) else "question"
@@ -564,11 +695,17 @@ def _sentence_questions(text: str, s: _Sentence) -> list[DetectedQuestion]:
     return []
 
 
-def find_questions(text: str | None) -> list[DetectedQuestion]:
+def find_questions(text: str | None, *, punctuated: bool | None = None) -> list[DetectedQuestion]:
     """Every question in ``text``, in order, with its form and function.
 
     ``start``/``end`` are offsets into ``text`` and ``text[start:end] == q.text``; the spans are
     in order and never overlap. Linear in the length of ``text``.
+
+    ``punctuated`` says whether the writer marks questions with ``?``. If so, a sentence ending
+    with ``.`` or ``!`` is a question only with strong evidence: an inversion at its start, a
+    request or a tag. ``None`` (the default) takes any ``.``, ``!`` or ``?`` at a sentence end as
+    a sign of punctuated text, so the rule then applies wherever it could; pass ``False`` for a
+    transcriber that writes periods but never ``?``.
 
     >>> [q.text for q in find_questions("I led the migration. What does a typical day look like?")]
     ['What does a typical day look like?']
@@ -580,7 +717,10 @@ def find_questions(text: str | None) -> list[DetectedQuestion]:
     """
     if not text:
         return []
+    sentences = _sentences(text)
+    if punctuated is None:
+        punctuated = any(s.qmark or s.period for s in sentences)
     found: list[DetectedQuestion] = []
-    for sentence in _sentences(text):
-        found.extend(_sentence_questions(text, sentence))
+    for sentence in sentences:
+        found.extend(_sentence_questions(text, sentence, punctuated))
     return found
