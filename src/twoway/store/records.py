@@ -1,0 +1,166 @@
+"""What the store hands back to callers: frozen dataclasses, never ORM objects.
+
+This module imports nothing heavy (no SQLAlchemy), so reports and the web app can name these
+types without paying for the database layer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from twoway.model import Conversation
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressPoint:
+    """One saved conversation as a point on the "am I improving?" chart.
+
+    ``talk_share`` is my share (time, or words without timing); ``share_low``/``share_high`` the
+    on-target band of the conversation's mode; ``questions`` how many questions I asked that
+    count, ``about_them`` how many were about the other person; ``score`` the two-way score
+    (``None`` when it could not be computed).
+    """
+
+    date: dt.date
+    conversation_id: int
+    source: str
+    mode: str
+    talk_share: float | None
+    share_low: float
+    share_high: float
+    questions: int
+    about_them: int
+    longest_monologue_s: float | None
+    score: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSummary:
+    """A person as listed by ``twoway people``."""
+
+    id: int
+    name: str
+    email: str | None
+    title: str | None
+    company: str | None
+    conversations: int
+    last_contact: dt.date | None
+    next_followup: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    id: int
+    person: str
+    text: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationSummary:
+    """A saved conversation without its turns."""
+
+    id: int
+    date: dt.date
+    source: str
+    format: str
+    mode: str
+    me: str | None
+    company: str | None
+    role: str | None
+    people: tuple[str, ...]
+    score: int | None
+    talk_share: float | None
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredConversation:
+    """A saved conversation in full: the turns as a ``Conversation`` again, and its analysis."""
+
+    summary: ConversationSummary
+    conversation: Conversation
+    analysis: dict[str, Any]  # Analysis.to_dict() as saved (schema twoway.analysis/1)
+
+    @property
+    def id(self) -> int:
+        return self.summary.id
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What someone told me about themselves: my question on topic "them", and their reply."""
+
+    conversation_id: int
+    date: dt.date
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True, slots=True)
+class Followup:
+    id: int
+    person: str | None
+    what: str
+    due: dt.date
+    kind: str  # "thank_you" | "stay_in_touch" | "manual"
+    conversation_id: int | None
+    done_at: dt.datetime | None
+    created_at: dt.datetime
+
+    def status(self, today: dt.date) -> str:
+        """``done``, ``overdue``, ``due`` (today) or ``upcoming``."""
+        if self.done_at is not None:
+            return "done"
+        if self.due < today:
+            return "overdue"
+        return "due" if self.due == today else "upcoming"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonDetail:
+    """Everything ``twoway people show`` prints about one person."""
+
+    person: PersonSummary
+    conversations: tuple[ConversationSummary, ...]
+    answers: tuple[Answer, ...]
+    topics_raised: tuple[str, ...]  # kinds of the questions they asked me, most frequent first
+    notes: tuple[Note, ...]
+    followups: tuple[Followup, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class CompanySummary:
+    id: int
+    name: str
+    conversations: int
+    people: int
+    last_contact: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyDetail:
+    company: CompanySummary
+    people: tuple[str, ...]
+    conversations: tuple[ConversationSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    """What ``Store.save`` did: the conversation id, and whether it was new or an update."""
+
+    conversation_id: int
+    created: bool
+    people: tuple[str, ...]
+    followups_added: int
+
+
+@dataclass(frozen=True, slots=True)
+class DbInfo:
+    url: str  # password masked
+    path: str | None  # the SQLite file, or None for a server database
+    schema_version: str | None
+    head_version: str
+    counts: dict[str, int]
