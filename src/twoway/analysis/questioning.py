@@ -28,7 +28,7 @@ def mentions_pay(text: str) -> bool:
     return _PAY.search(_normalize(text)) is not None
 
 
-FOLLOW_UP_MIN_SHARED = 1
+FOLLOW_UP_MIN_SHARED = 2
 
 
 def collect_questions(
