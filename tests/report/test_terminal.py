@@ -111,9 +111,8 @@ def test_balanced_interview_lists_questions_and_backchannels(balanced: Analysis)
     assert "answer 0:45" in line_with(out, "Can you walk me through your last project?")
     # Only "migration" is shared with Alex's answer just before: one content word is not
     # enough for a follow-up (it takes two, docs/metrics.md).
-    migration = out[out.index("How did you measure whether the migration worked?") :]
-    assert "open · answer 0:45" in migration.splitlines()[1]
-    assert "follow-up" not in migration.splitlines()[1]
+    migration = line_with(out, "How did you measure whether the migration worked?")
+    assert "open · answer 0:45" in migration and "follow-up" not in migration
     assert "Monologues over 1 min 30 s (0)\n  none" in out
     assert "1.  ○ low  Your share (46%) is within the 40-60% target" in out
 
