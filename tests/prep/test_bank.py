@@ -11,7 +11,6 @@ from twoway.analysis.questions import TOPICS, topic_of
 from twoway.errors import InputError
 from twoway.prep import load_bank
 from twoway.prep.bank import MODES, STAGES
-from twoway.prep.bank import TOPICS as BANK_TOPICS
 
 EXAMPLES = (
     "What is a typical day here like?",
@@ -29,10 +28,6 @@ def test_bank_has_at_least_60_questions_with_valid_tags() -> None:
         assert q.text.endswith("?"), q.text
         assert q.why.endswith("."), q.why
     assert len({q.text for q in bank}) == len(bank)
-
-
-def test_bank_topics_are_the_analysis_taxonomy() -> None:
-    assert BANK_TOPICS == TOPICS
 
 
 def test_the_three_example_questions_are_in_the_bank_verbatim() -> None:

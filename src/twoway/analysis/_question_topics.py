@@ -272,7 +272,7 @@ STOPWORDS = frozenset(
 )
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """Light plural stripping, so "teams" matches "team" and "companies" matches "company"."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -292,7 +292,7 @@ def content_words(text: str) -> frozenset[str]:
     for raw in _WORD.findall(text):
         w = raw.lower().replace("'", "").replace("’", "")
         if len(w) > 1 and w not in STOPWORDS:
-            out.add(_stem(w))
+            out.add(stem(w))
     return frozenset(out)
 
 

@@ -14,23 +14,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from twoway.analysis.questions import TOPICS
 from twoway.errors import InputError
 
 STAGES = ("opening", "middle", "closing")
 MODES = ("interview", "networking")
-# Same taxonomy as twoway.analysis.questions.TOPICS (pinned by a test); copied so that reading
-# the bank does not import the analysis package.
-TOPICS = (
-    "them",
-    "day_to_day",
-    "company",
-    "role",
-    "growth",
-    "next_steps",
-    "compensation",
-    "self",
-    "other",
-)
 PLACEHOLDERS = ("{company}", "{role}", "{interviewer}")
 BANK_RESOURCE = "question_bank.toml"
 

@@ -12,8 +12,9 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from twoway.analysis.questions import TOPICS
 from twoway.errors import InputError, UsageError
-from twoway.prep.bank import MODES, STAGES, TOPICS, BankQuestion, load_bank
+from twoway.prep.bank import MODES, STAGES, BankQuestion, load_bank
 
 SCHEMA = "twoway.plan/1"
 MIN_COUNT, MAX_COUNT = 3, 30

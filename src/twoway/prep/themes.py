@@ -23,6 +23,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from twoway.analysis._question_topics import stem
+
 __all__ = ["key_themes"]
 
 _WORD = re.compile(r"[A-Za-z][\w+#./-]*[\w+#]|[A-Za-z]")
@@ -195,14 +197,6 @@ def _words(phrase: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(phrase)]
 
 
-def _stem(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
 def _name_words(text: str, exclude: tuple[str, ...]) -> tuple[set[str], list[set[str]]]:
     """Words of the excluded names as the text writes them ("Acme" -> "Acme Logistics")."""
     name_words: set[str] = set()
@@ -211,7 +205,7 @@ def _name_words(text: str, exclude: tuple[str, ...]) -> tuple[set[str], list[set
         words = _words(term)
         if not words:
             continue
-        titles.append({_stem(w) for w in words})
+        titles.append({stem(w) for w in words})
         name = re.escape(term.strip())
         for m in re.finditer(rf"\b(?i:{name})(?:\s+[A-Z][\w&.-]*)*", text):
             name_words.update(w for w in _words(m.group()) if w not in _GENERIC)
@@ -237,8 +231,8 @@ def _clean(
             continue  # "platform turns millions", "migration touches every ..."
         if any(w in name_words for w in words):
             continue
-        stems = frozenset(_stem(w) for w in words)
-        if any(stems <= (title | {_stem(g) for g in _GENERIC}) for title in titles):
+        stems = frozenset(stem(w) for w in words)
+        if any(stems <= (title | {stem(g) for g in _GENERIC}) for title in titles):
             continue
         if len(words) == 1:
             w = words[0]

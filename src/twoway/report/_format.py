@@ -128,6 +128,41 @@ def priority_mark(priority: int) -> str:
     return PRIORITY_MARKS.get(priority, "○")
 
 
+@dataclass(frozen=True, slots=True)
+class QuestionGroup:
+    """Questions under one heading: counted ones listed, the others summed up."""
+
+    heading: str
+    mine: bool
+    counted: list[Question]
+    skipped: list[Question]
+
+
+def question_groups(analysis: Analysis) -> list[QuestionGroup]:
+    """ "You asked" and "They asked" when "me" is known; one "Questions asked" group otherwise."""
+    if analysis.me is not None:
+        raw = [
+            ("You asked", True, [q for q in analysis.questions if q.is_me]),
+            ("They asked", False, [q for q in analysis.questions if not q.is_me]),
+        ]
+    else:
+        raw = [("Questions asked", False, list(analysis.questions))]
+    return [
+        QuestionGroup(
+            heading,
+            mine,
+            [q for q in questions if counts(q)],
+            [q for q in questions if not counts(q)],
+        )
+        for heading, mine, questions in raw
+    ]
+
+
+def several_askers(analysis: Analysis) -> bool:
+    """More than one other speaker asked questions (a panel): name the asker on each."""
+    return len({q.speaker for q in analysis.questions if not q.is_me}) > 1
+
+
 def counts(question: Question) -> bool:
     """True for a real question; backchannels ("Really?") and rhetorical ones do not count."""
     return question.function == "question"

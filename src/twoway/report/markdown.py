@@ -152,33 +152,22 @@ def _capitalized(text: str) -> str:
 def _questions(analysis: Analysis) -> str | None:
     if not analysis.has_text:
         return None
-    groups: list[tuple[str, list[Question]]]
-    if analysis.me is not None:
-        groups = [
-            ("You asked", [q for q in analysis.questions if q.is_me]),
-            ("They asked", [q for q in analysis.questions if not q.is_me]),
-        ]
-    else:
-        groups = [("Questions asked", list(analysis.questions))]
-    askers = {q.speaker for q in analysis.questions if not q.is_me}
+    panel = fmt.several_askers(analysis)
     lines = ["## Questions"]
     if analysis.questioning is not None:
         lines += ["", *_questioning(analysis.questioning)]
-    for heading, questions in groups:
-        real = [q for q in questions if fmt.counts(q)]
-        skipped = [q for q in questions if not fmt.counts(q)]
-        lines += ["", f"### {heading} ({len(real)})", ""]
-        mine = heading == "You asked"
-        for q in real:
+    for group in fmt.question_groups(analysis):
+        lines += ["", f"### {group.heading} ({len(group.counted)})", ""]
+        for q in group.counted:
             lines.append(
-                _question_item(q, with_speaker=not mine and len(askers) > 1, with_answer=not mine)
+                _question_item(q, with_speaker=not group.mine and panel, with_answer=not group.mine)
             )
-        if skipped:
+        if group.skipped:
             texts = ", ".join(
-                t if t == "…" else f"“{escape(t)}”" for t in fmt.sample_texts(skipped)
+                t if t == "…" else f"“{escape(t)}”" for t in fmt.sample_texts(group.skipped)
             )
-            lines.append(f"- _not counted: {fmt.not_counted(skipped)} ({texts})_")
-        if not questions:
+            lines.append(f"- _not counted: {fmt.not_counted(group.skipped)} ({texts})_")
+        if not group.counted and not group.skipped:
             lines.append("None.")
     return "\n".join(lines)
 

@@ -288,36 +288,25 @@ def _balance(analysis: Analysis, width: int) -> RenderableType | None:
 def _questions(analysis: Analysis, width: int) -> RenderableType | None:
     if not analysis.has_text:
         return None
-    groups: list[tuple[str, list[Question]]]
-    if analysis.me is not None:
-        groups = [
-            ("You asked", [q for q in analysis.questions if q.is_me]),
-            ("They asked", [q for q in analysis.questions if not q.is_me]),
-        ]
-    else:
-        groups = [("Questions asked", list(analysis.questions))]
-    askers = {q.speaker for q in analysis.questions if not q.is_me}
+    panel = fmt.several_askers(analysis)
     parts: list[RenderableType] = []
     if analysis.questioning is not None:
         parts.append(_questioning(analysis.questioning))
-    for heading, questions in groups:
-        real = [q for q in questions if fmt.counts(q)]
-        skipped = [q for q in questions if not fmt.counts(q)]
-        parts.append(_title(f"{heading} ({len(real)})"))
-        if real:
-            mine = heading == "You asked"
+    for group in fmt.question_groups(analysis):
+        parts.append(_title(f"{group.heading} ({len(group.counted)})"))
+        if group.counted:
             table = _question_table(
-                real,
-                show_speaker=not mine and len(askers) > 1,
-                with_answers=not mine,  # how long you answered their questions
+                group.counted,
+                show_speaker=not group.mine and panel,
+                with_answers=not group.mine,  # how long you answered their questions
                 width=width,
             )
             parts.append(_indented(table))
-        if skipped:
-            kinds = fmt.not_counted(skipped)
-            texts = ", ".join(t if t == "…" else f"“{t}”" for t in fmt.sample_texts(skipped))
+        if group.skipped:
+            kinds = fmt.not_counted(group.skipped)
+            texts = ", ".join(t if t == "…" else f"“{t}”" for t in fmt.sample_texts(group.skipped))
             parts.append(_indented(Text(f"not counted: {kinds} ({texts})", style="dim")))
-        if not questions:
+        if not group.counted and not group.skipped:
             parts.append(_indented(Text("none", style="dim")))
     return Group(*parts)
 
