@@ -4,6 +4,9 @@ Two sources:
 
 * ``benchmarks/data/interview_questions.tsv``: interview speech written and labelled for twoway
   (Apache-2.0), split mechanically into ``dev`` (tune on it) and ``test`` (report it).
+* ``benchmarks/data/interview_blind.tsv``: an independent held-out set in the same format, written
+  and labelled by a second annotator who had not read the detector, and committed before any
+  system run. Reported as ``interview_blind``; never tune on it (``--dev`` skips it).
 * The Switchboard Dialog Act corpus, read from ``../shared/data/swda`` (GPL-3.0 / LDC material;
   never copied into the repository). Its ``val`` split is reported; ``train`` is the development
   split. Skipped cleanly when the folder is absent.
@@ -31,6 +34,7 @@ from twoway.analysis.questions import find_questions, kind_of, topic_of
 
 HERE = Path(__file__).resolve().parent
 INTERVIEW_TSV = HERE / "data" / "interview_questions.tsv"
+BLIND_TSV = HERE / "data" / "interview_blind.tsv"
 DEFAULT_SHARED = HERE.parent.parent / "shared" / "data"
 
 # SwDA tags whose utterance asks something that should count. qh (rhetorical), bh (backchannel)
@@ -248,12 +252,24 @@ def run(
     swda_split: str = "val", errors_split: str | None = None, dev_only: bool = False
 ) -> dict[str, object]:
     rows = load_interview()
+    blind = load_interview(BLIND_TSV)
     errors: list[str] | None = [] if errors_split else None
-    report: dict[str, object] = {}
+    report: dict[str, object] = {
+        "labelled_utterances": {
+            "interview_dev": sum(1 for r in rows if r.split == "dev"),
+            "interview_test": sum(1 for r in rows if r.split == "test"),
+            "interview_blind": len(blind),
+            "total": len(rows) + len(blind),
+        }
+    }
     for split in ("dev",) if dev_only else ("test", "dev"):
         part = [r for r in rows if r.split == split]
         report[f"interview_{split}"] = evaluate_interview(
             part, errors if split == errors_split else None
+        )
+    if not dev_only:
+        report["interview_blind"] = evaluate_interview(
+            blind, errors if errors_split == "blind" else None
         )
     root = swda_root()
     report["swda"] = evaluate_swda(root, swda_split) if root else None
@@ -277,8 +293,15 @@ def _table(report: dict[str, object], out: Callable[[str], object] = print) -> N
                 f"F1={d['f1']:.3f}  (tp={d['tp']} fp={d['fp']} fn={d['fn']} n={d['n']})"
             )
 
+    n = report["labelled_utterances"]
+    assert isinstance(n, dict)
+    out(
+        f"Labelled interview utterances: {n['total']} "
+        f"(dev {n['interview_dev']} + test {n['interview_test']} + blind {n['interview_blind']})"
+    )
+    out("")
     out("Question detection (an utterance with at least one question that counts)")
-    splits = [k for k in ("interview_test", "interview_dev") if k in report]
+    splits = [k for k in ("interview_test", "interview_dev", "interview_blind") if k in report]
     for key in splits:
         res = report[key]
         assert isinstance(res, dict)
@@ -334,13 +357,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--errors",
-        choices=("dev", "test"),
+        choices=("dev", "test", "blind"),
         help="also list the errors on one split of the interview set",
     )
     parser.add_argument(
         "--dev",
         action="store_true",
-        help="development run: the dev split and SwDA train only, no test figures",
+        help="development run: the dev split and SwDA train only, no held-out figures",
     )
     args = parser.parse_args(argv)
     if args.dev:
