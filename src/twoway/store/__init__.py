@@ -1,10 +1,69 @@
-"""The local history of conversations and the people met.
+"""The local history of conversations and the people met (``twoway.store.open``).
 
-Importing this package is cheap: the records are plain dataclasses (no SQLAlchemy).
+Importing this package is cheap: the records are plain dataclasses and SQLAlchemy is imported
+only when a store is opened.
+
+>>> from twoway.store import ProgressPoint  # no database involved
 """
 
 from __future__ import annotations
 
-from twoway.store.records import ProgressPoint
+from typing import TYPE_CHECKING
 
-__all__ = ["ProgressPoint"]
+from twoway.store.records import (
+    Answer,
+    CompanyDetail,
+    CompanySummary,
+    ConversationSummary,
+    DbInfo,
+    Followup,
+    Note,
+    PersonDetail,
+    PersonSummary,
+    ProgressPoint,
+    SaveResult,
+    StoredConversation,
+)
+
+if TYPE_CHECKING:
+    from twoway.store.store import Store
+
+__all__ = [
+    "Answer",
+    "CompanyDetail",
+    "CompanySummary",
+    "ConversationSummary",
+    "DbInfo",
+    "Followup",
+    "Note",
+    "PersonDetail",
+    "PersonSummary",
+    "ProgressPoint",
+    "SaveResult",
+    "Store",
+    "StoredConversation",
+    "open",
+]
+
+
+def open(url: str | None = None) -> Store:
+    """Open (creating or migrating as needed) the store at ``url``.
+
+    ``url`` is a SQLAlchemy URL (``sqlite:///path``, ``postgresql+psycopg://...``) or a plain
+    file path; ``None`` means ``$TWOWAY_DB`` or ``twoway.db`` in the user's data folder.
+    Use it as a context manager::
+
+        with twoway.store.open() as store:
+            store.people()
+    """
+    from twoway.store.store import Store
+
+    return Store.open(url)
+
+
+def __getattr__(name: str) -> object:
+    if name == "Store":
+        from twoway.store.store import Store
+
+        return Store
+    raise AttributeError(name)

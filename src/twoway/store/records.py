@@ -126,9 +126,21 @@ class PersonDetail:
     person: PersonSummary
     conversations: tuple[ConversationSummary, ...]
     answers: tuple[Answer, ...]
-    topics_raised: tuple[str, ...]  # kinds of the questions they asked me, most frequent first
+    their_questions: tuple[tuple[str, int], ...]  # kinds of the questions they asked, with counts
     notes: tuple[Note, ...]
     followups: tuple[Followup, ...] = field(default=())
+    topics_raised: tuple[str, ...] = field(default=())  # key themes of what they said
+
+
+@dataclass(frozen=True, slots=True)
+class PersonDeleted:
+    """What ``delete_person`` removed."""
+
+    name: str
+    conversations_deleted: tuple[int, ...]  # conversations with only them, deleted whole
+    removed_from: tuple[int, ...]  # conversations with others, which they were taken out of
+    notes: int
+    followups: int
 
 
 @dataclass(frozen=True, slots=True)

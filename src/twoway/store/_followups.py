@@ -1,0 +1,163 @@
+"""Follow-ups: the thank-you after each conversation, staying in touch, and anything by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from twoway.store._people import find_person
+from twoway.store.errors import NotFoundError, StoreError
+from twoway.store.records import Followup
+from twoway.store.schema import ConversationRow, FollowupRow, Person
+
+THANK_YOU = "thank_you"
+STAY_IN_TOUCH = "stay_in_touch"
+MANUAL = "manual"
+
+
+def to_record(row: FollowupRow) -> Followup:
+    return Followup(
+        id=row.id,
+        person=row.person.name if row.person is not None else None,
+        what=row.what,
+        due=row.due,
+        kind=row.kind,
+        conversation_id=row.conversation_id,
+        done_at=row.done_at,
+        created_at=row.created_at,
+    )
+
+
+def _context(conv: ConversationRow) -> str:
+    parts = [p for p in (conv.role, conv.company.name if conv.company else None) if p]
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def on_save(
+    session: Session,
+    conv: ConversationRow,
+    people: Sequence[Person],
+    interval_days: int,
+    now: dt.datetime,
+) -> int:
+    """Create the automatic follow-ups of a saved conversation; returns how many are new.
+
+    A thank-you per person (one without a person when nobody was named), due the day after the
+    conversation; and one open "stay in touch" per person, ``interval_days`` after their latest
+    conversation. Saving again adds nothing twice; it moves open ones to a changed date.
+    """
+    added = 0
+    thank_due = conv.date + dt.timedelta(days=1)
+    existing = {
+        (f.person_id, f.kind): f
+        for f in session.scalars(select(FollowupRow).where(FollowupRow.conversation_id == conv.id))
+    }
+    recipients: list[Person | None] = list(people) if people else [None]
+    for person in recipients:
+        person_id = person.id if person is not None else None
+        row = existing.get((person_id, THANK_YOU))
+        if row is None:
+            who = f" to {person.name}" if person is not None else ""
+            session.add(
+                FollowupRow(
+                    person=person,
+                    conversation=conv,
+                    kind=THANK_YOU,
+                    what=f"Send a thank-you note{who}{_context(conv)}",
+                    due=thank_due,
+                    created_at=now,
+                )
+            )
+            added += 1
+        elif row.done_at is None:
+            row.due = thank_due
+    for person in people:
+        due = conv.date + dt.timedelta(days=interval_days)
+        open_one = session.scalars(
+            select(FollowupRow)
+            .where(
+                FollowupRow.person_id == person.id,
+                FollowupRow.kind == STAY_IN_TOUCH,
+                FollowupRow.done_at.is_(None),
+            )
+            .order_by(FollowupRow.due.desc())
+        ).first()
+        if open_one is None:
+            session.add(
+                FollowupRow(
+                    person=person,
+                    conversation=conv,
+                    kind=STAY_IN_TOUCH,
+                    what=f"Stay in touch with {person.name}: share something useful, ask how "
+                    "things are going",
+                    due=due,
+                    created_at=now,
+                )
+            )
+            added += 1
+        elif open_one.conversation_id == conv.id:
+            open_one.due = due
+        elif open_one.due < due and (person.id, STAY_IN_TOUCH) not in existing:
+            # Met again: the next check-in counts from this conversation.
+            open_one.due = due
+            open_one.conversation = conv
+    session.flush()
+    return added
+
+
+def list_followups(
+    session: Session, include_done: bool, person: str | None, today: dt.date
+) -> list[Followup]:
+    query = select(FollowupRow)
+    if not include_done:
+        query = query.where(FollowupRow.done_at.is_(None))
+    if person is not None:
+        query = query.where(FollowupRow.person_id == find_person(session, person).id)
+    records = [to_record(r) for r in session.scalars(query)]
+
+    def key(f: Followup) -> tuple[int, dt.date, int]:
+        if f.done_at is not None:
+            return (2, f.due, f.id)
+        return (0 if f.due <= today else 1, f.due, f.id)
+
+    return sorted(records, key=key)
+
+
+def _get(session: Session, followup_id: int) -> FollowupRow:
+    row = session.get(FollowupRow, followup_id)
+    if row is None:
+        raise NotFoundError(f"no follow-up with id {followup_id} (twoway followups lists them)")
+    return row
+
+
+def add(session: Session, person: str, what: str, due: dt.date, now: dt.datetime) -> Followup:
+    if not what.strip():
+        raise StoreError("say what to do: the follow-up text cannot be empty")
+    row = FollowupRow(
+        person=find_person(session, person), kind=MANUAL, what=what.strip(), due=due, created_at=now
+    )
+    session.add(row)
+    session.flush()
+    return to_record(row)
+
+
+def complete(session: Session, followup_id: int, now: dt.datetime) -> Followup:
+    row = _get(session, followup_id)
+    if row.done_at is None:
+        row.done_at = now
+    session.flush()
+    return to_record(row)
+
+
+def snooze(session: Session, followup_id: int, days: int, today: dt.date) -> Followup:
+    if days < 1:
+        raise StoreError(f"snooze by at least 1 day; got {days}")
+    row = _get(session, followup_id)
+    if row.done_at is not None:
+        raise StoreError(f"follow-up {followup_id} is already done")
+    row.due = max(row.due, today) + dt.timedelta(days=days)
+    session.flush()
+    return to_record(row)

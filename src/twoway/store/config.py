@@ -1,0 +1,66 @@
+"""Where the store lives and its settings: the URL and the stay-in-touch interval.
+
+Precedence, highest first: the command-line option, the environment (``TWOWAY_DB``,
+``TWOWAY_STAY_IN_TOUCH_DAYS``), ``config.toml`` in the user's config folder, the default.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from twoway.errors import UsageError
+
+DEFAULT_STAY_IN_TOUCH_DAYS = 90
+
+
+def data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("twoway", appauthor=False))
+
+
+def config_path() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("twoway", appauthor=False)) / "config.toml"
+
+
+def _config() -> dict[str, Any]:
+    path = Path(os.environ["TWOWAY_CONFIG"]) if "TWOWAY_CONFIG" in os.environ else config_path()
+    try:
+        with path.open("rb") as file:
+            return tomllib.load(file)
+    except FileNotFoundError:
+        return {}
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read the configuration ({exc})") from exc
+
+
+def default_url() -> str:
+    """The URL when none is given: ``$TWOWAY_DB``, the config's ``db``, or the data folder."""
+    url = os.environ.get("TWOWAY_DB") or _config().get("db")
+    if url:
+        return str(url)
+    return str(data_dir() / "twoway.db")
+
+
+def stay_in_touch_days(option: int | None = None) -> int:
+    """The interval of the "stay in touch" follow-up created for each person met."""
+    value: Any = option
+    source = "--stay-in-touch-days"
+    if value is None and os.environ.get("TWOWAY_STAY_IN_TOUCH_DAYS"):
+        value, source = os.environ["TWOWAY_STAY_IN_TOUCH_DAYS"], "TWOWAY_STAY_IN_TOUCH_DAYS"
+    if value is None:
+        value, source = _config().get("stay_in_touch_days"), "stay_in_touch_days in config.toml"
+    if value is None:
+        return DEFAULT_STAY_IN_TOUCH_DAYS
+    try:
+        days = int(value)
+    except (TypeError, ValueError):
+        raise UsageError(f"{source} takes a number of days; got {value!r}") from None
+    if days < 1:
+        raise UsageError(f"{source} must be at least 1 day; got {days}")
+    return days
