@@ -14,7 +14,15 @@ import typer
 
 from twoway import __version__
 from twoway.cli import analyze as _analyze
+from twoway.cli import companies as _companies
+from twoway.cli import conversations as _conversations
+from twoway.cli import db as _db
+from twoway.cli import export as _export
+from twoway.cli import followups as _followups
+from twoway.cli import people as _people
 from twoway.cli import prep as _prep
+from twoway.cli import progress as _progress
+from twoway.cli import thank_you as _thank_you
 from twoway.errors import TwowayError
 
 app = typer.Typer(
@@ -52,6 +60,14 @@ def _root(
 
 _analyze.register(app)
 _prep.register(app)
+_conversations.register(app)
+_people.register(app)
+_companies.register(app)
+_followups.register(app)
+_thank_you.register(app)
+_progress.register(app)
+_export.register(app)
+_db.register(app)
 
 
 def _error(message: str) -> None:

@@ -6,7 +6,7 @@ import io
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -24,6 +24,8 @@ turn-taking, pauses, interruptions, pace, fillers, every question asked, a two-w
 feedback.
 
 Example: twoway analyze interview.vtt --me "Alex" --mode interview
+
+Example: twoway analyze interview.vtt --me Alex --save --with "Dana Lee" --company Acme
 """
 
 
@@ -145,11 +147,49 @@ def analyze_command(
             help="Suggest follow-up questions from what the others talked about (slower start).",
         ),
     ] = False,
+    save: Annotated[
+        bool,
+        typer.Option(
+            "--save",
+            help="Keep the conversation and its analysis in your local history (docs/store.md).",
+        ),
+    ] = False,
+    with_people: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--with", metavar="NAME", help="With --save: a person you talked to (repeatable)."
+        ),
+    ] = None,
+    company: Annotated[
+        str | None, typer.Option(help="With --save: the company the conversation was with.")
+    ] = None,
+    role: Annotated[str | None, typer.Option(help="With --save: the role discussed.")] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(help="With --save: when it took place, YYYY-MM-DD (default: today)."),
+    ] = None,
+    stay_in_touch_days: Annotated[
+        int | None,
+        typer.Option(
+            help="With --save: days until the 'stay in touch' follow-up (default 90, or "
+            "stay_in_touch_days in config.toml).",
+            min=1,
+        ),
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="URL",
+            help="With --save: the store (default: $TWOWAY_DB, else your data folder).",
+        ),
+    ] = None,
 ) -> None:
     from twoway.analysis import analyze
     from twoway.formats import load
 
     out_format, reader = _split_format(fmt, from_)
+    save_options = _save_options(save, with_people, company, role, date, stay_in_touch_days, db)
     if as_json:
         if fmt is not None and out_format != "json" and fmt.lower() in OUTPUT_FORMATS:
             raise UsageError(f"--json and --format {fmt} ask for different outputs")
@@ -160,12 +200,14 @@ def analyze_command(
         raise UsageError("standard input ('-') can be read only once")
 
     analyses: list[Analysis] = []
+    conversations: list[Conversation] = []
     failures = 0
     for name in files:
         try:
             conversation = load(name, format=reader)
             analysis = analyze(conversation, me=me, mode=mode, targets=targets)
             analyses.append(_extend(analysis, conversation, prepared, plan, suggest))
+            conversations.append(conversation)
         except TwowayError as exc:
             if len(files) == 1:
                 raise
@@ -173,8 +215,81 @@ def analyze_command(
             sys.stderr.write(f"twoway: error: {exc}\n")
     if analyses:
         _emit(analyses, out_format, output)
+    if analyses and save_options is not None:
+        # Confirmations go to stderr when stdout carries the JSON or markdown report.
+        _save(
+            conversations,
+            analyses,
+            save_options,
+            quiet_stdout=output is None and out_format != "terminal",
+        )
     if failures:
         raise typer.Exit(code=1)
+
+
+def _save_options(
+    save: bool,
+    with_people: list[str] | None,
+    company: str | None,
+    role: str | None,
+    date: str | None,
+    stay_in_touch_days: int | None,
+    db: str | None,
+) -> dict[str, Any] | None:
+    """Check the --save options before any work is done (a bad --date fails fast)."""
+    given = [
+        flag
+        for flag, value in (
+            ("--with", with_people),
+            ("--company", company),
+            ("--role", role),
+            ("--date", date),
+            ("--stay-in-touch-days", stay_in_touch_days),
+            ("--db", db),
+        )
+        if value
+    ]
+    if not save:
+        if given:
+            raise UsageError(f"{', '.join(given)} only make sense with --save")
+        return None
+    from twoway.cli._store import parse_date
+    from twoway.store.config import stay_in_touch_days as interval
+
+    return {
+        "with_people": list(with_people or ()),
+        "company": company,
+        "role": role,
+        "date": parse_date(date) if date is not None else None,
+        "stay_in_touch_days": interval(stay_in_touch_days),
+        "db": db,
+    }
+
+
+def _save(
+    conversations: list[Conversation],
+    analyses: list[Analysis],
+    options: dict[str, Any],
+    quiet_stdout: bool,
+) -> None:
+    from twoway.store import open as open_store
+
+    settings = dict(options)
+    db = settings.pop("db")
+    with open_store(db) as store:
+        for conversation, analysis in zip(conversations, analyses, strict=True):
+            result = store.save(conversation, analysis, **settings)
+            saved = store.conversation(result.conversation_id).summary
+            verb = "Saved" if result.created else "Updated (already saved)"
+            detail = f" with {', '.join(saved.people)}" if saved.people else ""
+            detail += f" at {saved.company}" if saved.company else ""
+            added = result.followups_added
+            typer.echo(
+                f"{verb} conversation #{saved.id} ({saved.source}, {saved.date}){detail}; "
+                f"{added} follow-up{'s' if added != 1 else ''} added"
+                + (" (twoway followups)" if added else ""),
+                err=quiet_stdout,
+            )
 
 
 def _read_plan(path: Path) -> Plan:

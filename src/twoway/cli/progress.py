@@ -1,0 +1,56 @@
+"""``twoway progress``: how your conversations changed over time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from twoway.cli._store import DbOption, JsonOption, console, open_store, print_json
+from twoway.errors import TwowayError
+
+PROGRESS_HELP = """Show how your saved conversations changed over time: your talk share against
+the target band, questions asked (and how many about them), longest monologue, score.
+
+Example: twoway progress --me Alex --png progress.png
+"""
+
+
+def progress_command(
+    me: Annotated[
+        str | None,
+        typer.Option(
+            "--me", help="Only conversations where you were this speaker (a prefix works)."
+        ),
+    ] = None,
+    png: Annotated[
+        Path | None,
+        typer.Option("--png", metavar="FILE", help="Also draw the chart to a PNG file."),
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    with open_store(db) as store:
+        points = store.progress_points(me)
+    if as_json:
+        print_json(points)
+        return
+    if not points:
+        who = f" as {me}" if me else ""
+        typer.echo(
+            f"No saved conversations{who} yet. Save one with: twoway analyze FILE --me NAME --save"
+        )
+        return
+    try:
+        from twoway.report.progress import render_progress, write_progress_png
+    except ImportError as exc:
+        raise TwowayError("the progress report is not available in this version of twoway") from exc
+    render_progress(points, console())
+    if png is not None:
+        write_progress_png(points, png)
+        typer.echo(f"Chart written to {png}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("progress", help=PROGRESS_HELP)(progress_command)

@@ -1,0 +1,94 @@
+"""``twoway thank-you``: draft the thank-you note after a saved conversation."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from twoway.cli._store import DbOption, open_store
+from twoway.errors import TwowayError, UsageError
+
+if TYPE_CHECKING:
+    from twoway.analysis import Analysis
+    from twoway.store import StoredConversation
+
+THANK_YOU_HELP = """Draft a thank-you note to someone you met, from a saved conversation: what
+you talked about and what they told you, ready to edit and send.
+
+Example: twoway thank-you last --to "Dana Lee" --format markdown
+"""
+
+
+def thank_you_command(
+    conversation: Annotated[
+        str,
+        typer.Argument(
+            metavar="CONVERSATION", help="Its id, its source file name, or 'last' (the newest)."
+        ),
+    ],
+    to: Annotated[
+        str | None,
+        typer.Option("--to", help="Who the note is for (default: the person you met)."),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="text (for email) or markdown.")
+    ] = "text",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the note to this file.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    if fmt not in ("text", "markdown"):
+        raise UsageError(f"--format takes text or markdown; got {fmt!r}")
+    with open_store(db) as store:
+        stored = store.conversation(conversation)
+    recipient = _recipient(stored, to)
+    try:
+        from twoway.followup.thankyou import draft_thank_you
+    except ImportError as exc:
+        raise TwowayError(
+            "drafting thank-you notes is not available in this version of twoway"
+        ) from exc
+    note = draft_thank_you(stored.conversation, reanalyze(stored), recipient)
+    text = note.markdown if fmt == "markdown" else note.text
+    if not text.endswith("\n"):
+        text += "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def _recipient(stored: StoredConversation, to: str | None) -> str:
+    people = stored.summary.people
+    if to is not None:
+        matches = [p for p in people if p.casefold().startswith(to.casefold().strip())]
+        return matches[0] if len(matches) == 1 else to.strip()
+    if len(people) == 1:
+        return people[0]
+    if not people:
+        raise UsageError(
+            f"conversation #{stored.id} was saved without anyone's name: say who the note is "
+            "for with --to NAME"
+        )
+    raise UsageError(
+        f"conversation #{stored.id} was with {', '.join(people)}: choose one with --to NAME"
+    )
+
+
+def reanalyze(stored: StoredConversation) -> Analysis:
+    """The ``Analysis`` of a saved conversation, recomputed from its turns with the same me,
+    mode and targets (the analysis is pure, so this gives what was saved)."""
+    from twoway.analysis import Targets, analyze
+
+    data = stored.analysis
+    targets = Targets(**data["targets"]) if data.get("targets") else None
+    me = stored.summary.me
+    return analyze(stored.conversation, me=me, mode=stored.summary.mode, targets=targets)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("thank-you", help=THANK_YOU_HELP)(thank_you_command)
