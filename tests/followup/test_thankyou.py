@@ -1,0 +1,358 @@
+"""Thank-you notes: two things the recipient said, retold; one question left open."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+
+import twoway
+from twoway.analysis import analyze
+from twoway.analysis.result import PlanCoverage, PlannedQuestion, Suggestion
+from twoway.errors import InputError, SpeakerError
+from twoway.followup import Citation, ThankYouNote, draft_thank_you
+from twoway.followup._quotes import second_person
+from twoway.model import Conversation, Turn
+
+ROOT = Path(__file__).parents[2]
+
+# An interview where Dana (the hiring manager) says what she enjoys, a challenge and a project,
+# around small talk, questions to Alex and logistics that a note must not quote.
+DANA = "Dana Lee"
+ALEX = "Alex Rivera"
+TURNS = (
+    (DANA, "Hi Alex, thanks for joining. Can you tell me about yourself?"),
+    (
+        ALEX,
+        "Sure. I build batch pipelines in Airflow at a retailer, and I moved our reporting "
+        "to dbt last year.",
+    ),
+    (
+        DANA,
+        "Great. Right now the team is migrating the nightly batch jobs to Kafka, and the "
+        "streaming migration touches about forty dashboards.",
+    ),
+    (ALEX, "What have you enjoyed most about working here?"),
+    (
+        DANA,
+        "Honestly, I love that the data platform team gets to pick its own tools. We moved "
+        "from cron to Airflow in 2023 and nobody had to wait for permission.",
+    ),
+    (ALEX, "That sounds great. What is the hardest part of the job right now?"),
+    (
+        DANA,
+        "Good question. The hardest part is on-call: schema changes from the product teams "
+        "still break our pipelines about twice a month.",
+    ),
+    (ALEX, "How does the team handle that?"),
+    (DANA, "We have runbooks. Our recruiter will reach out this week to schedule the next round."),
+    (ALEX, "Thank you, Dana, I really enjoyed this."),
+    (DANA, "Likewise, Alex. Talk to you soon."),
+)
+
+
+def _conversation(turns: tuple[tuple[str, str], ...] = TURNS) -> Conversation:
+    out, t = [], 0.0
+    for speaker, text in turns:
+        length = 0.4 * len(text.split())
+        out.append(Turn(speaker, t, t + length, text))
+        t += length + 0.5
+    return Conversation(tuple(out), source="dana.txt")
+
+
+def _their_text(conversation: Conversation, name: str) -> str:
+    return " ".join(t.text for t in conversation.turns_of(name) if t.text)
+
+
+@pytest.fixture
+def conversation() -> Conversation:
+    return _conversation()
+
+
+def test_the_two_most_specific_sentences_of_two_kinds_are_retold(
+    conversation: Conversation,
+) -> None:
+    note = draft_thank_you(conversation, analyze(conversation, me="Alex"), "dana")
+    assert note.recipient == DANA
+    # Scores by the rules of docs/follow-up.md:
+    # - the migration: 11 content words (team migrating nightly batch job kafka streaming
+    #   migration touche forty dashboard) + 2 (one number, "forty") + 1.5 (Kafka) + 3 (project
+    #   cue "migrating") = 17.5;
+    # - "I love that ...": 7 (honestly love data platform team pick tool) + 6 (enjoy cue)
+    #   + 3 (in her answer to "What have you enjoyed most ...") = 16;
+    # - "The hardest part ...": 11 (hardest part call schema change product team break pipeline
+    #   twice month) + 5 (challenge cue) = 16, later than the enjoy sentence.
+    # The best is the project; the best of another kind is the enjoy sentence. The note tells
+    # what they enjoy first.
+    assert [c.why for c in note.citations] == [
+        "what they enjoy",
+        "a project or plan they described",
+    ]
+    assert note.citations[0].quote == (
+        "Honestly, I love that the data platform team gets to pick its own tools."
+    )
+    assert note.citations[1].quote == (
+        "Right now the team is migrating the nightly batch jobs to Kafka, and the streaming "
+        "migration touches about forty dashboards."
+    )
+    theirs = _their_text(conversation, DANA)
+    for citation in note.citations:
+        assert citation.quote in theirs
+    # Retold in the second person, hedges and fillers dropped.
+    assert (
+        "I really enjoyed hearing how you love that the data platform team gets to pick its own "
+        "tools. I was also interested to hear how right now the team is migrating the nightly "
+        "batch jobs to Kafka, and the streaming migration touches about forty dashboards."
+        in note.text
+    )
+
+
+def test_a_challenge_is_retold_with_candor() -> None:
+    without_migration = tuple(t for t in TURNS if "Kafka" not in t[1])
+    conversation = _conversation(without_migration)
+    note = draft_thank_you(conversation, analyze(conversation, me="Alex"), DANA)
+    assert [c.why for c in note.citations] == ["what they enjoy", "a challenge they mentioned"]
+    assert (
+        "I also appreciated your candor about how the hardest part is on-call: schema changes "
+        "from the product teams still break your pipelines about twice a month." in note.text
+    )
+
+
+def test_the_note_has_a_salutation_an_open_question_and_a_sign_off(
+    conversation: Conversation,
+) -> None:
+    note = draft_thank_you(conversation, analyze(conversation, me="Alex"), DANA)
+    assert note.text.startswith("Hi Dana,\n\n")
+    assert note.text.endswith("Best regards,\nAlex\n")
+    assert MIN_WORDS <= note.words <= MAX_WORDS
+    assert note.open_question is not None
+    assert re.search(r"I'd love to hear more about .+ next time\.", note.text)
+    assert note.notes == ()
+
+
+MIN_WORDS, MAX_WORDS = 120, 200
+
+
+def test_small_talk_logistics_and_questions_are_never_quoted(conversation: Conversation) -> None:
+    note = draft_thank_you(conversation, analyze(conversation, me="Alex"), DANA)
+    quoted = " ".join(c.quote for c in note.citations)
+    for never in ("thanks for joining", "recruiter", "Talk to you soon", "tell me about"):
+        assert never not in quoted
+
+
+def test_the_same_input_gives_the_same_note(conversation: Conversation) -> None:
+    analysis = analyze(conversation, me="Alex")
+    first = draft_thank_you(conversation, analysis, DANA, company="Acme")
+    again = draft_thank_you(
+        _conversation(), analyze(_conversation(), me="Alex"), DANA, company="Acme"
+    )
+    assert first == again
+
+
+def test_company_role_and_sender_are_used(conversation: Conversation) -> None:
+    note = draft_thank_you(
+        conversation,
+        analyze(conversation, me="Alex"),
+        DANA,
+        sender="Alexandra Rivera",
+        company="Acme Logistics",
+        role="Data Engineer",
+    )
+    assert "about the Data Engineer role at Acme Logistics." in note.text
+    assert "the chance to join Acme Logistics." in note.text
+    assert note.text.endswith("Best regards,\nAlexandra\n")
+
+
+def test_the_open_question_comes_from_the_analysis_suggestions_first(
+    conversation: Conversation,
+) -> None:
+    analysis = analyze(conversation, me="Alex")
+    suggestion = Suggestion(
+        "Could you tell me more about the runbooks, and how I would be involved?",
+        "runbooks",
+        "Dana brought up the runbooks themselves.",
+    )
+    note = draft_thank_you(
+        conversation, dataclasses.replace(analysis, suggestions=(suggestion,)), DANA
+    )
+    assert note.open_question == suggestion.text
+    assert "I'd love to hear more about the runbooks next time." in note.text
+
+
+def test_without_suggestions_a_planned_question_not_asked_is_left_open(
+    conversation: Conversation,
+) -> None:
+    # No "me" and no sender: no follow-up suggestions can be made, so the plan is used; the
+    # pay question is skipped (it does not belong in a thank-you note), the asked one too.
+    plan = PlanCoverage(
+        "plan.json",
+        (
+            PlannedQuestion("What have you enjoyed most?", "them", True, "What have you...", 95),
+            PlannedQuestion("What is the salary range?", "compensation", False, None, 20),
+            PlannedQuestion("How do people grow on the team?", "growth", False, None, 30),
+        ),
+    )
+    analysis = dataclasses.replace(analyze(conversation), plan=plan)
+    note = draft_thank_you(conversation, analysis, DANA)
+    assert note.open_question == "How do people grow on the team?"
+    assert "I'd love to hear more about how people grow on the team next time." in note.text
+    assert note.text.endswith("Best regards,\n[Your name]\n")
+
+
+def test_markdown_lists_the_quotes_with_their_times(conversation: Conversation) -> None:
+    note = draft_thank_you(conversation, analyze(conversation, me="Alex"), DANA)
+    assert note.markdown.startswith("## Thank-you note\n\nHi Dana,\n\n")
+    assert "### What Dana said that it builds on" in note.markdown
+    assert "Best regards,  \nAlex" in note.markdown
+    first = note.citations[0]
+    assert first.start_s is not None
+    minutes, seconds = divmod(round(first.start_s), 60)
+    assert f"- {minutes}:{seconds:02d} “{first.quote}” (what they enjoy)" in note.markdown
+    assert f"### Left open for next time\n\n- {note.open_question}" in note.markdown
+
+
+def test_networking_notes_talk_about_their_work_not_a_role() -> None:
+    conversation = _conversation()
+    note = draft_thank_you(conversation, analyze(conversation, me="Alex", mode="networking"), DANA)
+    assert "talk with me about your work." in note.text
+    assert "role" not in note.text
+    assert "I hope we can stay in touch." in note.text
+    assert MIN_WORDS <= note.words <= MAX_WORDS
+
+
+# -- the bundled balanced interview ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def balanced() -> tuple[Conversation, ThankYouNote]:
+    conversation = twoway.load(ROOT / "examples" / "balanced_interview.vtt")
+    analysis = twoway.analyze(conversation, me="Priya")
+    return conversation, draft_thank_you(conversation, analysis, "Marcus")
+
+
+def test_balanced_example_cites_two_real_sentences_of_marcus(
+    balanced: tuple[Conversation, ThankYouNote],
+) -> None:
+    conversation, note = balanced
+    assert note.recipient == "Marcus Chen"
+    marcus = _their_text(conversation, "Marcus Chen")
+    assert len(note.citations) == 2
+    for citation in note.citations:
+        assert citation.quote in marcus
+        assert citation.start_s is not None
+    # His answer to "What have you enjoyed most about working here?" has one sentence with an
+    # enjoy cue ("which I love"); it starts in the cue at 10:34.982.
+    assert note.citations[0] == Citation(
+        "Here, because the whole company sells analytics, people take the numbers seriously "
+        "and they argue with them, which I love.",
+        634.982,
+        "what they enjoy",
+    )
+    assert note.citations[1].why != "what they enjoy"
+    assert "which you love." in note.text
+
+
+def test_balanced_example_leaves_a_question_open_and_fits_the_length(
+    balanced: tuple[Conversation, ThankYouNote],
+) -> None:
+    _, note = balanced
+    assert note.text.startswith("Hi Marcus,")
+    assert note.text.endswith("Best regards,\nPriya\n")
+    assert MIN_WORDS <= note.words <= MAX_WORDS
+    assert note.open_question is not None
+    # The first suggestion on a theme Marcus raised: "one shared metrics layer in dbt".
+    assert "I'd love to hear more about the metrics layer next time." in note.text
+    assert note.notes == ()
+
+
+# -- edge cases -----------------------------------------------------------------------------
+
+
+def test_a_recipient_who_is_not_here_is_an_error_listing_the_speakers(
+    conversation: Conversation,
+) -> None:
+    with pytest.raises(SpeakerError) as error:
+        draft_thank_you(conversation, analyze(conversation, me="Alex"), "Zed")
+    assert str(error.value) == (
+        "recipient 'Zed' is not a speaker here; speakers: Dana Lee, Alex Rivera"
+    )
+    assert error.value.speakers == (DANA, ALEX)
+
+
+def test_a_note_to_yourself_is_an_error(conversation: Conversation) -> None:
+    with pytest.raises(SpeakerError) as error:
+        draft_thank_you(conversation, analyze(conversation, me="Alex"), "alex")
+    assert str(error.value) == "recipient 'alex' is you (--me); the note goes to one of: Dana Lee"
+
+
+def test_timing_only_transcripts_cannot_have_a_note() -> None:
+    rttm = Conversation(
+        (Turn("spk1", 0.0, 5.0), Turn("spk2", 5.5, 9.0)), source="call.rttm", format="rttm"
+    )
+    with pytest.raises(InputError) as error:
+        draft_thank_you(rttm, analyze(rttm, me="spk2"), "spk1")
+    assert str(error.value) == (
+        "call.rttm: the transcript has no words (timing only), so there is nothing to quote in "
+        "a thank-you note; use a transcript with text"
+    )
+
+
+def test_a_recipient_who_said_little_gets_an_honest_generic_note() -> None:
+    quiet = _conversation(
+        (
+            (DANA, "Hi Alex. Tell me about yourself."),
+            (
+                ALEX,
+                "I build batch pipelines in Airflow at a retailer and moved our reporting to "
+                "dbt last year, which cut the nightly run from four hours to one.",
+            ),
+            (DANA, "Great, thanks."),
+            (ALEX, "What does a typical day look like on the team?"),
+            (DANA, "Oh, it varies a lot."),
+        )
+    )
+    note = draft_thank_you(quiet, analyze(quiet, me="Alex"), DANA)
+    assert note.citations == ()
+    assert note.notes[0] == (
+        "Dana said nothing specific enough to quote back (13 words in all): this part of the "
+        "note is generic; add something they said before sending"
+    )
+    assert "I valued the chance to learn more about your work" in note.text
+    assert MIN_WORDS <= note.words <= MAX_WORDS
+
+
+def test_a_label_instead_of_a_name_gets_a_placeholder_salutation() -> None:
+    turns = tuple(("SPEAKER_00" if s == DANA else "SPEAKER_01", text) for s, text in TURNS)
+    conversation = _conversation(turns)
+    note = draft_thank_you(conversation, analyze(conversation, me="SPEAKER_01"), "SPEAKER_00")
+    assert note.text.startswith("Hi [Their name],")
+    assert note.text.endswith("Best regards,\n[Your name]\n")
+    assert "put their name in the salutation" in note.notes[0]
+
+
+# -- retelling ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "retold"),
+    [
+        ("I'm proud of how we run on-call.", "you're proud of how you run on-call"),
+        ("Um, so we just reorganized the team.", "you just reorganized the team"),
+        ("I was worried about it, but it worked.", "you were worried about it, but it worked"),
+        ("Our PMs love it, uh, more than I expected.", "your PMs love it, more than you expected"),
+        ("The team is great here.", "the team is great there"),
+        ("Kafka is the backbone of our platform.", "Kafka is the backbone of your platform"),
+        (
+            "Yeah, the period comparison is a known pain point, the team is working on it.",
+            "the period comparison is a known pain point, and the team is working on it",
+        ),
+        (
+            "Because we ship weekly, the team is always busy.",
+            "because you ship weekly, the team is always busy",
+        ),
+    ],
+)
+def test_second_person(said: str, retold: str) -> None:
+    assert second_person(said, {"Kafka"}) == retold
