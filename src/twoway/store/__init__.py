@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from twoway.store.errors import DatabaseBusyError, NotFoundError, SchemaTooNewError, StoreError
 from twoway.store.records import (
     Answer,
     CompanyDetail,
@@ -18,6 +19,7 @@ from twoway.store.records import (
     DbInfo,
     Followup,
     Note,
+    PersonDeleted,
     PersonDetail,
     PersonSummary,
     ProgressPoint,
@@ -33,14 +35,19 @@ __all__ = [
     "CompanyDetail",
     "CompanySummary",
     "ConversationSummary",
+    "DatabaseBusyError",
     "DbInfo",
     "Followup",
+    "NotFoundError",
     "Note",
+    "PersonDeleted",
     "PersonDetail",
     "PersonSummary",
     "ProgressPoint",
     "SaveResult",
+    "SchemaTooNewError",
     "Store",
+    "StoreError",
     "StoredConversation",
     "open",
 ]

@@ -7,7 +7,7 @@ import difflib
 from collections import Counter
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from twoway.model import Conversation, Turn
@@ -161,27 +161,21 @@ def _summaries(session: Session, people: Sequence[Person]) -> list[PersonSummary
             .join(ConversationRow)
             .where(ConversationPerson.person_id.in_(ids))
             .group_by(ConversationPerson.person_id)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     counts = dict(
         session.execute(
             select(ConversationPerson.person_id, func.count())
             .where(ConversationPerson.person_id.in_(ids))
             .group_by(ConversationPerson.person_id)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     due = dict(
         session.execute(
             select(FollowupRow.person_id, func.min(FollowupRow.due))
             .where(FollowupRow.done_at.is_(None), FollowupRow.person_id.in_(ids))
             .group_by(FollowupRow.person_id)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     return [
         PersonSummary(
@@ -343,10 +337,12 @@ def merge_people(session: Session, source: str, into: str) -> PersonSummary:
     keep.title = keep.title or gone.title
     keep.company_id = keep.company_id or gone.company_id
     session.flush()
-    session.expire(gone)
-    session.delete(gone)
-    session.flush()
-    session.expire(keep)
+    # What is left of `gone` (links, follow-ups the kept person already has) goes with it;
+    # the database's ON DELETE CASCADE does it, so no stale ORM copy is consulted.
+    gone_id = gone.id
+    session.expunge(gone)
+    session.execute(delete(Person).where(Person.id == gone_id))
+    session.expire_all()
     return _summaries(session, [keep])[0]
 
 
@@ -358,7 +354,6 @@ def delete_person(session: Session, name: str, keep_conversations: bool) -> Pers
         conv = link.conversation
         if len(conv.links) == 1 and not keep_conversations:
             deleted.append(conv.id)
-            session.delete(conv)
         else:
             removed.append(conv.id)
     result = PersonDeleted(
@@ -368,8 +363,12 @@ def delete_person(session: Session, name: str, keep_conversations: bool) -> Pers
         notes=len(person.notes),
         followups=len(person.followups),
     )
-    session.flush()
-    session.delete(person)
+    # Plain DELETEs: the database's ON DELETE CASCADE removes turns, questions, analyses,
+    # links, notes and follow-ups in the same transaction.
+    if deleted:
+        session.execute(delete(ConversationRow).where(ConversationRow.id.in_(deleted)))
+    session.execute(delete(Person).where(Person.id == person.id))
+    session.expire_all()
     return result
 
 
@@ -408,18 +407,14 @@ def _company_summaries(session: Session, companies: Sequence[Company]) -> list[C
             select(ConversationRow.company_id, func.count(), func.max(ConversationRow.date))
             .where(ConversationRow.company_id.in_(ids))
             .group_by(ConversationRow.company_id)
-        )
-        .tuples()
-        .all()
+        ).all()
     }
     people = dict(
         session.execute(
             select(Person.company_id, func.count())
             .where(Person.company_id.in_(ids))
             .group_by(Person.company_id)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     return [
         CompanySummary(
