@@ -356,3 +356,34 @@ def test_a_label_instead_of_a_name_gets_a_placeholder_salutation() -> None:
 )
 def test_second_person(said: str, retold: str) -> None:
     assert second_person(said, {"Kafka"}) == retold
+
+
+def test_a_quote_without_its_leading_yeah_is_still_verbatim() -> None:
+    turns = tuple(
+        (speaker, text.replace("The hardest part", "Yeah, so the hardest part"))
+        for speaker, text in TURNS
+        if "Kafka" not in text
+    )
+    conversation = _conversation(turns)
+    note = draft_thank_you(conversation, analyze(conversation, me="Alex"), DANA)
+    assert note.citations[1].quote == (
+        "the hardest part is on-call: schema changes from the product teams still break our "
+        "pipelines about twice a month."
+    )
+    assert note.citations[1].quote in _their_text(conversation, DANA)
+
+
+def test_the_sample_in_the_docs_is_real() -> None:
+    docs = (ROOT / "docs" / "follow-up.md").read_text(encoding="utf-8")
+    sample = docs.split("<!-- sample: balanced_interview.vtt Marcus -->\n```text\n", 1)[1]
+    sample = sample.split("```", 1)[0]
+    conversation = twoway.load(ROOT / "examples" / "balanced_interview.vtt")
+    note = draft_thank_you(
+        conversation,
+        twoway.analyze(conversation, me="Priya"),
+        "Marcus",
+        company="Northwind Analytics",
+        role="Product Analyst",
+    )
+    assert note.text == sample
+    assert f"{note.words} words." in docs

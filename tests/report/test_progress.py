@@ -290,3 +290,10 @@ def test_alt_text() -> None:
         "against each conversation's target band, on target in 3 of 5. Bottom: score and "
         "questions asked: questions 2.7 → 5 (improving); score 48 → 82 (improving)."
     )
+
+
+def test_the_sample_in_the_docs_is_real() -> None:
+    docs = (Path(__file__).parents[2] / "docs" / "follow-up.md").read_text(encoding="utf-8")
+    sample = docs.split("With hand-built points", 1)[1].split("```text\n", 1)[1].split("```")[0]
+    out = render(POINTS, me="Priya", width=100)
+    assert "\n".join(line.rstrip() for line in out.splitlines()) + "\n" == sample

@@ -196,8 +196,7 @@ def _retell(s: Sentence, proper: set[str], templates: dict[str, str]) -> str:
 def _short(text: str) -> str:
     """The verbatim quote without a leading "Yeah, " or "Um, " (still a substring)."""
     match = re.match(r"(?:(?:yeah|yes|so|um+|uh+|well|okay|oh|and|ha)\b[,\s]*)+", text, re.I)
-    quote = text[match.end() :] if match else text
-    return quote[:1].upper() + quote[1:] if quote[:1].islower() else quote
+    return text[match.end() :] if match else text
 
 
 def _open_question(
