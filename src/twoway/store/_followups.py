@@ -75,6 +75,9 @@ def on_save(
         elif row.done_at is None:
             row.due = thank_due
     for person in people:
+        # On a server, two saves meeting the same person at once queue here, so the second
+        # sees the first's stay-in-touch instead of adding another (SQLite writers queue anyway).
+        session.execute(select(Person.id).where(Person.id == person.id).with_for_update())
         due = conv.date + dt.timedelta(days=interval_days)
         open_one = session.scalars(
             select(FollowupRow)
