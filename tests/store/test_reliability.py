@@ -58,7 +58,8 @@ def _check_whole(url: str, turns: int) -> dict[str, int]:
             ).all()
             orphans = conn.execute(
                 text(
-                    "SELECT count(*) FROM turns WHERE conversation_id NOT IN (SELECT id FROM conversations)"
+                    "SELECT count(*) FROM turns"
+                    " WHERE conversation_id NOT IN (SELECT id FROM conversations)"
                 )
             ).scalar_one()
     finally:

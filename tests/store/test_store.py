@@ -72,7 +72,7 @@ def test_lookup_by_id_name_and_last(db_url: str, balanced: Example, monologue: E
         assert store.conversation("last").id == b
         assert store.conversation(str(a)).id == a
         assert store.conversation("some/folder/balanced_interview.vtt").id == a
-        with pytest.raises(NotFoundError, match="did you mean: balanced_interview.vtt"):
+        with pytest.raises(NotFoundError, match=r"did you mean: balanced_interview\.vtt"):
             store.conversation("balanced_interveiw.vtt")
         with pytest.raises(NotFoundError, match="no conversation with id 99"):
             store.conversation(99)

@@ -93,7 +93,17 @@ def console() -> Console:
     return Console(highlight=False)
 
 
-_NO_WRAP = {"Id", "Date", "Due", "Last contact", "Next follow-up", "Status", "Score", "Rows"}
+_NO_WRAP = {
+    "Id",
+    "Date",
+    "Due",
+    "Source",
+    "Last contact",
+    "Next follow-up",
+    "Status",
+    "Score",
+    "Rows",
+}
 
 
 def table(*columns: str) -> Table:
