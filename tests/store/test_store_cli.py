@@ -168,7 +168,7 @@ def test_conversations_show_and_delete(db_url: str, capsys: pytest.CaptureFixtur
     assert data["people"] == ["Marcus Chen"] and data["analysis"]["me"] == "Priya Nair"
     assert len(data["turns"]) == 268
     code, out, _ = run(capsys, "conversations", "delete", "last", "--yes", "--db", db_url)
-    assert out == "Deleted conversation #2 (monologue_interview.vtt)\n"
+    assert code == 0 and out == "Deleted conversation #2 (monologue_interview.vtt)\n"
     _, out, _ = run(capsys, "db", "info", "--json", "--db", db_url)
     counts = json.loads(out)["counts"]
     assert counts["conversations"] == 1 and counts["turns"] == 268 and counts["followups"] == 2
