@@ -14,6 +14,7 @@ from twoway.errors import TwowayError, UsageError
 
 if TYPE_CHECKING:
     from twoway.analysis import Analysis, Targets
+    from twoway.audio._cli import AudioOptions
     from twoway.model import Conversation
     from twoway.prep import Plan
 
@@ -87,8 +88,12 @@ def _split_format(fmt: str | None, from_: str | None) -> tuple[str, str | None]:
 
 def analyze_command(
     files: Annotated[
-        list[str], typer.Argument(metavar="FILE...", help="Transcript files; '-' reads stdin.")
-    ],
+        list[str] | None,
+        typer.Argument(
+            metavar="FILE...",
+            help="Transcript or recording files (audio/video: docs/audio.md); '-' reads stdin.",
+        ),
+    ] = None,
     me: Annotated[
         str | None,
         typer.Option("--me", help="Which speaker you are (ignores case; a unique prefix works)."),
@@ -184,9 +189,35 @@ def analyze_command(
             help="With --save: the store (default: $TWOWAY_DB, else your data folder).",
         ),
     ] = None,
+    track: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--track",
+            metavar="NAME=FILE",
+            help="Audio: one recording per speaker, such as --track 'Alex=alex.m4a' (repeat).",
+        ),
+    ] = None,
+    channels: Annotated[
+        str | None,
+        typer.Option(help="Audio: a stereo recording with one speaker per channel: NAMES,..."),
+    ] = None,
+    speakers: Annotated[
+        int | None,
+        typer.Option(help="Audio, one mixed track: how many people (default 2 in interview mode)."),
+    ] = None,
+    transcript: Annotated[
+        str | None,
+        typer.Option(help="Audio: take the words from this transcript, placed by its timestamps."),
+    ] = None,
+    asr: Annotated[
+        bool, typer.Option("--asr", help="Audio: transcribe offline (rough without --asr-model).")
+    ] = False,
+    asr_model: Annotated[
+        str | None,
+        typer.Option(help="Audio: a faster-whisper model folder for --asr (or $TWOWAY_ASR_MODEL)."),
+    ] = None,
 ) -> None:
     from twoway.analysis import analyze
-    from twoway.formats import load
 
     out_format, reader = _split_format(fmt, from_)
     save_options = _save_options(save, with_people, company, role, date, stay_in_touch_days, db)
@@ -196,20 +227,27 @@ def analyze_command(
         out_format = "json"
     targets = build_targets(mode, target, band, monologue_limit, questions_target)
     prepared = _read_plan(plan) if plan is not None else None
+    from twoway.audio._cli import parse_options
+
+    audio = parse_options(track, channels, speakers, transcript, asr, asr_model, mode)
+    files = list(files or ([] if audio.tracks else _no_files()))
+    if audio.tracks and files:
+        raise UsageError("--track gives the recordings: no FILE arguments with it")
     if files.count("-") > 1:
         raise UsageError("standard input ('-') can be read only once")
 
     analyses: list[Analysis] = []
     conversations: list[Conversation] = []
     failures = 0
-    for name in files:
+    inputs: list[str | None] = list(files) or [None]  # [None]: the --track recordings
+    for name in inputs:
         try:
-            conversation = load(name, format=reader)
-            analysis = analyze(conversation, me=me, mode=mode, targets=targets)
+            conversation, who = _load_any(name, reader, audio, me)
+            analysis = analyze(conversation, me=who, mode=mode, targets=targets)
             analyses.append(_extend(analysis, conversation, prepared, plan, suggest))
             conversations.append(conversation)
         except TwowayError as exc:
-            if len(files) == 1:
+            if len(inputs) == 1:
                 raise
             failures += 1
             sys.stderr.write(f"twoway: error: {exc}\n")
@@ -225,6 +263,29 @@ def analyze_command(
         )
     if failures:
         raise typer.Exit(code=1)
+
+
+def _no_files() -> list[str]:
+    raise UsageError("give a transcript or recording FILE (or --track NAME=FILE for each speaker)")
+
+
+def _load_any(
+    name: str | None, reader: str | None, audio: AudioOptions, me: str | None
+) -> tuple[Conversation, str | None]:
+    """A transcript through the readers, a recording through twoway.audio (sniffed by content)."""
+    from twoway.audio import is_audio_file
+
+    if name is None or (reader is None and is_audio_file(name)):
+        from twoway.audio._cli import load_for_cli
+
+        return load_for_cli(name, audio, me)
+    if audio.given:
+        raise UsageError(
+            f"{name}: --track, --channels, --speakers, --transcript and --asr are for recordings"
+        )
+    from twoway.formats import load
+
+    return load(name, format=reader), me
 
 
 def _save_options(

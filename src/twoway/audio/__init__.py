@@ -1,0 +1,148 @@
+"""Recordings in, ``Conversation`` out: the same nouns the transcript readers produce.
+
+>>> looks_like_audio(b"RIFF\\x24\\x00\\x00\\x00WAVEfmt ", "x.bin")
+True
+>>> looks_like_audio(b"WEBVTT\\n\\n00:00.000 --> 00:01.000", "x.vtt")
+False
+
+``load_audio`` runs the whole pipeline (docs/audio.md): decoding with PyAV, voice activity
+detection, then one of
+
+- one speaker per track (``tracks=[("Alex", "alex.m4a"), ...]``) or per channel
+  (``channels=["Alex", "Dana"]``), each track's own speech kept and the other's bleed dropped;
+- one mixed track: speaker diarization with resemblyzer embeddings and clustering, speakers named
+  "Speaker 1", "Speaker 2"... unless a stored voiceprint recognizes one of them;
+
+and words from ``transcript=`` (aligned by time) or ``asr=True``. This module imports nothing heavy:
+numpy, PyAV, onnxruntime and torch load only when a recording is read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from twoway.audio._pipeline import AudioResult
+    from twoway.model import Conversation
+
+__all__ = ["AUDIO_EXTENSIONS", "analyze_audio", "is_audio_file", "load_audio", "looks_like_audio"]
+
+AUDIO_EXTENSIONS = frozenset(
+    {".wav", ".wave", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".m4a", ".mp4", ".m4v", ".aac",
+     ".mov", ".webm", ".mkv", ".wma", ".aiff", ".aif", ".amr", ".3gp"}
+)  # fmt: skip
+
+ProgressFn = Callable[[str, float, float | None], None]
+"""``progress(stage, done, total)``: called as each stage advances (``total`` may be unknown)."""
+
+
+def looks_like_audio(head: bytes, path: str) -> bool:
+    """True when ``head`` (the file's first bytes) is an audio/video container; else by extension.
+
+    Magic bytes: RIFF (wav), fLaC, OggS, ID3 or an MPEG audio frame sync (mp3), ``ftyp`` at
+    offset 4 (mp4/m4a/mov), EBML (webm/mkv), FORM (aiff), ADTS (aac), ASF (wma).
+    """
+    if head.startswith((b"RIFF", b"fLaC", b"OggS", b"ID3", b"\x1a\x45\xdf\xa3")):
+        return True
+    if head.startswith(b"FORM") and head[8:12] in (b"AIFF", b"AIFC"):
+        return True
+    if head.startswith((b"\x30\x26\xb2\x75\x8e\x66\xcf\x11", b"#!AMR")):
+        return True
+    if len(head) >= 8 and head[4:8] == b"ftyp":
+        return True
+    if len(head) >= 2 and head[0] == 0xFF and (head[1] & 0xE0) == 0xE0 and head[1] != 0xFF:
+        # MPEG audio (mp3) or ADTS (aac) frame sync; text never starts with 0xFF.
+        return True
+    if _is_text(head):
+        return False
+    return PurePath(path).suffix.lower() in AUDIO_EXTENSIONS
+
+
+def _is_text(head: bytes) -> bool:
+    if not head:
+        return True
+    if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return True
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3  # a character cut at the end of the sample
+    return True
+
+
+def is_audio_file(path: str | os.PathLike[str]) -> bool:
+    """True when ``path`` is a file whose content (or, failing that, extension) says audio/video."""
+    name = os.fspath(path)
+    if name == "-" or not Path(name).is_file():
+        return False
+    try:
+        with Path(name).open("rb") as handle:
+            head = handle.read(64)
+    except OSError:
+        return False
+    return looks_like_audio(head, name)
+
+
+def analyze_audio(
+    source: str | os.PathLike[str] | None = None,
+    *,
+    tracks: Sequence[tuple[str, str]] = (),
+    channels: Sequence[str] = (),
+    speakers: int | None = None,
+    transcript: str | os.PathLike[str] | None = None,
+    asr: bool = False,
+    asr_model: str | None = None,
+    use_voiceprints: bool = True,
+    vad: str = "auto",
+    progress: ProgressFn | None = None,
+) -> AudioResult:
+    """Run the audio pipeline; the ``Conversation`` plus which speakers voiceprints recognized."""
+    from twoway.audio._pipeline import run
+
+    return run(
+        None if source is None else os.fspath(source),
+        tracks=tracks,
+        channels=channels,
+        speakers=speakers,
+        transcript=None if transcript is None else os.fspath(transcript),
+        asr=asr,
+        asr_model=asr_model,
+        use_voiceprints=use_voiceprints,
+        vad=vad,
+        progress=progress,
+    )
+
+
+def load_audio(
+    source: str | os.PathLike[str] | None = None,
+    *,
+    tracks: Sequence[tuple[str, str]] = (),
+    channels: Sequence[str] = (),
+    speakers: int | None = None,
+    transcript: str | os.PathLike[str] | None = None,
+    asr: bool = False,
+    asr_model: str | None = None,
+    use_voiceprints: bool = True,
+    vad: str = "auto",
+    progress: ProgressFn | None = None,
+) -> Conversation:
+    """The conversation in a recording (or in one recording per speaker, ``tracks``).
+
+    Turns have speaker and timing; text only with ``transcript`` or ``asr``. See
+    ``analyze_audio`` for the arguments and docs/audio.md for the pipeline.
+    """
+    return analyze_audio(
+        source,
+        tracks=tracks,
+        channels=channels,
+        speakers=speakers,
+        transcript=transcript,
+        asr=asr,
+        asr_model=asr_model,
+        use_voiceprints=use_voiceprints,
+        vad=vad,
+        progress=progress,
+    ).conversation

@@ -1,0 +1,118 @@
+"""The command line's side of audio: options, a progress bar on stderr, ``--me`` resolved."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from twoway.errors import UsageError
+
+if TYPE_CHECKING:
+    from twoway.audio import ProgressFn
+    from twoway.model import Conversation
+
+
+@dataclass(frozen=True)
+class AudioOptions:
+    tracks: tuple[tuple[str, str], ...] = ()
+    channels: tuple[str, ...] = ()
+    speakers: int | None = None
+    transcript: str | None = None
+    asr: bool = False
+    asr_model: str | None = None
+    mode: str = "interview"
+
+    @property
+    def speaker_count(self) -> int | None:
+        """``--speakers``, else 2 in interview mode for one mixed track (docs/audio.md)."""
+        if self.speakers is not None or self.tracks or self.channels:
+            return self.speakers
+        # An interview is two people unless told otherwise: estimating the count is the
+        # weakest step of diarization, so interview mode does not.
+        return 2 if self.mode == "interview" else None
+
+    @property
+    def given(self) -> bool:
+        """True when an audio-only option was used (so a transcript input is a usage error)."""
+        return (
+            bool(self.tracks or self.channels or self.speakers or self.transcript or self.asr)
+            or self.asr_model is not None
+        )
+
+
+def parse_options(
+    tracks: Sequence[str] | None,
+    channels: str | None,
+    speakers: int | None,
+    transcript: str | None,
+    asr: bool,
+    asr_model: str | None,
+    mode: str,
+) -> AudioOptions:
+    """Check the audio options; ``--track NAME=FILE``, ``--channels A,B``."""
+    parsed: list[tuple[str, str]] = []
+    for item in tracks or ():
+        name, sep, path = item.partition("=")
+        if not sep or not name.strip() or not path.strip():
+            raise UsageError(
+                f"--track takes NAME=FILE, such as --track 'Alex=alex.m4a'; got {item!r}"
+            )
+        parsed.append((name.strip(), path.strip()))
+    names = tuple(n.strip() for n in channels.split(",")) if channels else ()
+    if channels and (len(names) < 2 or not all(names)):
+        raise UsageError(
+            f"--channels takes one name per channel, such as Alex,Dana; got {channels!r}"
+        )
+    return AudioOptions(tuple(parsed), names, speakers, transcript, asr, asr_model, mode)
+
+
+@contextmanager
+def progress_bar(enabled: bool = True) -> Iterator[ProgressFn | None]:
+    """A rich progress bar on stderr, shown only on a terminal (never mixed into stdout)."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    tasks: dict[str, Any] = {}
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+
+        def update(stage: str, done: float, total: float | None) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield update
+
+
+def load_for_cli(
+    name: str | None, options: AudioOptions, me: str | None
+) -> tuple[Conversation, str | None]:
+    """The recording's conversation and who "me" is (``--me``, else a voiceprint's match)."""
+    from twoway.audio import analyze_audio
+
+    with progress_bar() as progress:
+        result = analyze_audio(
+            name,
+            tracks=options.tracks,
+            channels=options.channels,
+            speakers=options.speaker_count,
+            transcript=options.transcript,
+            asr=options.asr,
+            asr_model=options.asr_model,
+            progress=progress,
+        )
+    if me is None and len(result.matches) == 1:
+        me = result.matches[0].name
+    return result.conversation, me

@@ -1,0 +1,365 @@
+"""The audio pipeline behind ``twoway.audio.load_audio`` (see docs/audio.md)."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from twoway.audio import ProgressFn
+from twoway.audio.decode import SAMPLE_RATE, iter_chunks, probe
+from twoway.audio.features import FRAME_S, ChannelAnalyzer, ChannelFeatures
+from twoway.audio.vad import BRIDGE_S, clean_mask, describe, make_vad, mask_runs, speech_mask
+from twoway.errors import InputError, MissingExtraError, UsageError
+from twoway.model import Conversation, Turn
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from twoway.audio.voiceprint import Match, Voiceprint
+
+    Bools = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class AudioResult:
+    conversation: Conversation
+    matches: tuple[Match, ...]
+    """Speakers a stored voiceprint recognized (their ``name`` is the speaker's name now)."""
+
+
+def diarize_available() -> bool:
+    return all(importlib.util.find_spec(m) is not None for m in ("torch", "sklearn", "resemblyzer"))
+
+
+def _require_diarize(feature: str) -> None:
+    for module, package in (("torch", "torch"), ("sklearn", "scikit-learn")):
+        if importlib.util.find_spec(module) is None:
+            raise MissingExtraError(feature, "diarize", package)
+    from twoway.audio.diarize import encoder_weights
+
+    encoder_weights()
+
+
+def _stored_voiceprints(use: bool) -> list[Voiceprint]:
+    if not use:
+        return []
+    from twoway.audio import voiceprint
+
+    if not voiceprint.voiceprint_dir().is_dir():
+        return []
+    return list(voiceprint.load_all())
+
+
+def run(
+    source: str | None,
+    *,
+    tracks: Sequence[tuple[str, str]],
+    channels: Sequence[str],
+    speakers: int | None,
+    transcript: str | None,
+    asr: bool,
+    asr_model: str | None,
+    use_voiceprints: bool,
+    vad: str,
+    progress: ProgressFn | None,
+) -> AudioResult:
+    if tracks and source is not None:
+        raise UsageError("give either one recording or --track NAME=FILE options, not both")
+    if tracks and channels:
+        raise UsageError("--channels names the channels of one recording; --track takes files")
+    if source is None and not tracks:
+        raise UsageError("no recording given")
+    if speakers is not None and not 1 <= speakers <= 10:
+        raise UsageError(f"--speakers takes 1 to 10; got {speakers}")
+    if len(tracks) == 1:
+        raise UsageError("--track needs one file per speaker: give two or more")
+    names = [name for name, _ in tracks] or list(channels)
+    if len({n.casefold() for n in names}) != len(names):
+        raise UsageError(f"speaker names must differ: {', '.join(names)}")
+
+    prints = _stored_voiceprints(use_voiceprints)
+    per_speaker = bool(tracks or channels)
+    if not per_speaker and speakers != 1:
+        _require_diarize("telling voices apart in one mixed track")
+    want_embeddings = bool(prints) and diarize_available()
+    want_mels = want_embeddings or not per_speaker
+
+    notes: list[str] = []
+    vad_name = ""
+    features: list[ChannelFeatures]
+    if tracks:
+        features = []
+        for name, path in tracks:
+            features.extend(
+                _analyze_file(path, vad, want_mels, mono=True, progress=progress, label=name)
+            )
+        display = " + ".join(path for _, path in tracks)
+    else:
+        assert source is not None
+        mono = not channels
+        if channels:
+            info = probe(source)
+            if info.channels != len(channels):
+                raise UsageError(
+                    f"{source} has {info.channels} channel(s) but --channels names "
+                    f"{len(channels)}: {', '.join(channels)}"
+                )
+        features = _analyze_file(source, vad, want_mels, mono=mono, progress=progress, label=None)
+        display = source
+    vad_name = features[0].vad_name
+
+    masks = [speech_mask(f.speech_prob, FRAME_S) for f in features]
+    matches: list[Match] = []
+    if per_speaker:
+        turns, track_notes = _per_speaker_turns(names, features, masks)
+        notes.extend(track_notes)
+        if want_embeddings:
+            matches, match_notes = _match_tracks(names, features, masks, prints, progress)
+            notes.extend(match_notes)
+    else:
+        turns, matches, mono_notes = _diarized_turns(
+            features[0], masks[0], speakers, prints if want_embeddings else [], progress
+        )
+        notes.extend(mono_notes)
+    if not turns:
+        raise InputError("no speech found in the recording (silence or noise only)", path=display)
+    if prints and not want_embeddings:
+        notes.append(
+            "Voiceprints are stored, but recognizing them needs: pip install 'twoway[diarize]'."
+        )
+
+    notes.insert(
+        0,
+        f"Timing from the recording: speech found with {describe(vad_name)}; pauses shorter than "
+        f"{BRIDGE_S:g} s do not split a turn.",
+    )
+    turns = _add_words(turns, source, tracks, channels, transcript, asr, asr_model, notes, progress)
+    conversation = Conversation(tuple(turns), source=display, format="audio", notes=tuple(notes))
+    return AudioResult(conversation, tuple(matches))
+
+
+def _analyze_file(
+    path: str,
+    vad: str,
+    want_mels: bool,
+    *,
+    mono: bool,
+    progress: ProgressFn | None,
+    label: str | None,
+) -> list[ChannelFeatures]:
+    info = probe(path)
+    total = info.duration_s
+    stage = f"Reading {label or path}"
+    analyzers: list[ChannelAnalyzer] = []
+    decoded = 0
+    for chunk in iter_chunks(path, mono=mono):
+        if not analyzers:
+            analyzers = [
+                ChannelAnalyzer(make_vad(vad), want_mels=want_mels) for _ in range(chunk.shape[0])
+            ]
+        for analyzer, row in zip(analyzers, chunk, strict=True):
+            analyzer.feed(row)
+        decoded += chunk.shape[1]
+        if progress is not None:
+            progress(stage, decoded / SAMPLE_RATE, total)
+    if not analyzers:
+        raise InputError("has no audio samples (empty or truncated)", path=path)
+    if decoded < SAMPLE_RATE // 2:
+        raise InputError("the recording is shorter than half a second", path=path)
+    return [a.finish() for a in analyzers]
+
+
+def _segments(mask: Bools) -> list[tuple[float, float]]:
+    return [(round(s * FRAME_S, 2), round(e * FRAME_S, 2)) for s, e in mask_runs(mask)]
+
+
+def _per_speaker_turns(
+    names: Sequence[str], features: list[ChannelFeatures], masks: list[Bools]
+) -> tuple[list[Turn], list[str]]:
+    from twoway.audio.tracks import MARGIN_DB, own_speech
+
+    own, leak = own_speech(features, masks)
+    turns: list[Turn] = []
+    for name, mask in zip(names, own, strict=True):
+        # Fragments first (a few frames of bleed passing the rule), then the usual bridging.
+        fragments_gone = clean_mask(mask, FRAME_S, bridge_s=0.0, min_speech_s=0.1, pad_s=0.0)
+        cleaned = clean_mask(fragments_gone, FRAME_S, pad_s=0.0)
+        turns.extend(Turn(name, start, end) for start, end in _segments(cleaned))
+    notes = [
+        f"One speaker per track: {', '.join(names)}. A track's speech counts only where it is at "
+        f"least {MARGIN_DB:g} dB above what the other tracks' bleed would give "
+        f"(bleed measured at {_leak_text(leak)})."
+    ]
+    if features and len({f.frames for f in features}) > 1:
+        longest = max(f.frames for f in features) * FRAME_S
+        notes.append(
+            f"The tracks differ in length; the shorter ones count as silent up to {longest:.0f} s."
+        )
+    return sorted(turns, key=lambda t: t.start or 0.0), notes
+
+
+def _leak_text(leak: npt.NDArray[np.float32]) -> str:
+    import numpy as np
+
+    off = leak[~np.eye(len(leak), dtype=bool)]
+    if not len(off):
+        return "n/a"
+    return (
+        f"{float(off.min()):.0f} to {float(off.max()):.0f} dB"
+        if len(off) > 2
+        else (f"{float(off.mean()):.0f} dB")
+    )
+
+
+def _match_tracks(
+    names: Sequence[str],
+    features: list[ChannelFeatures],
+    masks: list[Bools],
+    prints: list[Voiceprint],
+    progress: ProgressFn | None,
+) -> tuple[list[Match], list[str]]:
+    import numpy as np
+
+    from twoway.audio import voiceprint
+    from twoway.audio.diarize import embed_partials, level_mels, mean_embedding
+
+    embeddings = []
+    for name, f, mask in zip(names, features, masks, strict=True):
+        assert f.mels is not None
+        n = min(len(f.mels), len(mask))
+        speech = level_mels(f.mels[:n], f.energy_db[:n], mask[:n])[mask[:n]]
+        partials, _ = embed_partials(speech, progress=_sub(progress, f"Voice of {name}"))
+        embeddings.append(mean_embedding(partials) if len(partials) else np.zeros(256, np.float32))
+    found, misses = voiceprint.match(np.stack(embeddings), prints)
+    notes = [
+        f"Track {names[m.speaker]} matched {m.name}'s voiceprint (similarity {m.similarity:.2f})."
+        for m in found
+    ]
+    matches = [voiceprint.Match(m.speaker, names[m.speaker], m.similarity) for m in found]
+    return matches, notes + _miss_notes(misses, names)
+
+
+def _miss_notes(misses: list[tuple[int, str, float]], names: Sequence[str]) -> list[str]:
+    from twoway.audio.voiceprint import MATCH_THRESHOLD
+
+    return [
+        f"No speaker matched {name}'s voiceprint (closest: {names[s]}, similarity {sim:.2f}; "
+        f"a match needs {MATCH_THRESHOLD:.2f})."
+        for s, name, sim in misses
+    ]
+
+
+def _sub(progress: ProgressFn | None, stage: str) -> Callable[[int, int], None] | None:
+    if progress is None:
+        return None
+
+    def report(done: int, total: int) -> None:
+        progress(stage, float(done), float(total))
+
+    return report
+
+
+def _diarized_turns(
+    features: ChannelFeatures,
+    mask: Bools,
+    speakers: int | None,
+    prints: list[Voiceprint],
+    progress: ProgressFn | None,
+) -> tuple[list[Turn], list[Match], list[str]]:
+    import numpy as np
+
+    notes: list[str] = []
+    if speakers == 1:
+        notes.append("One speaker, as asked (--speakers 1).")
+        return [Turn("Speaker 1", s, e) for s, e in _segments(mask)], [], notes
+    from twoway.audio.diarize import diarize, level_mels
+
+    assert features.mels is not None
+    result = diarize(
+        level_mels(features.mels, features.energy_db, mask),
+        mask,
+        speakers,
+        progress=_sub(progress, "Telling voices apart"),
+    )
+    k = len(result.centroids)
+    names = [f"Speaker {i + 1}" for i in range(k)]
+    matches: list[Match] = []
+    if prints and k:
+        from twoway.audio import voiceprint
+
+        found, misses = voiceprint.match(result.centroids, prints)
+        for m in found:
+            notes.append(
+                f"{names[m.speaker]} matched {m.name}'s voiceprint (similarity {m.similarity:.2f})."
+            )
+        renamed = {m.speaker: m.name for m in found}
+        notes.extend(_miss_notes(misses, names))
+        names = [renamed.get(i, n) for i, n in enumerate(names)]
+        matches = list(found)
+    how = "estimated from the voices" if result.estimated else "as given"
+    notes.append(
+        f"One mixed track: {k} speaker(s) ({how}), told apart by voice; overlapping speech "
+        "is credited to one speaker."
+    )
+    turns: list[Turn] = []
+    labels = result.labels
+    for label in range(k):
+        own = clean_mask(labels == label, FRAME_S, pad_s=0.0, min_speech_s=0.0)
+        # Bridging must not paint over another speaker's speech.
+        own &= (labels == label) | (labels == -1)
+        turns.extend(Turn(names[label], s, e) for s, e in _segments(own))
+    del np
+    return sorted(turns, key=lambda t: t.start or 0.0), matches, notes
+
+
+def _add_words(
+    turns: list[Turn],
+    source: str | None,
+    tracks: Sequence[tuple[str, str]],
+    channels: Sequence[str],
+    transcript: str | None,
+    asr: bool,
+    asr_model: str | None,
+    notes: list[str],
+    progress: ProgressFn | None,
+) -> list[Turn]:
+    if transcript is not None and asr:
+        raise UsageError("--transcript and --asr both give words: choose one")
+    if transcript is not None:
+        from twoway.audio.align import align
+        from twoway.formats import load
+
+        aligned, align_notes = align(turns, load(transcript))
+        notes.extend(align_notes)
+        return aligned
+    if asr:
+        from twoway.audio.asr import ROUGH_NOTE, Span, make_engine, transcribe_spans
+
+        engine = make_engine(asr_model)
+        files = dict(tracks)
+        spans = [
+            Span(
+                path=files.get(t.speaker or "", source or ""),
+                channel=(
+                    list(channels).index(t.speaker) if t.speaker and t.speaker in channels else None
+                ),
+                start=t.start or 0.0,
+                end=t.end or 0.0,
+            )
+            for t in turns
+        ]
+        texts = transcribe_spans(spans, engine, _sub(progress, "Transcribing"))
+        notes.append(
+            ROUGH_NOTE if engine.rough else f"Words transcribed offline with {engine.name}."
+        )
+        return [
+            Turn(t.speaker, t.start, t.end, text or None)
+            for t, text in zip(turns, texts, strict=True)
+        ]
+    notes.append(
+        "No words: pass --transcript FILE or --asr to measure questions, pace and fillers."
+    )
+    return turns
