@@ -7,6 +7,9 @@ Two sources:
 * ``benchmarks/data/interview_blind.tsv``: an independent held-out set in the same format, written
   and labelled by a second annotator who had not read the detector, and committed before any
   system run. Reported as ``interview_blind``; never tune on it (``--dev`` skips it).
+* ``benchmarks/data/question_classes_train.tsv``: questions across many industries written to
+  train and develop ``topic_of``/``kind_of``; reported as 5-fold cross-validation accuracy
+  (``benchmarks/train_question_classes.py``), since the topic fallback is fitted on it.
 * The Switchboard Dialog Act corpus, read from ``../shared/data/swda`` (GPL-3.0 / LDC material;
   never copied into the repository). Its ``val`` split is reported; ``train`` is the development
   split. Skipped cleanly when the folder is absent.
@@ -271,6 +274,9 @@ def run(
         report["interview_blind"] = evaluate_interview(
             blind, errors if errors_split == "blind" else None
         )
+    from train_question_classes import shipped_cv  # benchmarks/, beside this file
+
+    report["question_classes_train_cv"] = shipped_cv()
     root = swda_root()
     report["swda"] = evaluate_swda(root, swda_split) if root else None
     texts = [r.text for r in rows]
@@ -327,6 +333,12 @@ def _table(report: dict[str, object], out: Callable[[str], object] = print) -> N
         ):
             a = res[what]
             out(f"{key:22} {what:32} {a['accuracy']:.3f}  (n={a['n']})")
+    cv = report.get("question_classes_train_cv")
+    if isinstance(cv, dict):
+        for what in ("topic", "kind"):
+            a = cv[what]
+            name = f"{what} (5-fold CV)"
+            out(f"{'question_classes_train':22} {name:32} {a['accuracy']:.3f}  (n={a['n']})")
     if isinstance(swda, dict):
         for what in ("form", "backchannel_rhetorical_not_counted"):
             a = swda[what]

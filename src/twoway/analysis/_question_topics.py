@@ -2,13 +2,20 @@
 
 Topics and kinds are keyword rules with weights. A label's score is its strongest matching cue
 plus a tenth for every further cue, so one defining phrase ("what would you do if") beats several
-weak ones ("team", "office"); ties go to the label listed first. No cue at all gives "other".
+weak ones ("team", "office"); ties go to the label listed first. A rule may name "other" itself
+("can you hear me"). With no cue at all, a kind is "other" and a topic is decided by a small naive
+Bayes model (``question_data/question_classes.json``, built by
+``benchmarks/train_question_classes.py``), which answers "other" unless it is 90% sure.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from functools import lru_cache
+from importlib import resources
+from typing import Any
 
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
@@ -36,22 +43,45 @@ def _rules(table: list[tuple[str, float, str]]) -> tuple[Rule, ...]:
 # Cues are space-separated alternatives; "_" stands for a space inside a cue. Regex syntax works.
 _TOPIC_RULES = _rules(
     [
+        # Not about the job at all: the call itself, repeats, notes.
+        (
+            "other",
+            6.0,
+            r"""hear_me (?:can|do)_you_see_me see_my_screen share_my_screen
+            my_(?:audio|camera|mic|video)
+            cutting_out take_(?:some_)?notes repeat_(?:that|the|your) say_that_again
+            (?:grab|get)_(?:some|my|a)_(?:water|coffee) your_name_again what_did_you_mean
+            keep_going go_on""",
+        ),
         (
             "self",
             5.0,
-            r"""my_(?:background|experience|resume|cv|answers?|candidacy|application
-            |profile|skills?|fit) concerns? reservations hesitations? gives?_you_pause
+            r"""my_(?:background|experience|resume|cv|answers?|candidacy|application|profile
+            |skills?|fit|portfolio|degree|license|licence|certification|work_history|gap
+            |interview|schedule|references?) my_\w+_(?:experience|background|skills)
+            concerns? reservations hesitations? gives?_you_pause
             (?:a|good|great|strong|right)_fit fit_in i_fit im_a_fit stronger_candidate
             feedback_(?:for|on)_me how_i_did how_did_i_do about_me i_can_clarify expand_on
-            am_i_(?:a|the)""",
+            am_i_(?:a|the) (?:hiring|hire)_me moving_me_forward (?:do|did)_i_(?:seem|come_across
+            |answer) compare_to_(?:the_)?other gaps? strengthen missing_from
+            be_(?:an_issue|a_problem|a_dealbreaker|a_concern) someone_like_me did_my""",
         ),
         (
             "compensation",
             4.0,
             r"""salary salaries pay paid pay_band compensation comp benefits?
-            bonus(?:es)? equity stock rsus? 401k 401_k retirement pension vacation pto time_off
+            bonus(?:es)? equity stock rsus? 401k 401_k 403b retirement pension vacation pto time_off
             parental_leave maternity paternity sick_(?:days|leave) leave_policy insurance dental
-            health_(?:care|plan|benefits) stipend signing raises? perks the_range pay_range""",
+            health_(?:care|plan|benefits) stipend signing raises? perks the_range pay_range
+            differentials? commissions? overtime_pay time_and_a_half mileage reimburse\w*
+            pay_scale salary_scale step_scale hourly_rate wages? employee_discount holiday_pay""",
+        ),
+        (
+            "compensation",
+            3.0,
+            r"""tips tip_(?:out|pool|share) pooled allowance discount (?:weekly|biweekly
+            |every_two_weeks|twice_a_month) paychecks? payday per_mile by_the_(?:mile|hour)
+            vision hsa fsa stock_options? options scale""",
         ),
         (
             "next_steps",
@@ -60,8 +90,22 @@ _TOPIC_RULES = _rules(
             hiring_process timeline time_line hear_back hear_from (?:making|make|made)_a_decision
             decision_timeline the_decision rounds_of_interviews how_many_(?:more_)?rounds
             interviews onsite take_home takehome
-            after_this from_here who_else meeting_with meet_with references someone_start
-            you_need_from_me follow_up""",
+            after_(?:this|today) from_here who_else meeting_with meet_with references someone_start
+            you_need_from_me follow_up (?:second|third|final|another|next)_(?:round|interview
+            |conversation|meeting|step) working_interview stage shadow_shift skills_(?:test
+            |assessment) assessment drug_(?:test|screen) background_check (?:the|an)_offer
+            offer_letter fill_out final_(?:call|say|decision) hiring_(?:committee|manager)
+            candidates notified let_me_know stay_in_touch panel the_hire make_the_call
+            how_soon_(?:will|would|do) when_(?:will|would|do)_(?:i|you)_(?:know|hear|decide)
+            orientation_(?:be|start)""",
+        ),
+        (
+            "growth",
+            5.0,
+            r"""new_grads? residency apprentice\w* journey\w* cross_train\w* tuition career_path
+            pay_for_(?:certifications?|training|school|courses?|classes|conferences|continuing
+            |licens\w+) (?:move|moving|moved)_up career_ladder clinical_ladder advance\w*
+            go_back_to_school gone_on_to go_on_to work_toward\w*""",
         ),
         (
             "growth",
@@ -70,7 +114,9 @@ _TOPIC_RULES = _rules(
             promot\w+ grow growth grown conferences? courses? training certifications?
             professional_(?:organizations?|development|associations?) management_track
             move_into_management lead_role move_between_teams internal_mobility review_cycle
-            performance_reviews? onboard\w* skills upskill\w* education tuition""",
+            performance_reviews? onboard\w* skills upskill\w* education tuition shadow\w*
+            continuing_education ladder build_(?:\w+_)?experience feedback eventually
+            (?:chance|chances|opportunit\w+)_to_(?:lead|grow|learn|move|take|work_on)""",
         ),
         (
             "role",
@@ -79,9 +125,15 @@ _TOPIC_RULES = _rules(
             first_(?:30|60|90|ninety|thirty|sixty|few|couple|month|months|week|weeks|year
             |quarter|six|three) 90_days measured measure[sd]?_(?:success|impact|performance)
             my_performance kpis? okrs? metrics goals responsibilit\w+ responsible_for
-            position_open backfill new_role accomplish achieve hands_on own ownership
-            working_on work_on projects someone_in_this_role in_this_role day_one
-            mostly_(?:backend|frontend|front_end|back_end)""",
+            position_open backfill new_role accomplish achieve hands_on ownership_of
+            (?:would|will)_i_own working_on work_on projects someone_in_this_role in_this_role
+            day_one mostly_(?:backend|frontend|front_end|back_end) ideal_(?:candidate|person|hire)
+            right_person new_hire qualit(?:y|ies) qualifications must_have supervis\w+
+            direct_reports manage_(?:a|the|people|anyone|anybody) new_position replacement
+            replacing focus_on targets? quotas? kinds?_of_(?:patients|cases|matters|clients
+            |projects|work|accounts|customers|students) great_\w+_(?:does|do) stand_out
+            hardest_part biggest_challenges?_(?:for|in|of)_(?:this|the|someone|a|my)
+            challenges_for biggest_problem fix""",
         ),
         ("role", 2.0, r"""(?:this|the)_(?:role|position|job)"""),
         (
@@ -91,103 +143,219 @@ _TOPIC_RULES = _rules(
             market customers? funding series_[a-z] raising profitab\w+ revenue layoffs? morale
             leadership acquisition acquired expand\w* five_years 5_years diversity inclusion dei
             decisions(?:_are)?_made top_down headed direction ipo investors? ceo founders?
-            industry people_stay turnover attrition plans_to""",
+            industry people_stay turnover attrition plans_to merger merged new_owners\w*
+            owners? union safety_record reputation brand runway closings? closures? stable
+            stability financially budget (?:new|more|another)_(?:locations?|offices|stores|sites
+            |branches|clinics) planning_to (?:company|hospital|firm|district|store|agency|school
+            |organization|business|restaurant|hotel|practice|clinic|plant|bank|group)_(?:doing
+            |changed|planning|handling) clients sets_\w+_apart in_the_news""",
         ),
-        ("company", 2.0, r"""challenges? facing"""),
-        ("company", 1.0, r"""company companys organization business"""),
+        ("company", 3.5, r"""facing"""),
+        ("company", 2.0, r"""challenges?"""),
+        (
+            "company",
+            1.0,
+            r"""company companys organization business firm hospital district agency""",
+        ),
         ("them", 4.0, r"""yourself personally your_own you_personally"""),
         (
             "them",
+            4.0,
+            r"""how_did_you_(?:end_up|get|come|become|decide|start|find|choose|land|make_the
+            |move|go|first) (?:what|who)_(?:got|drew|brought|led|made)_you your_(?:own_)?(?:path
+            |journey|story|career|background|first_job|last_job) favou?rite
+            what_(?:do|did)_you_(?:find|like|love|enjoy|miss) how_do_you_like do_you_like
+            have_you_always did_you_always youve_always before_you_(?:came|joined|started|were)
+            in_the_first_place from_around_here originally do_you_still rewarding
+            what_got_you what_keeps_you""",
+        ),
+        (
+            "them",
             3.0,
-            r"""enjoy\w* favou?rite like_(?:most|least|best|about_working) love_about
+            r"""enjoy\w* like_(?:most|least|best|about_working) love_about
             dislike surprised_you drew_you drawn_to brought_you made_you kept_you keeps_you
-            got_into get_into got_started ended_up your_(?:own|path|journey|background|career
-            |story|job|role_changed) yourself personally for_you how_long_have_you
+            got_into get_into got_started ended_up end_up your_(?:own|path|journey|background
+            |career|story|job|role_changed) yourself personally for_you how_long_have_you
             have_you_been been_with since_you_(?:started|joined) when_you_joined wish_you\w*
             you_still_get_to did_you_come_from youve_(?:worked|done|seen|enjoyed|learned)
             you_change""",
         ),
         (
             "day_to_day",
-            3.0,
-            r"""typical_(?:day|week) day_to_day a_day_in_the_life on_call oncall
-            rotation remote hybrid reports?_to reporting_to pair_programming heads_down
-            in_house outsourced standups?""",
+            4.0,
+            r"""(?:typical|normal|average|usual|regular)_(?:day|week|shift|night|morning|month)
+            day_to_day a_day_in_the_life on_call oncall rotation reports?_to
+            reporting_to pair_programming heads_down in_house outsourced standups? caseloads?
+            workload (?:work|working)_(?:weekends|nights|holidays|overnights|evenings)
+            on_a_(?:normal|typical|given|busy|slow)_(?:day|shift|night) how_many_(?:patients
+            |tables|clients|cases|calls|students|kids|children|accounts|beds|rooms|orders
+            |deliveries|stops|tickets|guests|covers|residents|prescriptions|hours) home_every
+            on_the_road in_the_(?:shop|field|truck|classroom|kitchen) job_sites? shifts? pace
+            rush split_between what_time""",
         ),
+        ("day_to_day", 3.0, r"""remote hybrid"""),
         (
             "day_to_day",
             2.0,
             r"""the_team this_team team teams teams_(?:structured|organized)
             work(?:ing)?_with work_together collaborat\w+ tools? stack meetings? meet office
-            travel hours schedule structured structure split_between engineers designers
-            use_here""",
+            travel hours schedule structured structure engineers designers use_here together
+            alongside communicate overtime weekends nights equipment software paperwork
+            class_sizes? classes mostly usually""",
         ),
     ]
 )
 
 _KIND_RULES = _rules(
     [
+        # Small talk, openers and closers, and the stock questions that fit no kind.
+        (
+            "other",
+            6.0,
+            r"""hear_me see_my_screen any_questions questions_(?:for|do_you_have) about_yourself
+            (?:greatest|biggest|main|top)_(?:strengths?|weakness\w*) your_strengths
+            your_weakness\w* strengths_and_weaknesses walk_me_through_your_(?:resume|cv
+            |background|work_history|career) your_(?:resume|cv) find_(?:the_|us|the_place)
+            glass_of_water coffee how_s_your_day your_(?:day|morning|afternoon|weekend)
+            good_time_to_talk spell_your pronounce anything_else_youd_like_to_add
+            ready_to_get_started does_that_make_sense (?:prefer|like)_working_(?:alone
+            |independently|on_a_team|in_a_team) traffic_(?:give|gave|was|okay|ok|bad)
+            getting_here""",
+        ),
         (
             "logistics",
             5.0,
-            r"""start_date (?:could|can|would)_you_start availability
-            available_to_start able_to_start notice_period salary_expectations""",
+            r"""start_date (?:could|can|would)_you_start availability available
+            available_to_start able_to_start notice_period salary_expectations how_much_notice
+            (?:work|working)_(?:weekends|nights|holidays|evenings|mornings|overnights|overtime
+            |rotating|shifts|doubles|split_shifts) (?:background|reference)_checks?
+            drug_(?:test|screen)\w* lift\w* authorized_to_work sponsorship relocat\w+
+            transportation drivers?_licen[cs]e own_(?:vehicle|car|transportation|tools
+            |hand_tools) commut\w+ full_time part_time hours_a_week per_week
+            hours_(?:can|are|do|would)_you at_least_(?:16|18|21) over_(?:16|18|21) years_old
+            currently_employed temp_to_hire pass_a_(?:physical|drug\w*|background) stand_for
+            on_your_feet reach_you (?:vacations?|time_off|trips?)_(?:planned|coming_up)
+            how_soon hourly_rate pay_rate rate_are_you what_(?:kind_of_)?(?:pay|salary
+            |compensation|rate)_(?:are_you|would_you|do_you) expecting_to_make desired_salary
+            commit_to when_can_you be_at_the_(?:site|store|shop|office) come_in_for
+            restrictions_on remote hybrid on_site onsite in_office""",
         ),
         (
             "logistics",
             4.0,
-            r"""notice compensation relocat\w+ visa sponsorship
-            work_authori\w+ authorized_to_work
+            r"""notice compensation visa work_authori\w+
             (?:come|coming|be|work|working)_(?:in|into)_the_office
-            in_office office_days days_a_week on_site onsite commute travel remote hybrid
+            in_office office_days days_a_week on_site onsite travel remote hybrid
             interviewing_(?:anywhere|elsewhere|with) other_(?:offers|companies|interviews)
-            reach_you number_to_reach background_check current_(?:salary|comp)
-            looking_for_in_(?:terms_of_)?(?:comp|salary|pay)""",
+            number_to_reach background_check current_(?:salary|comp)
+            looking_for_in_(?:terms_of_)?(?:comp|salary|pay) weekends holidays nights overnights
+            rotating shifts? schedule on_call freezer cold heat outdoors heights physical
+            (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) mornings afternoons
+            evenings move""",
         ),
         (
             "situational",
             5.0,
-            r"""what_would_you_do what_would_you_change imagine suppose
-            lets_say what_if how_would_you_(?:handle|approach|deal|respond|react|manage
-            |prioritize|resolve|tackle|go_about)""",
+            r"""what_would_you_(?:do|change|say|tell|try) imagine suppose supposing lets_say
+            what_if picture_this pretend role_play hypothetical\w* how_would_you_(?:handle
+            |approach|deal|respond|react|manage|prioritize|resolve|tackle|go_about|explain|calm
+            |decide|address|communicate|reply|support|help|talk|de_escalate|tell|train|coach
+            |balance|get) how_youd_(?:handle|approach|deal|respond|react|manage|calm|go_about)
+            what_(?:steps_)?would_you_take what_would_(?:your|be_your)_first
+            whats_your_(?:first_)?move first_move what_steps_would (?<=^_)say_(?:a|an|the|your
+            |you|someone) would_you_say_something in_that_situation scenario""",
         ),
         (
             "situational",
-            3.0,
-            r"""if_you_(?:had|were|found|joined|discovered|noticed|got
-            |disagreed) how_do_you_prioritize first_move in_that_situation scenario
-            hypothetical""",
+            4.0,
+            r"""if_you_(?:had|were|found|joined|discovered|noticed|got|disagreed|saw|see|caught
+            |came|couldnt|could_not|realized|made|missed|hear|heard) if_(?:a|an|the|your|two
+            |one|someone|somebody)_\w+ how_do_you_(?:handle|deal_with|respond_to)_(?:that|this
+            |it|them) how_do_you_prioritize what_do_you_do_(?:if|when)""",
         ),
+        ("situational", 2.0, r"""how_would_you what_would_you"""),
         (
             "behavioral",
             5.0,
             r"""tell_(?:me|us)_about_a_time a_time_(?:when|where|that|you)
             give_(?:me|us)_an_example an_example_of describe_a_(?:situation|time)
-            have_you_ever did_you_ever think_of_a_time""",
+            have_you_ever did_you_ever think_of_a_time
+            how_would_(?:your|you_r)_(?:\w+_){0,2}describe
+            what_would_your_(?:\w+_){0,2}say how_did_you_(?:handle|deal|resolve|manage|respond
+            |react|approach|overcome|get_through|fix|recover) the_last_time_you
+            when_was_the_last_time (?:tell|talk)_(?:me_|us_)?about_(?:a|an|the)_\w+_(?:that|where
+            |when|you|in_which|who) (?:tell|talk)_(?:me_|us_)?about_(?:your|the)_(?:toughest
+            |hardest|biggest|worst|best|most) describe_(?:a|an|the)_(?:time|situation|moment
+            |occasion|instance) describe_how_you share_an_example talk_about_a_time
+            walk_me_through_a_(?:time|situation|conflict|project) performance_review
+            how_did_(?:your|the|they|she|he)_(?:\w+_){0,2}(?:react|respond|take_it|handle)""",
         ),
         (
             "behavioral",
             3.0,
-            r"""walk_me_through_a_(?:time|situation|conflict|project)
-            how_did_you_(?:handle|deal|resolve|manage|respond|react|approach|overcome|get)
-            what_did_you_(?:learn|do) how_did_(?:your|the|they) proud_of hardest toughest
+            r"""how_did_(?:your|the|they) what_did_you_(?:learn|do) proud\w* hardest toughest
             most_difficult most_challenging biggest_(?:mistake|failure|challenge|accomplishment
             |achievement) mistake_you_made failed failure conflict disagree\w* what_happened
-            youve_(?:ever|worked|had) when_you_had_to a_situation_where""",
+            youve_(?:ever|worked|had) when_you_had_to a_situation_where accomplishment
+            criticism""",
+        ),
+        (
+            "technical",
+            5.5,
+            r"""have_you_(?:ever_)?(?:used|worked_(?:with|in)|operated|run|programmed|configured)
+            (?:whats|what_is|what_s)_your_experience_(?:with|in|using) experience_(?:with|using)
+            how_much_experience what_experience_do_you_have_(?:with|in|using)
+            familiar_with familiarity proficien\w+ certified certifications? certificates?
+            licen[cs]e[sd]? how_(?:would|do|should)_you_(?:calculate|wire|install
+            |troubleshoot|diagnose|test|verify|configure|set_up|figure_out|measure|read|reconcile
+            |determine|estimate|size|program|code|calibrate|debug|design|optimi[sz]e|check
+            |sterili[sz]e|mix|prepare|clean|store|document|chart|use|operate|repair|replace
+            |fix|build|model|forecast|value|price|audit) difference_between""",
         ),
         (
             "technical",
             4.0,
-            r"""design architect\w* difference_between complexity big_o
+            r"""design architect\w* complexity big_o
             algorithms? data_structures? databases? index indexes indices query queries sql
             join api apis scale scaling kubernetes docker react java javascript typescript python
             golang rust garbage_collection load_balanc\w+ cache caching threads? url browser
             cap_theorem debug\w* test_(?:this|the|it) unit_tests? optimi[sz]e code function
             hash latency throughput memory cpu http tcp dns linux cloud aws gcp azure
             microservices? concurrency deadlock recursion regex git deploy\w* infrastructure
-            state_management frontend backend machine_learning schema page_load""",
+            state_management frontend backend machine_learning schema page_load
+            software systems? tools? platforms? equipment machinery programs? programming
+            languages? excel spreadsheets? pivot vlookup formulas? typing words_per_minute wpm
+            crm erp sap salesforce quickbooks autocad revit cad epic cerner ehr emr
+            electronic_(?:health|medical)_records? charting adobe photoshop illustrator
+            indesign figma blueprints? schematics? drawings troubleshoot\w* diagnos\w+
+            calibrat\w+ weld\w* forklifts? osha hipaa haccp gaap ifrs regulations? statutes?
+            compliance codes? dos(?:e|age|ing) medications? temperatures? calculat\w+
+            sterile phlebotomy triage vitals iv point_of_sale pos cash_register inventory
+            bls acls cpr first_aid cdl endorsements? techniques? procedures? protocols?
+            methods? methodolog\w+ standards? torque wrench circuit wiring voltage
+            ledger reconcil\w+ accounting tax financial_statements? underwriting""",
+        ),
+        (
+            "technical",
+            2.0,
+            r"""do_you_know are_you_able_to_(?:use|read|operate|run|drive) explain_(?:how|what
+            |the|why) know_how_to how_does how_do_you""",
         ),
         ("motivational", 5.0, r"""why_do_you_want where_do_you_see_yourself"""),
+        (
+            "motivational",
+            4.5,
+            r"""what_(?:drew|draws|attracted|attracts|brought|brings|led|leads|made|makes
+            |got|interests|excites|appeals_to)_you why_(?:did|do|would)_you_(?:choose|pick
+            |become|go_into|get_into|decide|want|apply|leave|join) why_(?:leave|change|switch
+            |move|go) why_(?:are|were)_you_(?:leaving|looking|interested|changing|switching
+            |applying) (?<=^_)why_(?!not|is|was|that|so|do|did|does|are|were|would|wouldnt
+            |would|should|shouldnt|dont|didnt|isnt|arent|cant|couldnt|can)\w+(?:_\w+)?(?=_$)
+            appeals? attract\w* (?:hope|hoping)_to_(?:get|gain|learn|achieve|do)
+            career_(?:plans|goals|path|aspirations) important_to_you still_interested
+            what_makes_you_(?:think|want|a|the|right|different|interested|the_best)
+            (?:want|wanted)_to_(?:work|be|join|get_into|become|go_into|leave|teach)""",
+        ),
         (
             "motivational",
             3.0,
@@ -195,13 +363,16 @@ _KIND_RULES = _rules(
             |like|think_you) why_(?:are|were)_you_(?:leaving|looking|interested)
             why_(?:this|our|product|us|here|the) why_should_we interests?_you interested_in
             motivat\w+ passion\w* excites?_you five_years 5_years know_about_(?:our|the|us)
-            looking_for_in next_role next_job career_goals drives_you""",
+            looking_for_in next_role next_job career_goals drives_you long_term thrive
+            work_environment (?:enjoy|like|love)_(?:most_)?about excit\w+ fulfill\w*
+            what_do_you_(?:enjoy|like|love) get_out_of""",
         ),
     ]
 )
 
 
-def _classify(text: str, rules: tuple[Rule, ...]) -> str:
+def rule_label(text: str, rules: tuple[Rule, ...]) -> str:
+    """The label whose rules score highest on ``text``, or "" when no cue matches."""
     s = _normalize(text)
     top: dict[str, float] = {}
     hits: dict[str, int] = {}
@@ -211,7 +382,7 @@ def _classify(text: str, rules: tuple[Rule, ...]) -> str:
             top[label] = max(top.get(label, 0.0), weight)
             hits[label] = hits.get(label, 0) + found
     if not top:
-        return "other"
+        return ""
     return max(top, key=lambda lab: (top[lab] + 0.1 * min(hits[lab], 9), -_RANK[lab]))
 
 
@@ -219,9 +390,96 @@ _RANK = {
     label: i
     for i, label in enumerate(
         """self compensation next_steps growth role company them day_to_day logistics
-        situational behavioral technical motivational""".split()
+        situational behavioral technical motivational other""".split()
     )
 }
+
+TOPIC_LABELS = (
+    "them",
+    "day_to_day",
+    "company",
+    "role",
+    "growth",
+    "next_steps",
+    "compensation",
+    "self",
+    "other",
+)
+KIND_LABELS = ("behavioral", "technical", "motivational", "situational", "logistics", "other")
+
+
+# --- the learned fallback -------------------------------------------------------------------------
+
+
+def features(text: str) -> list[str]:
+    """Word unigrams and bigrams of the normalized text; "^" marks the start ("^ what")."""
+    words = _normalize(text).split()
+    return words + [f"{a} {b}" for a, b in zip(["^", *words], words, strict=False)]
+
+
+class NaiveBayes:
+    """Multinomial naive Bayes over ``features``, from the counts that
+    ``benchmarks/train_question_classes.py`` writes. Features never seen in training are ignored;
+    a best label whose posterior is below ``min_confidence`` gives "other".
+    """
+
+    def __init__(
+        self,
+        labels: tuple[str, ...],
+        prior: tuple[float, ...],
+        weights: dict[str, tuple[float, ...]],
+        min_confidence: float,
+    ) -> None:
+        self.labels = labels
+        self.prior = prior
+        self.weights = weights
+        self.min_confidence = min_confidence
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], alpha: float, min_confidence: float) -> NaiveBayes:
+        labels = tuple(str(x) for x in data["labels"])
+        docs = [int(x) for x in data["docs"]]
+        feats: dict[str, list[int]] = data["features"]
+        vocab = len(feats)
+        totals = [int(x) for x in data["totals"]]
+        prior = tuple(math.log((d + 1) / (sum(docs) + len(docs))) for d in docs)
+        weights = {
+            f: tuple(
+                math.log((c + alpha) / (totals[i] + alpha * vocab)) for i, c in enumerate(counts)
+            )
+            for f, counts in feats.items()
+        }
+        return cls(labels, prior, weights, min_confidence)
+
+    def scores(self, text: str) -> list[float]:
+        """Log prior plus log likelihood of ``text`` for each label, in ``labels`` order."""
+        score = list(self.prior)
+        for f in features(text):
+            w = self.weights.get(f)
+            if w is not None:
+                for i, x in enumerate(w):
+                    score[i] += x
+        return score
+
+    def predict(self, text: str) -> str:
+        score = self.scores(text)
+        best = max(range(len(score)), key=score.__getitem__)
+        total = sum(math.exp(x - score[best]) for x in score)  # the best label's term is 1
+        return self.labels[best] if 1 / total >= self.min_confidence else "other"
+
+
+@lru_cache(maxsize=1)
+def _topic_model() -> NaiveBayes:
+    raw = resources.files("twoway.analysis").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return model_from_json(json.loads(raw), "topic")
+
+
+def model_from_json(data: dict[str, Any], task: str) -> NaiveBayes:
+    """The model of one task ("topic" or "kind") from the stored counts."""
+    return NaiveBayes.from_json(data[task], float(data["alpha"]), float(data["min_confidence"]))
+
+
+MODEL_FILE = "question_data/question_classes.json"
 
 
 @lru_cache(maxsize=4096)
@@ -229,14 +487,15 @@ def topic_of(question_text: str) -> str:
     """What a candidate's question is about.
 
     One of "them", "day_to_day", "company", "role", "growth", "next_steps", "compensation",
-    "self" or "other" (English only; see ``looks_english``).
+    "self" or "other" (English only; see ``looks_english``). Keyword rules decide; when none
+    matches, a small naive Bayes model trained on labelled questions does.
 
     >>> topic_of("What have you enjoyed most about working here?")
     'them'
     >>> topic_of("Are there professional organizations you would recommend?")
     'growth'
     """
-    return _classify(question_text, _TOPIC_RULES)
+    return rule_label(question_text, _TOPIC_RULES) or _topic_model().predict(question_text)
 
 
 @lru_cache(maxsize=4096)
@@ -244,13 +503,15 @@ def kind_of(question_text: str) -> str:
     """What kind of interview question an interviewer asked.
 
     One of "behavioral", "technical", "motivational", "situational", "logistics" or "other".
+    Keyword rules only: no cue gives "other" (a learned fallback was measured and left out,
+    docs/questions.md).
 
     >>> kind_of("Tell me about a time you disagreed with your manager.")
     'behavioral'
     >>> kind_of("What would you do if a teammate kept missing deadlines?")
     'situational'
     """
-    return _classify(question_text, _KIND_RULES)
+    return rule_label(question_text, _KIND_RULES) or "other"
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")

@@ -1,0 +1,152 @@
+"""Topic and kind cues across industries, and the learned topic fallback (docs/questions.md)."""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from twoway.analysis import _question_topics as qt
+from twoway.analysis.questions import KINDS, TOPICS, kind_of, topic_of
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def stripped(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]+", " ", text.replace("'", ""))).strip().lower()
+
+
+# Written for these tests, not taken from any data set.
+KIND_CASES = [
+    # technical: experience with a tool, software, certification, license, procedure
+    ("What's your experience with SolidWorks?", "technical"),
+    ("Are you familiar with ServSafe guidelines?", "technical"),
+    ("Which scheduling software have you used at the front desk?", "technical"),
+    ("Do you have your journeyman license?", "technical"),
+    ("Are you certified in medication administration?", "technical"),
+    ("How do you calibrate a pressure gauge?", "technical"),
+    # logistics: availability, shifts, transportation, physical demands, start, relocation
+    ("Are you available to work Saturdays during tax season?", "logistics"),
+    ("Can you work overnight shifts on the weekend?", "logistics"),
+    ("Do you have reliable transportation to get to the warehouse?", "logistics"),
+    ("This job involves lifting patients, is that okay for you?", "logistics"),
+    ("How soon would you be able to start if we offered you the job?", "logistics"),
+    ("Would you consent to a background check?", "logistics"),
+    # situational: hypotheticals
+    ("How would you handle a resident who refuses to take a shower?", "situational"),
+    ("Imagine a shipment comes in short right before a big sale. What do you do?", "situational"),
+    ("Suppose the client wants to cut the budget in half mid-project.", "situational"),
+    ("What would you say to a guest who found a hair in their soup?", "situational"),
+    # behavioral: past behavior, how others describe you
+    ("Tell me about a time you had to handle a medication error.", "behavioral"),
+    ("How would your former principal describe your classroom management?", "behavioral"),
+    ("Give me an example of a time you trained a new cashier.", "behavioral"),
+    ("Describe a situation where you had to stop work for safety reasons.", "behavioral"),
+    # motivational
+    ("Why do you want to work for the county?", "motivational"),
+    ("What drew you to pediatric dentistry?", "motivational"),
+    ("Why law?", "motivational"),
+    ("What made you want to apply to a small firm?", "motivational"),
+    # other: small talk and stock questions with no kind
+    ("Tell me a bit about yourself.", "other"),
+    ("Did you find parking okay?", "other"),
+]
+
+TOPIC_CASES = [
+    ("How long have you been at the hospital?", "them"),
+    ("What got you into HVAC in the first place?", "them"),
+    ("What does a typical shift look like in the ER?", "day_to_day"),
+    ("How many students would I have in each class?", "day_to_day"),
+    ("How has the firm changed since the merger?", "company"),
+    ("Is the store planning to open new locations?", "company"),
+    ("What would you want the new hire to focus on first?", "role"),
+    ("What are the sales quotas for this territory?", "role"),
+    ("Is there a mentorship program for new grads?", "growth"),
+    ("Do you offer an apprenticeship for welders?", "growth"),
+    ("Is there a skills test in the next round?", "next_steps"),
+    ("When will I know whether I got the job?", "next_steps"),
+    ("Is there a night shift differential?", "compensation"),
+    ("Do servers here keep their own tips?", "compensation"),
+    ("Is there anything about my resume that worries you?", "self"),
+    ("Would my lack of hospital experience be a problem?", "self"),
+    ("Sorry, could you repeat that?", "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), KIND_CASES)
+def test_kind_of_across_industries(text: str, kind: str) -> None:
+    assert kind_of(text) == kind
+    assert kind_of(stripped(text)) == kind
+
+
+@pytest.mark.parametrize(("text", "topic"), TOPIC_CASES)
+def test_topic_of_across_industries(text: str, topic: str) -> None:
+    assert topic_of(text) == topic
+    assert topic_of(stripped(text)) == topic
+
+
+def test_domain_cue_beats_a_generic_frame() -> None:
+    # "how would you" plus a procedure verb is a technical question, not a hypothetical.
+    assert kind_of("How would you wire a GFCI outlet?") == "technical"
+    assert kind_of("How would you handle a customer who wants a discount?") == "situational"
+    # "have you ever" is behavioral unless it asks about using a tool.
+    assert kind_of("Have you ever had to fire someone?") == "behavioral"
+    assert kind_of("Have you ever used Kronos for scheduling?") == "technical"
+
+
+def test_labels_are_closed() -> None:
+    assert {kind_of(t) for t, _ in KIND_CASES} <= set(KINDS)
+    assert {topic_of(t) for t, _ in TOPIC_CASES} <= set(TOPICS)
+    assert set(qt.TOPIC_LABELS) == set(TOPICS)
+    assert set(qt.KIND_LABELS) == set(KINDS)
+
+
+def test_the_topic_fallback_decides_only_without_a_cue() -> None:
+    model = qt._topic_model()
+    assert qt.rule_label("What's the vibe like among the nurses?", qt._TOPIC_RULES) == ""
+    assert topic_of("What's the vibe like among the nurses?") == model.predict(
+        "What's the vibe like among the nurses?"
+    )
+    # Unsure (nothing it has seen): "other".
+    assert model.predict("Zebra quantum lighthouse?") == "other"
+    assert model.predict("") == "other"
+
+
+def test_the_model_file_ships_in_the_package() -> None:
+    ref = importlib.resources.files("twoway.analysis").joinpath(qt.MODEL_FILE)
+    raw = ref.read_bytes()
+    assert len(raw) < 500 * 1024
+    data = json.loads(raw)
+    assert data["format"] == 1 and set(data["topic"]["labels"]) == set(TOPICS)
+    assert "kind" not in data  # only the topic fallback is shipped
+
+
+def test_the_model_file_is_rebuilt_byte_for_byte() -> None:
+    script = ROOT / "benchmarks" / "train_question_classes.py"
+    if not script.exists():
+        pytest.skip("benchmarks/ not present")
+    done = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_training_set_is_broad_and_balanced() -> None:
+    path = ROOT / "benchmarks" / "data" / "question_classes_train.tsv"
+    if not path.exists():
+        pytest.skip("benchmarks/ not present")
+    rows = [
+        line.split("\t")
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]
+        if line and not line.startswith(("#", "role\t"))
+    ]
+    assert len(rows) >= 400
+    assert len({r[2] for r in rows} - {"general"}) >= 25
+    for role, labels in (("candidate", TOPICS), ("interviewer", KINDS)):
+        counts = {lab: sum(1 for r in rows if r[0] == role and r[1] == lab) for lab in labels}
+        assert min(counts.values()) >= 15, counts
