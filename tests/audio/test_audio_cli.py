@@ -197,3 +197,18 @@ def test_webrtc_fallback(dissimilar: Recording, monkeypatch: pytest.MonkeyPatch)
     assert talk["Alex"] / sum(talk.values()) == pytest.approx(
         dissimilar.scene.share("Alex"), abs=0.03
     )
+
+
+def test_the_example_recording(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    pytest.importorskip("torch")
+    monkeypatch.setenv("TWOWAY_DATA_DIR", str(tmp_path))
+    example = ROOT / "examples" / "mock_interview.ogg"
+    assert example.stat().st_size < 300 * 1024
+    code, out, err = run(capsys, "analyze", str(example), "--me", "Speaker 1", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    # The interviewer (Speaker 1) speaks about a third of the time in scripts/make_example_audio.py.
+    share = {s["name"]: s["talk_share"] for s in data["speakers"]}
+    assert 0.25 < share["Speaker 1"] < 0.40

@@ -17,10 +17,12 @@ pytest.importorskip("sklearn")
 pytest.importorskip("resemblyzer")
 
 
-def test_dissimilar_voices_within_5_points(dissimilar: Recording) -> None:
-    conv = load_audio(dissimilar.mono, speakers=2)
+def test_voices_told_apart_within_5_points(recording: Recording) -> None:
+    # Both pairs in conftest.PAIRS: a female and a male voice, and two male voices with different
+    # accents (docs/audio.md lists a closer pair that fails).
+    conv = load_audio(recording.mono, speakers=2)
     assert conv.speakers == ("Speaker 1", "Speaker 2")  # Dana speaks first
-    assert shares(conv)["Speaker 2"] == pytest.approx(dissimilar.scene.share("Alex"), abs=0.05)
+    assert shares(conv)["Speaker 2"] == pytest.approx(recording.scene.share("Alex"), abs=0.05)
 
 
 def test_speaker_count_is_estimated_for_dissimilar_voices(dissimilar: Recording) -> None:

@@ -1,0 +1,144 @@
+"""Speed and memory of the audio pipeline on a long generated recording (docs/audio.md).
+
+    taskset -c 0 python benchmarks/bench_audio.py            # 2 hours, one core
+    taskset -c 0 python benchmarks/bench_audio.py --minutes 10
+
+Builds a mono interview with espeak-ng (the test scene, repeated with varied gaps and levels, plus
+room noise) and two microphone tracks, writes them as FLAC, then measures, each in a fresh process
+so peak memory (ru_maxrss) belongs to that stage alone:
+
+- decoding only; voice activity detection alone (Silero, samples already in memory);
+- one speaker per track (decode + VAD + bleed removal, both tracks);
+- one mixed track, diarized into 2 speakers (decode + VAD + mel + embeddings + clustering).
+
+Speed is given as "x real time": seconds of audio per CPU second of the stage's process (user +
+system), both measured here; CPU time rather than wall time, so that other work on a shared
+machine does not count. Run under ``taskset -c 0`` the process has one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def make_recording(folder: Path, minutes: float) -> dict[str, Path]:
+    import av
+    import numpy as np
+
+    from audio.scripts import INTERVIEW  # tests/audio
+    from audio.synth import RATE, Voice, build, mic_tracks, noise
+
+    voices = {
+        "Dana": Voice("Dana", "en-gb+f2", 160, 55),
+        "Alex": Voice("Alex", "en-us+m3", 170, 45),
+    }
+    scene = build(INTERVIEW, voices)
+    mics = mic_tracks(scene)
+    mono = scene.tracks["Alex"] + scene.tracks["Dana"]
+    target = int(minutes * 60 * RATE)
+    paths = {
+        "mono": folder / "long-mono.flac",
+        "alex": folder / "long-alex.flac",
+        "dana": folder / "long-dana.flac",
+    }
+    sources = {"mono": mono, "alex": mics["Alex"], "dana": mics["Dana"]}
+    rng = np.random.default_rng(1)
+    for key, path in paths.items():
+        written = 0
+        seed = 0
+        with av.open(str(path), "w", format="flac") as out:
+            stream = out.add_stream("flac", rate=RATE, layout="mono")
+            while written < target:
+                gain = 10 ** (rng.uniform(-3, 3) / 20)
+                block = sources[key] * gain + noise(len(sources[key]), -55, seed)
+                seed += 1
+                block = block[: target - written]
+                pcm = (np.clip(block, -1, 1) * 32767).astype(np.int16)[None, :]
+                frame = av.AudioFrame.from_ndarray(pcm, format="s16", layout="mono")
+                frame.sample_rate = RATE
+                for packet in stream.encode(frame):
+                    out.mux(packet)
+                written += len(block)
+            for packet in stream.encode(None):
+                out.mux(packet)
+    return paths
+
+
+STAGES = {
+    "decode": """
+from twoway.audio.decode import iter_chunks
+n = sum(c.shape[1] for c in iter_chunks(PATHS["mono"], mono=True))
+""",
+    "vad": """
+import numpy as np
+from twoway.audio.decode import iter_chunks
+from twoway.audio.vad import make_vad
+chunks = [c[0] for _, c in zip(range(20), iter_chunks(PATHS["mono"], mono=True))]  # 10 min
+vad = make_vad("silero")
+start, cpu_start = time.perf_counter(), cpu()
+for c in chunks:
+    vad.feed(c)
+ELAPSED, CPU = time.perf_counter() - start, cpu() - cpu_start
+AUDIO_S = sum(len(c) for c in chunks) / 16000
+""",
+    "tracks": """
+from twoway.audio import load_audio
+conv = load_audio(tracks=[("Alex", PATHS["alex"]), ("Dana", PATHS["dana"])], use_voiceprints=False)
+""",
+    "diarize": """
+from twoway.audio import load_audio
+conv = load_audio(PATHS["mono"], speakers=2, use_voiceprints=False)
+talk = {s: conv.talk_s(s) for s in conv.speakers}
+EXTRA = {s: round(t / sum(talk.values()), 3) for s, t in talk.items()}
+""",
+}
+
+
+def run_stage(name: str, paths: dict[str, Path], audio_s: float) -> dict[str, object]:
+    code = (
+        "import json, resource, time\n"
+        f"PATHS = {json.dumps({k: str(v) for k, v in paths.items()})}\n"
+        f"AUDIO_S = {audio_s}\nEXTRA = None\n"
+        "def cpu():\n"
+        "    r = resource.getrusage(resource.RUSAGE_SELF)\n"
+        "    return r.ru_utime + r.ru_stime\n"
+        "start, cpu_start = time.perf_counter(), cpu()\n"
+        f"{STAGES[name]}\n"
+        "ELAPSED = globals().get('ELAPSED') or time.perf_counter() - start\n"
+        "CPU = globals().get('CPU') or cpu() - cpu_start\n"
+        "print(json.dumps({'wall_s': round(ELAPSED, 2), 'cpu_s': round(CPU, 2),"
+        " 'audio_s': round(AUDIO_S, 1), 'x_real_time_cpu': round(AUDIO_S / CPU, 1),"
+        " 'peak_mb': round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),"
+        " 'extra': EXTRA}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=120.0)
+    parser.add_argument("--keep", type=Path, help="Folder to keep the generated recordings in.")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="twoway-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    paths = make_recording(folder, args.minutes)
+    print(f"generated {args.minutes:g} min recordings in {time.perf_counter() - start:.0f} s")
+    audio_s = args.minutes * 60
+    for name in STAGES:
+        result = run_stage(name, paths, audio_s)
+        print(f"{name:8s} {json.dumps(result)}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
