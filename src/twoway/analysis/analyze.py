@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 
 from twoway.analysis.feedback import feedback, unknown_me_feedback
 from twoway.analysis.lexicon import EMPTY_COUNTS, TextCounts, count_text
 from twoway.analysis.questioning import collect_questions, summarize
-from twoway.analysis.questions import find_questions, looks_english
+from twoway.analysis.questions import DetectedQuestion, find_questions, looks_english
 from twoway.analysis.result import (
     Analysis,
     Monologue,
@@ -22,6 +23,7 @@ from twoway.analysis.timeline import (
     SpeechTurn,
     backchannels,
     balance,
+    coverages,
     floors,
     interruptions,
     median,
@@ -69,6 +71,9 @@ def _speaker_names(conv: Conversation) -> list[str]:
     return names
 
 
+_NO_QUESTIONS: tuple[DetectedQuestion, ...] = ()
+
+
 def _looks_english(turns: Sequence[SpeechTurn]) -> bool:
     """Judge the language on a sample of the text: the first few hundred words are enough."""
     sample: list[str] = []
@@ -103,7 +108,7 @@ def analyze(
     has_text = conv.has_text
 
     counts: dict[str, TextCounts] = defaultdict(lambda: EMPTY_COUNTS)
-    segment_words: list[int] = []
+    segment_words = array("L")  # compact: one per segment, on a long transcript millions
     for seg in conv.turns:
         seg_counts = count_text(seg.text) if seg.text else EMPTY_COUNTS
         segment_words.append(seg_counts.words)
@@ -111,12 +116,20 @@ def analyze(
             name = speaker_name(seg)
             counts[name] += seg_counts
     turns = merge_turns(conv.turns, segment_words)
-    detected = [find_questions(t.text) for t in turns]
+    # Most turns ask nothing: share one empty tuple instead of keeping an empty list per turn.
+    detected: list[Sequence[DetectedQuestion]] = []
+    for turn in turns:
+        found = find_questions(turn.text) if turn.words else None
+        detected.append(found or _NO_QUESTIONS)
     backchannel = backchannels(turns, [any(q.counts for q in d) for d in detected], has_text)
     floor_list, floor_of = floors(turns, backchannel)
     events = interruptions(turns, backchannel) if timed else []
 
-    talk = {name: conv.talk_s(None if name == UNKNOWN_SPEAKER else name) for name in names}
+    coverage = coverages(conv.turns) if timed else {}
+    talk = {
+        name: (coverage[name].total if name in coverage else 0.0) if timed else None
+        for name in names
+    }
     total_talk = sum(t or 0.0 for t in talk.values())
     total_words = sum(c.words for c in counts.values())
 
@@ -235,7 +248,7 @@ def analyze(
         response_latency_s=median(g for _, g in gaps),
         interruptions=tuple(events),
         balance=(
-            balance(conv.turns, me_name, start, end)
+            balance(coverage, me_name, start, end)
             if me_name is not None and start is not None and end is not None
             else None
         ),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import MutableSequence, Sequence
 
 from twoway.analysis._question_topics import _TOPIC_RULES, _normalize
 from twoway.analysis.questions import DetectedQuestion, content_words, kind_of, topic_of
@@ -33,7 +33,7 @@ FOLLOW_UP_MIN_SHARED = 2
 
 def collect_questions(
     turns: Sequence[SpeechTurn],
-    detected_per_turn: Sequence[Sequence[DetectedQuestion]],
+    detected_per_turn: MutableSequence[Sequence[DetectedQuestion]],
     backchannel: Sequence[bool],
     floor_list: Sequence[Floor],
     floor_of: Sequence[int],
@@ -44,7 +44,8 @@ def collect_questions(
     """Every question with its asker, topic or kind, follow-up flag and answer.
 
     ``classify`` is False for text that does not look English: the rules are English-only, so
-    topic, kind and follow-up are left out rather than guessed.
+    topic, kind and follow-up are left out rather than guessed. ``detected_per_turn`` is emptied
+    as it is read: on a long transcript the detections and the questions would not both fit.
     """
     found: list[Question] = []
     asked: Counter[str] = Counter()
@@ -52,6 +53,7 @@ def collect_questions(
     last_said: dict[str, tuple[int, SpeechTurn]] = {}
     for i, turn in enumerate(turns):
         detected = detected_per_turn[i]
+        detected_per_turn[i] = ()
         if detected:
             counted = [q for q in detected if q.counts]
             asked[turn.speaker] += len(counted)

@@ -6,10 +6,11 @@ All definitions are those of ``docs/metrics.md``; change both together.
 from __future__ import annotations
 
 import statistics
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from itertools import accumulate, pairwise
+from dataclasses import dataclass, field
+from itertools import pairwise
 
 from twoway.analysis.lexicon import count_words
 from twoway.analysis.result import Balance, BalanceWindow, Interruption
@@ -27,13 +28,23 @@ DOMINANT_SHARE = 0.70
 
 @dataclass(frozen=True, slots=True)
 class SpeechTurn:
-    """Consecutive speech by one speaker, merged from the source's segments."""
+    """Consecutive speech by one speaker: the source's segments ``first`` to ``stop - 1``.
+
+    The text is joined from the segments when asked for, not kept: on a long transcript a copy
+    of every word would double the memory the analysis needs.
+    """
 
     speaker: str
     start: float | None
     end: float | None
-    text: str
     words: int
+    segments: Sequence[Turn] = field(repr=False, compare=False)
+    first: int
+    stop: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.segments[self.first : self.stop] if t.text)
 
     @property
     def duration_s(self) -> float | None:
@@ -59,22 +70,19 @@ def merge_turns(
     speaker: str | None = None
     start: float | None = None
     end: float | None = None
-    texts: list[str] = []
-    words = 0
-    for seg, seg_words in zip(segments, counts, strict=True):
+    first = words = 0
+    for i, (seg, seg_words) in enumerate(zip(segments, counts, strict=True)):
         name = speaker_name(seg)
         joins = name == speaker and (seg.start is None or end is None or seg.start - end < gap_s)
         if not joins:
             if speaker is not None:
-                merged.append(SpeechTurn(speaker, start, end, " ".join(texts), words))
-            speaker, start, end, texts, words = name, seg.start, seg.end, [], 0
+                merged.append(SpeechTurn(speaker, start, end, words, segments, first, i))
+            speaker, start, end, first, words = name, seg.start, seg.end, i, 0
         elif seg.end is not None and end is not None and seg.end > end:
             end = seg.end
-        if seg.text:
-            texts.append(seg.text)
         words += seg_words
     if speaker is not None:
-        merged.append(SpeechTurn(speaker, start, end, " ".join(texts), words))
+        merged.append(SpeechTurn(speaker, start, end, words, segments, first, len(segments)))
     return merged
 
 
@@ -183,20 +191,30 @@ def interruptions(turns: Sequence[SpeechTurn], backchannel: Sequence[bool]) -> l
 
 
 class Coverage:
-    """How much of the time axis a set of intervals covers before any point (union, prefix sums)."""
+    """The union of one speaker's intervals, and how much of the time axis it covers.
 
-    def __init__(self, intervals: Iterable[tuple[float, float]]) -> None:
-        starts: list[float] = []
-        ends: list[float] = []
-        for start, end in sorted(intervals):
-            if ends and start <= ends[-1]:
-                ends[-1] = max(ends[-1], end)
-            else:
-                starts.append(start)
-                ends.append(end)
-        self._starts = starts
-        self._ends = ends
-        self._before = [0.0, *accumulate(e - s for s, e in zip(starts, ends, strict=True))]
+    Built in one pass over intervals that come in start order (a conversation's segments do), in
+    compact float arrays: on a long transcript this is the largest structure the analysis keeps.
+    """
+
+    __slots__ = ("_before", "_ends", "_starts")
+
+    def __init__(self) -> None:
+        self._starts = array("d")
+        self._ends = array("d")
+        self._before = array("d", [0.0])  # covered length before each interval; last = total
+
+    def add(self, start: float, end: float) -> None:
+        """Add an interval starting no earlier than the previous one."""
+        ends = self._ends
+        if ends and start <= ends[-1]:
+            if end > ends[-1]:
+                self._before[-1] += end - ends[-1]
+                ends[-1] = end
+        else:
+            self._starts.append(start)
+            ends.append(end)
+            self._before.append(self._before[-1] + end - start)
 
     @property
     def total(self) -> float:
@@ -213,15 +231,23 @@ class Coverage:
         return self.upto(b) - self.upto(a)
 
 
-def balance(segments: Sequence[Turn], me: str, start_s: float, end_s: float) -> Balance | None:
-    """The share of "me" in 2.5-minute windows every 30 s, and a label for the conversation."""
-    by_speaker: dict[str, list[tuple[float, float]]] = {}
+def coverages(segments: Sequence[Turn]) -> dict[str, Coverage]:
+    """Each speaker's coverage, from segments in start order (``Conversation`` keeps them so)."""
+    result: dict[str, Coverage] = {}
     for seg in segments:
         if seg.start is not None and seg.end is not None:
-            by_speaker.setdefault(speaker_name(seg), []).append((seg.start, seg.end))
-    if not by_speaker:
+            name = speaker_name(seg)
+            cov = result.get(name)
+            if cov is None:
+                cov = result[name] = Coverage()
+            cov.add(seg.start, seg.end)
+    return result
+
+
+def balance(coverage: dict[str, Coverage], me: str, start_s: float, end_s: float) -> Balance | None:
+    """The share of "me" in 2.5-minute windows every 30 s, and a label for the conversation."""
+    if not coverage:
         return None
-    coverage = {name: Coverage(spans) for name, spans in by_speaker.items()}
     me_cov = coverage.get(me)
     bounds: list[tuple[float, float]] = []
     k = 0
