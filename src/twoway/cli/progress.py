@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from twoway.cli._store import DbOption, JsonOption, console, open_store, print_json
-from twoway.errors import TwowayError
 
 PROGRESS_HELP = """Show how your saved conversations changed over time: your talk share against
 the target band, questions asked (and how many about them), longest monologue, score.
@@ -42,13 +41,11 @@ def progress_command(
             f"No saved conversations{who} yet. Save one with: twoway analyze FILE --me NAME --save"
         )
         return
-    try:
-        from twoway.report.progress import render_progress, write_progress_png
-    except ImportError as exc:
-        raise TwowayError("the progress report is not available in this version of twoway") from exc
-    render_progress(points, console())
+    from twoway.report.progress import render_progress, write_progress_png
+
+    render_progress(points, console(), me=me)
     if png is not None:
-        write_progress_png(points, png)
+        write_progress_png(points, png, me=me)
         typer.echo(f"Chart written to {png}", err=True)
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from twoway.cli._store import DbOption, open_store
-from twoway.errors import TwowayError, UsageError
+from twoway.errors import UsageError
 
 if TYPE_CHECKING:
     from twoway.analysis import Analysis
@@ -46,13 +46,15 @@ def thank_you_command(
     with open_store(db) as store:
         stored = store.conversation(conversation)
     recipient = _recipient(stored, to)
-    try:
-        from twoway.followup.thankyou import draft_thank_you
-    except ImportError as exc:
-        raise TwowayError(
-            "drafting thank-you notes is not available in this version of twoway"
-        ) from exc
-    note = draft_thank_you(stored.conversation, reanalyze(stored), recipient)
+    from twoway.followup.thankyou import draft_thank_you
+
+    note = draft_thank_you(
+        stored.conversation,
+        reanalyze(stored),
+        recipient,
+        company=stored.summary.company,
+        role=stored.summary.role,
+    )
     text = note.markdown if fmt == "markdown" else note.text
     if not text.endswith("\n"):
         text += "\n"
