@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 import re
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
@@ -33,14 +34,29 @@ YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for con
 _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 
-def parse_date(value: str, option: str = "--date", *, today: dt.date | None = None) -> dt.date:
+def today() -> dt.date:
+    """Today's date, or ``$TWOWAY_TODAY`` (YYYY-MM-DD) when set.
+
+    The override pins "today" for reproducible documentation and tests (what is due, what is
+    overdue); the store itself takes the day as an argument and never reads the clock.
+    """
+    pinned = os.environ.get("TWOWAY_TODAY")
+    if pinned:
+        try:
+            return dt.date.fromisoformat(pinned)
+        except ValueError:
+            raise UsageError(f"TWOWAY_TODAY must be YYYY-MM-DD; got {pinned!r}") from None
+    return dt.date.today()
+
+
+def parse_date(value: str, option: str = "--date", *, base: dt.date | None = None) -> dt.date:
     """``YYYY-MM-DD``, or today / yesterday / tomorrow, or ``+N`` days from today.
 
     >>> parse_date("2026-11-20")
     datetime.date(2026, 11, 20)
     """
     text = value.strip().casefold()
-    base = today or dt.date.today()
+    base = base or today()
     if text in _RELATIVE:
         return base + dt.timedelta(days=_RELATIVE[text])
     plus = re.fullmatch(r"\+(\d{1,4})d?", text)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 import typer
 
+from twoway.cli import _store
 from twoway.cli._store import (
     DbOption,
     JsonOption,
@@ -42,7 +42,7 @@ def followups_command(
     ctx.obj = {"db": db}
     if ctx.invoked_subcommand is not None:
         return
-    today = dt.date.today()
+    today = _store.today()
     with open_store(db) as store:
         items = store.followups(include_done=include_done, person=person, today=today)
     if as_json:
@@ -117,7 +117,7 @@ def snooze_command(
     Example: twoway followups snooze 3 --days 14
     """
     with open_store(db_from(ctx, db)) as store:
-        item = store.snooze_followup(followup_id, days)
+        item = store.snooze_followup(followup_id, days, today=_store.today())
     typer.echo(f"Snoozed #{item.id} to {day(item.due)}: {item.what}")
 
 
