@@ -10,7 +10,9 @@ A block in README.md looks like::
 
 ``python scripts/readme_output.py`` rewrites every block in place; ``--check`` exits 1 when one is
 out of date (the test suite runs it). Commands run with a 100-column terminal and no colors.
-``| head -N`` at the end of a command keeps the first N lines.
+``| head -N`` at the end of a command keeps the first N lines. All commands share one fresh
+store (``TWOWAY_DB`` in a temporary folder) and "today" is pinned (``TWOWAY_TODAY``), so the
+follow-up walk-through prints the same thing on any day.
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+TODAY = "2026-11-24"  # the README's walk-through happens on this day (TWOWAY_TODAY)
 README = ROOT / "README.md"
 BLOCK = re.compile(
     r"(<!-- output: (?P<cmd>.+?) -->\n)(?P<fence>```\w*\n)(?P<body>.*?)(```\n<!-- /output -->)",
@@ -31,7 +35,7 @@ BLOCK = re.compile(
 )
 
 
-def run(command: str) -> str:
+def run(command: str, extra_env: dict[str, str]) -> str:
     head = None
     match = re.fullmatch(r"(.+?)\s*\|\s*head -(\d+)", command)
     if match:
@@ -39,7 +43,7 @@ def run(command: str) -> str:
     args = shlex.split(command)
     if args[0] == "twoway":
         args = [sys.executable, "-m", "twoway", *args[1:]]
-    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
+    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", **extra_env}
     result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True)
     out = result.stdout + result.stderr
     lines = [line.rstrip() for line in out.splitlines()]
@@ -49,10 +53,15 @@ def run(command: str) -> str:
 
 
 def render(text: str) -> str:
-    def replace(m: re.Match[str]) -> str:
-        return f"{m.group(1)}{m.group('fence')}{run(m.group('cmd'))}{m.group(5)}"
+    """Every block's command, in order, against one fresh store and a pinned "today"."""
+    with tempfile.TemporaryDirectory() as tmp:
+        extra_env = {"TWOWAY_DB": str(Path(tmp) / "twoway.db"), "TWOWAY_TODAY": TODAY}
 
-    return BLOCK.sub(replace, text)
+        def replace(m: re.Match[str]) -> str:
+            output = run(m.group("cmd"), extra_env)
+            return f"{m.group(1)}{m.group('fence')}{output}{m.group(5)}"
+
+        return BLOCK.sub(replace, text)
 
 
 def main() -> int:
