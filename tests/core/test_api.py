@@ -14,7 +14,14 @@ import twoway
 
 SRC = Path(twoway.__file__).parent
 CORE = [SRC / "model.py", SRC / "errors.py", *sorted((SRC / "analysis").glob("*.py"))]
-ADAPTERS = ("twoway.formats", "twoway.report", "twoway.cli", "twoway.store", "twoway.web")
+ADAPTERS = (
+    "twoway.formats",
+    "twoway.audio",
+    "twoway.report",
+    "twoway.cli",
+    "twoway.store",
+    "twoway.web",
+)
 
 
 def test_public_api_is_pinned() -> None:
