@@ -10,7 +10,8 @@ A block in README.md looks like::
 
 ``python scripts/readme_output.py`` rewrites every block in place; ``--check`` exits 1 when one is
 out of date (the test suite runs it). Commands run with a 100-column terminal and no colors.
-``| head -N`` at the end of a command keeps the first N lines. All commands share one fresh
+``| head -N`` (``| tail -N``) at the end of a command keeps the first (last) N lines.
+All commands share one fresh
 store (``TWOWAY_DB`` in a temporary folder) and "today" is pinned (``TWOWAY_TODAY``), so the
 follow-up walk-through prints the same thing on any day.
 """
@@ -36,19 +37,25 @@ BLOCK = re.compile(
 
 
 def run(command: str, extra_env: dict[str, str]) -> str:
-    head = None
-    match = re.fullmatch(r"(.+?)\s*\|\s*head -(\d+)", command)
+    head = tail = None
+    match = re.fullmatch(r"(.+?)\s*\|\s*(head|tail) -(\d+)", command)
     if match:
-        command, head = match.group(1), int(match.group(2))
+        command = match.group(1)
+        if match.group(2) == "head":
+            head = int(match.group(3))
+        else:
+            tail = int(match.group(3))
     args = shlex.split(command)
     if args[0] == "twoway":
         args = [sys.executable, "-m", "twoway", *args[1:]]
     env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", **extra_env}
     result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True)
-    out = result.stdout + result.stderr
+    out = result.stdout + result.stderr  # stderr after stdout: a stable order
     lines = [line.rstrip() for line in out.splitlines()]
     if head is not None:
         lines = lines[:head]
+    if tail is not None:
+        lines = lines[-tail:]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -433,6 +433,10 @@ def write_progress_png(
     try:
         with os.fdopen(fd, "wb") as out:
             fig.savefig(out, format="png", metadata={"Title": _title(me), "Description": alt})
+        # mkstemp makes the file private (0600); a chart gets the permissions of any new file.
+        umask = os.umask(0)
+        os.umask(umask)
+        Path(tmp).chmod(0o666 & ~umask)
         Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
