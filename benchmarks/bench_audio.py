@@ -128,14 +128,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=120.0)
     parser.add_argument("--keep", type=Path, help="Folder to keep the generated recordings in.")
+    parser.add_argument("--only", choices=sorted(STAGES), help="Run one stage.")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="twoway-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    paths = make_recording(folder, args.minutes)
-    print(f"generated {args.minutes:g} min recordings in {time.perf_counter() - start:.0f} s")
+    paths = {
+        "mono": folder / "long-mono.flac",
+        "alex": folder / "long-alex.flac",
+        "dana": folder / "long-dana.flac",
+    }
+    if args.keep is None or not all(p.exists() for p in paths.values()):
+        paths = make_recording(folder, args.minutes)
+        print(f"generated {args.minutes:g} min recordings in {time.perf_counter() - start:.0f} s")
     audio_s = args.minutes * 60
-    for name in STAGES:
+    for name in [args.only] if args.only else STAGES:
         result = run_stage(name, paths, audio_s)
         print(f"{name:8s} {json.dumps(result)}", flush=True)
 

@@ -103,7 +103,7 @@ TARGET_DBFS = -30.0
 
 
 def level_mels(mels: Floats, energy_db: Floats, speech: npt.NDArray[np.bool_]) -> Floats:
-    """``mels`` scaled as if the waveform's speech had been normalised to ``TARGET_DBFS``."""
+    """``mels`` scaled, in place, as if the waveform's speech had been normalised to -30 dBFS."""
     import numpy as np
 
     n = min(len(energy_db), len(speech))
@@ -111,7 +111,8 @@ def level_mels(mels: Floats, energy_db: Floats, speech: npt.NDArray[np.bool_]) -
     if not len(frames):
         return mels
     level = 10 * np.log10(float(np.mean(10 ** (frames.astype(np.float64) / 10))))
-    return (mels * np.float32(10 ** ((TARGET_DBFS - level) / 10))).astype(np.float32)
+    mels *= np.float32(10 ** ((TARGET_DBFS - level) / 10))
+    return mels
 
 
 def embed_partials(
@@ -290,6 +291,7 @@ def diarize(
             starts.append(run_end - PARTIAL_FRAMES)
         windows.extend((run_start, s, s + PARTIAL_FRAMES) for s in starts)
     embeddings = embed_windows(mels, [(a, b) for _, a, b in windows], progress=progress)
+    del mels  # the caller passed the only reference: free it before clustering
     _, centroids, estimated = cluster(embeddings, speakers)
     k = len(centroids)
     if k <= 1:

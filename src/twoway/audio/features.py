@@ -115,7 +115,7 @@ def _hann() -> Floats:
 class ChannelAnalyzer:
     """Feeds one channel's samples through energy, VAD and (optionally) mel features."""
 
-    def __init__(self, vad: Vad, *, want_mels: bool) -> None:
+    def __init__(self, vad: Vad, *, want_mels: bool, expected_s: float | None = None) -> None:
         import numpy as np
 
         self._vad = vad
@@ -126,6 +126,12 @@ class ChannelAnalyzer:
         self._energy: list[Floats] = []
         self._probs: list[Floats] = []
         self._mels: list[Floats] = []
+        # With the duration known, mel frames go straight into one array: concatenating 115 MB
+        # of chunks at the end of a 2-hour file would briefly need twice that.
+        self._mel_array: Floats | None = None
+        self._mel_count = 0
+        if want_mels and expected_s and expected_s < 12 * 3600:
+            self._mel_array = np.empty((int(expected_s / FRAME_S) + 200, N_MELS), np.float32)
 
     def feed(self, samples: Floats) -> None:
         self._probs.append(self._vad.feed(samples))
@@ -152,7 +158,16 @@ class ChannelAnalyzer:
         if self._want_mels:
             spectrum = np.fft.rfft(frames * _hann(), axis=1)
             power_spec = (spectrum.real**2 + spectrum.imag**2).astype(np.float32)
-            self._mels.append(power_spec @ mel_filters().T)
+            mel = power_spec @ mel_filters().T
+            array = self._mel_array
+            if array is not None and self._mel_count + len(mel) <= len(array):
+                array[self._mel_count : self._mel_count + len(mel)] = mel
+            else:
+                if array is not None:  # longer than the container said: fall back to a list
+                    self._mels.append(array[: self._mel_count].copy())
+                    self._mel_array = None
+                self._mels.append(mel)
+            self._mel_count += len(mel)
         self._buffer = buffer[count * HOP :]
 
     @property
@@ -171,5 +186,9 @@ class ChannelAnalyzer:
             probs = window_probs[index]
         else:
             probs = np.zeros(n, np.float32)
-        mels = np.concatenate(self._mels) if self._mels else None
+        if self._mel_array is not None:
+            mels: Floats | None = self._mel_array[: self._mel_count]
+        else:
+            mels = np.concatenate(self._mels) if self._mels else None
+        self._mels = []
         return ChannelFeatures(energy, probs.astype(np.float32), mels, self._vad.name)
