@@ -371,6 +371,6 @@ def _add_words(
             for t, text in zip(turns, texts, strict=True)
         ]
     notes.append(
-        "No words: pass --transcript FILE or --asr to measure questions, pace and fillers."
+        "For questions, pace and fillers from a recording, add --transcript FILE or --asr."
     )
     return turns
