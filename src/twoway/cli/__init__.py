@@ -14,6 +14,7 @@ import typer
 
 from twoway import __version__
 from twoway.cli import analyze as _analyze
+from twoway.cli import batch as _batch
 from twoway.cli import companies as _companies
 from twoway.cli import conversations as _conversations
 from twoway.cli import db as _db
@@ -70,6 +71,7 @@ _progress.register(app)
 _export.register(app)
 _db.register(app)
 _voice.register(app)
+_batch.register(app)
 
 
 def _error(message: str) -> None:
