@@ -6,10 +6,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).parents[1]
 
 
 def test_readme_example_output_is_current() -> None:
+    # The README shows a recording analyzed: that needs the audio extras (CI installs them).
+    pytest.importorskip("av")
+    pytest.importorskip("resemblyzer")
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "readme_output.py"), "--check"],
         capture_output=True,
