@@ -23,6 +23,7 @@ from twoway.cli import followups as _followups
 from twoway.cli import people as _people
 from twoway.cli import prep as _prep
 from twoway.cli import progress as _progress
+from twoway.cli import report as _report
 from twoway.cli import thank_you as _thank_you
 from twoway.cli import voice as _voice
 from twoway.errors import TwowayError
@@ -68,6 +69,7 @@ _companies.register(app)
 _followups.register(app)
 _thank_you.register(app)
 _progress.register(app)
+_report.register(app)
 _export.register(app)
 _db.register(app)
 _voice.register(app)

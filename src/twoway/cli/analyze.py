@@ -122,6 +122,23 @@ def analyze_command(
         Path | None,
         typer.Option("--output", "-o", help="Write the report to this file, not the terminal."),
     ] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            "--html",
+            metavar="FILE",
+            help="Also write a self-contained HTML report (several inputs: FILE-INPUT.html "
+            "each, or INPUT.html in FILE when it is a folder; docs/html-report.md).",
+        ),
+    ] = None,
+    png: Annotated[
+        Path | None,
+        typer.Option(
+            "--png",
+            metavar="DIR",
+            help="Also draw timeline.png and share.png into this folder (needs twoway[charts]).",
+        ),
+    ] = None,
     target: Annotated[
         float | None,
         typer.Option(help="Your talk-share target in percent (default by mode: 50 or 20)."),
@@ -253,6 +270,10 @@ def analyze_command(
             sys.stderr.write(f"twoway: error: {exc}\n")
     if analyses:
         _emit(analyses, out_format, output)
+    if analyses and (html is not None or png is not None):
+        from twoway.cli.report import write_outputs
+
+        write_outputs(analyses, conversations, html=html, png=png, several=len(inputs) > 1)
     if analyses and save_options is not None:
         # Confirmations go to stderr when stdout carries the JSON or markdown report.
         _save(
