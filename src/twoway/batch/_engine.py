@@ -78,7 +78,7 @@ def run_dask(
         raise MissingExtraError("--engine dask", "dask", "distributed") from exc
     dist: Any = distributed  # untyped: keep mypy's strictness for the rest
     try:
-        client = dist.Client(scheduler, timeout="20s", set_as_default=False)
+        client = dist.Client(scheduler, timeout="20s")
     except (OSError, TimeoutError) as exc:
         raise UsageError(f"--scheduler {scheduler}: cannot connect ({exc})") from exc
     try:
@@ -86,7 +86,8 @@ def run_dask(
         if on_connect is not None:
             on_connect(threads)
         limit = in_flight or threads * 4
-        done = client.scatter(done_hashes, broadcast=True)
+        # In a list: scatter() spreads a bare collection item by item (an empty one fails).
+        done = client.scatter([done_hashes], broadcast=True)[0]
         queue: Any = dist.as_completed()
         tasks_left = iter(tasks)
         paths: dict[Any, str] = {}

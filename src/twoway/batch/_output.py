@@ -58,23 +58,27 @@ def sibling(path: Path, tag: str) -> Path:
 
 @dataclass(slots=True)
 class Done:
-    """What earlier runs wrote: enough to skip their files on a new run."""
+    """What earlier runs wrote: enough to skip their files on a new run.
+
+    Only files analyzed without error are skipped; failed ones are tried again (the map or the
+    file may have been fixed), and a retry that fails the same way writes no second row.
+    """
 
     hashes: set[str] = field(default_factory=set)
     stats: set[tuple[str, int, int]] = field(default_factory=set)  # (path, size, mtime_ns)
     keys: set[Key] = field(default_factory=set)
-    unreadable: dict[str, str] = field(default_factory=dict)  # path -> error, no hash known
+    failed: dict[Key, str] = field(default_factory=dict)  # (path, hash) -> its error
     rows: int = 0
 
     def add(self, row: Row) -> None:
         self.rows += 1
         path, digest = row["path"], row["content_hash"]
         self.keys.add((path, digest))
-        if digest is None:
-            self.unreadable[path] = row["error"] or ""
+        if row["status"] != "ok":
+            self.failed[(path, digest)] = row["error"] or ""
             return
+        assert digest is not None
         self.hashes.add(digest)
-        self.unreadable.pop(path, None)
         if row.get("size_bytes") is not None and row.get("mtime_ns") is not None:
             self.stats.add((path, row["size_bytes"], row["mtime_ns"]))
 

@@ -211,7 +211,7 @@ class _ChunkWriter:
             summary.example.setdefault(reason, outcome.path)
             row = outcome.conversation
             assert row is not None
-            if digest is None and self.batch.done.unreadable.get(outcome.path) == row["error"]:
+            if self.batch.done.failed.get((outcome.path, digest)) == row["error"]:
                 return  # failing the same way as last time: its row is already there
         else:
             summary.analyzed += 1
