@@ -283,6 +283,6 @@ def test_to_dict_has_the_documented_fields(interview: Conversation) -> None:
     ):
         assert key in data
     alex = data["speakers"][1]
-    assert alex["talk_share"] == 0.766 and alex["words"] == 48 and alex["is_me"] is True
+    assert alex["talk_share"] == 0.7663 and alex["words"] == 48 and alex["is_me"] is True
     assert data["interruptions"] == 1
     assert data["score"]["total"] == 61

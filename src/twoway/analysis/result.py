@@ -243,14 +243,15 @@ def _plan_dict(plan: PlanCoverage) -> dict[str, Any]:
     }
 
 
-def _round(value: float | None, digits: int = 3) -> float | None:
+def _round(value: float | None, digits: int = 4) -> float | None:
     return None if value is None else round(value, digits)
 
 
 def _rounded(obj: Any) -> Any:
-    """Floats rounded to milliseconds / 0.1% so the JSON stays readable and stable."""
+    """Floats rounded to 4 decimals (0.1 ms; 0.01 of a percent) so the JSON stays stable
+    and a share formatted from it gives the same whole percent as the reports."""
     if isinstance(obj, float):
-        return round(obj, 3)
+        return round(obj, 4)
     if isinstance(obj, dict):
         return {k: _rounded(v) for k, v in obj.items()}
     if isinstance(obj, list | tuple):
