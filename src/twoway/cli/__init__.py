@@ -24,6 +24,7 @@ from twoway.cli import people as _people
 from twoway.cli import prep as _prep
 from twoway.cli import progress as _progress
 from twoway.cli import report as _report
+from twoway.cli import serve as _serve
 from twoway.cli import thank_you as _thank_you
 from twoway.cli import voice as _voice
 from twoway.errors import TwowayError
@@ -73,6 +74,7 @@ _report.register(app)
 _export.register(app)
 _db.register(app)
 _voice.register(app)
+_serve.register(app)
 _batch.register(app)
 
 

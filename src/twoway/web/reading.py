@@ -1,0 +1,76 @@
+"""Reading an upload the way ``twoway analyze`` reads a file, and the report around it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from twoway.errors import InputError
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
+
+    from twoway.analysis import Analysis
+    from twoway.model import Conversation
+    from twoway.store import ProgressPoint
+    from twoway.web.uploads import Upload
+
+MODES = ("interview", "networking")
+
+
+def read_upload(upload: Upload, mode: str) -> Conversation:
+    """The upload's conversation: a transcript through ``twoway.formats.load``, a recording
+    through ``twoway.audio`` (sniffed by content, as the CLI does). Cached on the upload.
+
+    Errors name the uploaded file, not the private copy: ``interview.vtt:7: ...``.
+    """
+    if upload.conversation is not None and upload.mode == mode:
+        return upload.conversation
+    from twoway.audio import is_audio_file
+
+    try:
+        if is_audio_file(upload.path):
+            from twoway.audio import analyze_audio
+            from twoway.audio._cli import AudioOptions
+
+            result = analyze_audio(upload.path, speakers=AudioOptions(mode=mode).speaker_count)
+            conversation = result.conversation
+            upload.me_guess = result.matches[0].name if len(result.matches) == 1 else None
+        else:
+            from twoway.formats import load
+
+            conversation = load(upload.path)
+    except InputError as exc:
+        raise rename(exc, str(upload.path), upload.name) from None
+    conversation = replace(conversation, source=upload.name)
+    upload.conversation, upload.mode = conversation, mode
+    return conversation
+
+
+def rename(exc: InputError, private: str, shown: str) -> InputError:
+    """The same error naming ``shown`` instead of the private file ``private``."""
+    if exc.path == private:
+        exc.path = shown
+    if private in exc.message:
+        exc.message = exc.message.replace(private, shown)
+        exc.args = (exc.message, *exc.args[1:])
+    return exc
+
+
+def report_fragment(
+    analysis: Analysis,
+    conversation: Conversation,
+    *,
+    progress: Sequence[ProgressPoint] | None = None,
+    title: str | None = None,
+    date: dt.date | None = None,
+) -> Markup:
+    """The HTML report's ``<main>`` element (``twoway.report.html``), as trusted markup."""
+    from twoway.report.html import render_html_fragment
+
+    # Safe: the report's templates autoescape everything taken from the transcript.
+    html = render_html_fragment(analysis, conversation, progress=progress, title=title, date=date)
+    return Markup(html)

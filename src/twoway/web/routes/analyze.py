@@ -1,0 +1,184 @@
+"""Analyze: upload a transcript, say who you are, read the report, save it to the history.
+
+``GET /`` the upload form; ``POST /upload`` keeps the file in the private upload area and
+reads it; ``GET /uploads/ID`` asks "who are you?"; ``GET /uploads/ID/report?me=&mode=`` shows
+the report; ``POST /uploads/ID/save`` saves it with the person, company, role and date.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from twoway.errors import TwowayError, UsageError
+from twoway.web import pages
+from twoway.web.reading import MODES, read_upload, report_fragment
+from twoway.web.uploads import Upload
+
+router = APIRouter()
+
+ACCEPT = ".vtt,.srt,.txt,.json,.rttm,.text,.webvtt,audio/*,video/*"
+
+
+def _mode(value: str) -> str:
+    return value if value in MODES else "interview"
+
+
+def _upload_or_404(request: Request, upload_id: str) -> Upload:
+    upload = pages.uploads(request).get(upload_id)
+    if upload is None:
+        from starlette.exceptions import HTTPException
+
+        raise HTTPException(
+            404, "This upload is no longer here (uploads expire): please upload the file again."
+        )
+    return upload
+
+
+@router.get("/", response_class=HTMLResponse)
+def upload_form(request: Request) -> Response:
+    return pages.render(request, "upload.html", {"mode": "interview", "accept": ACCEPT})
+
+
+@router.post("/upload", response_class=HTMLResponse)
+def upload(request: Request) -> Response:
+    data = pages.form(request)
+    mode = _mode(pages.field(data, "mode"))
+    pasted = pages.field(data, "text")
+    chosen = pages.upload_field(data, "transcript")
+    area = pages.uploads(request)
+    context: dict[str, Any] = {"mode": mode, "text": pasted, "accept": ACCEPT}
+    if chosen is not None:
+        item = area.add(chosen.file, chosen.filename, mode=mode)
+        context["filename"] = item.name
+    elif pasted:
+        item = area.add_text(pasted, mode=mode)
+    else:
+        context["error"] = "Choose a transcript file, or paste a transcript."
+        return pages.render(request, "upload.html", context, status=400)
+    try:
+        conversation = read_upload(item, mode)
+    except TwowayError as exc:
+        area.discard(item.id)
+        context["error"] = str(exc)
+        return pages.render(request, "upload.html", context, status=400)
+    if not conversation.turns:
+        area.discard(item.id)
+        context["error"] = f"{item.name}: the transcript has no turns"
+        return pages.render(request, "upload.html", context, status=400)
+    return pages.redirect(f"/uploads/{item.id}")
+
+
+@router.get("/uploads/{upload_id}", response_class=HTMLResponse)
+def who_are_you(request: Request, upload_id: str, mode: str = "") -> Response:
+    item = _upload_or_404(request, upload_id)
+    chosen_mode = _mode(mode or item.mode)
+    conversation = read_upload(item, chosen_mode)
+    return pages.render(
+        request,
+        "speakers.html",
+        {
+            "upload": item,
+            "conversation": conversation,
+            "mode": chosen_mode,
+            "me": item.me_guess,
+        },
+    )
+
+
+@router.get("/uploads/{upload_id}/report", response_class=HTMLResponse)
+def report(request: Request, upload_id: str, me: str = "", mode: str = "") -> Response:
+    item = _upload_or_404(request, upload_id)
+    return _report_page(request, item, me, _mode(mode or item.mode), {})
+
+
+def _report_page(
+    request: Request,
+    item: Upload,
+    me: str,
+    mode: str,
+    saving: dict[str, str],
+    error: str | None = None,
+) -> Response:
+    from twoway.analysis import analyze
+
+    conversation = read_upload(item, mode)
+    if me and me not in conversation.speakers:
+        return pages.render(
+            request,
+            "speakers.html",
+            {
+                "upload": item,
+                "conversation": conversation,
+                "mode": mode,
+                "me": None,
+                "error": f"{me!r} is not one of the speakers: choose one below.",
+            },
+            status=400,
+        )
+    analysis = analyze(conversation, me=me or None, mode=mode)
+    others = [s for s in conversation.speakers if s != me]
+    defaults = {
+        "person": others[0] if len(others) == 1 else "",
+        "company": "",
+        "role": "",
+        "date": pages.today().isoformat(),
+    }
+    return pages.render(
+        request,
+        "report.html",
+        {
+            "upload": item,
+            "analysis": analysis,
+            "me_stats": analysis.me_stats,
+            "report": report_fragment(analysis, conversation, title=f"twoway report: {item.name}"),
+            "me": me,
+            "mode": mode,
+            "saving": {**defaults, **saving},
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+@router.post("/uploads/{upload_id}/save", response_class=HTMLResponse)
+def save(request: Request, upload_id: str) -> Response:
+    from twoway.analysis import analyze
+    from twoway.cli._store import parse_date
+    from twoway.store.config import stay_in_touch_days
+
+    item = _upload_or_404(request, upload_id)
+    data = pages.form(request)
+    me, mode = pages.field(data, "me"), _mode(pages.field(data, "mode"))
+    saving = {name: pages.field(data, name) for name in ("person", "company", "role", "date")}
+    try:
+        when = parse_date(saving["date"] or "today", "date", base=pages.today())
+    except UsageError as exc:
+        return _report_page(request, item, me, mode, saving, error=str(exc))
+    conversation = read_upload(item, mode)
+    if me and me not in conversation.speakers:
+        return _report_page(request, item, "", mode, saving, error=f"{me!r} is not a speaker")
+    analysis = analyze(conversation, me=me or None, mode=mode)
+    result = pages.store(request).save(
+        conversation,
+        analysis,
+        with_people=[saving["person"]] if saving["person"] else [],
+        company=saving["company"] or None,
+        role=saving["role"] or None,
+        date=when,
+        source=item.name,
+        stay_in_touch_days=stay_in_touch_days(None),
+    )
+    pages.uploads(request).discard(item.id)
+    state = "saved" if result.created else "updated"
+    return pages.redirect(f"/conversations/{result.conversation_id}?{state}=1")
+
+
+@router.get("/report.css")
+def report_stylesheet() -> Response:
+    """The HTML report's own stylesheet, served from here so no inline <style> is needed."""
+    from twoway.report.html import report_css
+
+    return Response(report_css(), media_type="text/css")
