@@ -1,0 +1,156 @@
+"""The real thing: ``twoway serve`` in a subprocess, Debian's Chromium driven by Playwright.
+
+For each transcript example: upload it, pick me, check the share and the question count shown
+against ``twoway analyze --json``, save it with a person, find it under the person, and mark
+the thank-you follow-up done. The server listens on a free loopback port with a fresh store.
+
+Sockets: pytest-socket blocks them in every test (pyproject addopts). These tests only lift
+that to connect to 127.0.0.1 (``allow_hosts``); ``enable_socket`` is not used because in
+pytest-socket it takes precedence over ``allow_hosts`` and would open everything. Playwright
+talks to its driver and the browser over pipes.
+
+Skipped when the ``playwright`` package or Chromium (``$TWOWAY_CHROMIUM``, else
+``/usr/bin/chromium``; scripts/setup/chromium.sh) is missing. No browser is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from .conftest import EXAMPLES, TRANSCRIPTS, analyze_json, same_share
+
+ROOT = Path(__file__).parents[2]
+
+
+def _flow() -> ModuleType:
+    name = "twoway_screenshots"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts/screenshots.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+flow = _flow()
+CHROMIUM = flow.chromium_path()
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+pytestmark = [
+    pytest.mark.skipif(CHROMIUM is None, reason="no chromium (scripts/setup/chromium.sh)"),
+    pytest.mark.allow_hosts(["127.0.0.1"]),
+    pytest.mark.slow,
+]
+
+PEOPLE = {
+    "monologue_interview.vtt": ("Dana Lee", "Northwind Analytics", "Data Engineer"),
+    "second_round_interview.srt": ("Dana Lee", "Northwind Analytics", "Data Engineer"),
+    "balanced_interview.vtt": ("Marcus Chen", "Northwind Analytics", "Product Analyst"),
+    "coffee_chat.txt": ("Sam Okafor", "", ""),
+    "panel_interview.json": ("SPEAKER_00", "Contoso", "Analytics Engineer"),
+}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    db = tmp_path_factory.mktemp("browser") / "twoway.db"
+    with flow.serve(db, env={"TWOWAY_TODAY": "2026-11-24"}) as running:
+        running.db = db
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        launched = flow.launch(playwright, CHROMIUM)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+@pytest.mark.parametrize(("name", "me", "mode"), TRANSCRIPTS)
+def test_upload_pick_me_save_find_and_mark_the_thank_you_done(
+    server: Any,
+    page: Any,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    me: str,
+    mode: str,
+) -> None:
+    person, company, role = PEOPLE[name]
+    shown = flow.analyze_and_save(
+        page, server.url, EXAMPLES / name, me, mode=mode, person=person, company=company,
+        role=role, date="2026-11-20",
+    )  # fmt: skip
+
+    monkeypatch.setenv("TWOWAY_TODAY", "2026-11-24")
+    expected = analyze_json(capsys, name, me, mode)
+    mine = next(s for s in expected["speakers"] if s["is_me"])
+    share = mine["talk_share"] if expected["share_basis"] == "time" else mine["word_share"]
+    # The JSON rounds the share; the page shows the unrounded one as a whole percent.
+    assert same_share(shown.share_value, share)
+    assert shown.share == f"{shown.share_value:.0%}" == f"{share:.0%}"
+    assert shown.questions == expected["questioning"]["asked"]
+
+    conversation_id = int(shown.conversation_url.rsplit("/", 1)[1].split("?")[0])
+    assert page.is_visible("text=Saved conversation")
+
+    # Find it under the person.
+    page.goto(server.url + "/people")
+    page.click(f'table.list a:text-is("{person}")')
+    page.wait_for_url("**/people/*")
+    assert page.is_visible(f'a[href="/conversations/{conversation_id}"]')
+
+    # Mark this conversation's thank-you done, from the person's page.
+    from twoway.store import open as open_store
+
+    with open_store(str(server.db)) as store:
+        thank_you = next(
+            f
+            for f in store.followups()
+            if f.conversation_id == conversation_id and f.kind == "thank_you"
+        )
+    page.click(f"#followup-{thank_you.id} button:text('Mark done')")
+    page.wait_for_url("**/people/*")
+    assert page.inner_text(f"#followup-{thank_you.id} .badge").strip() == "done"
+    with open_store(str(server.db)) as store:
+        done = {f.id: f for f in store.followups(include_done=True)}
+    assert done[thank_you.id].done_at is not None
+
+
+def test_every_page_renders_in_the_browser(server: Any, page: Any) -> None:
+    for path in ("/", "/people", "/conversations", "/followups", "/progress", "/prep"):
+        response = page.goto(server.url + path)
+        assert response is not None and response.status == 200, path
+        assert page.is_visible("nav")
+
+
+def test_prep_downloads_the_plan(server: Any, page: Any) -> None:
+    page.goto(server.url + "/prep")
+    page.fill("#role", "Data Engineer")
+    page.fill("#company", "Acme")
+    page.click("form.card button[type=submit]")
+    assert page.is_visible("text=Questions to ask: Data Engineer at Acme")
+    with page.expect_download() as info:
+        page.click("button:text('Download markdown')")
+    download = info.value
+    assert download.suggested_filename == "questions-data-engineer-acme.md"
+    text = Path(download.path()).read_text(encoding="utf-8")
+    assert text.startswith("# Questions to ask: Data Engineer at Acme (interview)")

@@ -1,0 +1,240 @@
+"""Every page renders; the upload-report-save flow shows what ``twoway analyze --json`` says;
+the history pages show what was saved, from the same store the CLI uses."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from twoway.web import Settings
+
+from .conftest import EXAMPLES, TRANSCRIPTS, analyze_json, csrf, report, same_share, upload
+
+EMPTY_PAGES = ["/", "/people", "/conversations", "/followups", "/followups?all=1", "/progress",
+               "/prep"]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", EMPTY_PAGES)
+def test_every_page_renders_on_an_empty_store(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert "<nav" in response.text and "</html>" in response.text
+
+
+@pytest.mark.parametrize(("name", "me", "mode"), TRANSCRIPTS)
+def test_report_figures_match_analyze_json(
+    client: TestClient, capsys: pytest.CaptureFixture[str], name: str, me: str, mode: str
+) -> None:
+    shown = report(client, name, me, mode)
+    expected = analyze_json(capsys, name, me, mode)
+    mine = next(s for s in expected["speakers"] if s["is_me"])
+    share = mine["talk_share"] if expected["share_basis"] == "time" else mine["word_share"]
+    text, value = shown.figure("my-share")
+    assert same_share(float(value), share)
+    assert text == f"{float(value):.0%}" == f"{share:.0%}"
+    questions, _ = shown.figure("my-questions")
+    assert int(questions) == expected["questioning"]["asked"]
+    # The report itself (twoway.report.html) is on the page, with the same source name.
+    assert 'class="tw-report' in shown.page
+    assert f"twoway report: {name}" in shown.page
+
+
+def test_who_are_you_lists_the_speakers_as_radio_buttons(client: TestClient) -> None:
+    response = upload(client, "panel_interview.json", follow=True)
+    assert response.status_code == 200
+    for speaker in ("SPEAKER_00", "SPEAKER_01", "SPEAKER_02"):
+        assert f'type="radio" name="me" value="{speaker}"' in response.text
+
+
+def test_save_then_find_it_under_the_person_and_mark_the_thank_you_done(
+    client: TestClient, settings: Settings
+) -> None:
+    token = csrf(client)
+    shown = report(client, "monologue_interview.vtt", "Alex Rivera")
+    saved = client.post(
+        f"{shown.upload_url}/save",
+        data={
+            "csrf_token": token,
+            "me": "Alex Rivera",
+            "mode": "interview",
+            "person": "Dana Lee",
+            "company": "Northwind Analytics",
+            "role": "Data Engineer",
+            "date": "2026-11-02",
+        },
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    assert saved.headers["location"] == "/conversations/1?saved=1"
+    page = client.get(saved.headers["location"]).text
+    assert "Saved conversation #1 with Dana Lee" in page
+    # The upload is gone once saved.
+    assert client.get(shown.upload_url).status_code == 404
+
+    people = client.get("/people").text
+    assert '<a href="/people/Dana%20Lee">Dana Lee</a>' in people
+    person = client.get("/people/Dana%20Lee").text
+    assert '<a href="/conversations/1">monologue_interview.vtt</a>' in person
+    assert "Send a thank-you note to Dana Lee" in person
+    thank_you = re.search(r'<tr id="followup-(\d+)"[^>]*>(?:(?!</tr>).)*thank-you', person, re.S)
+    assert thank_you, "no thank-you follow-up on the person's page"
+    followup_id = thank_you.group(1)
+    done = client.post(
+        f"/followups/{followup_id}/done",
+        data={"csrf_token": token, "next": "/people/Dana%20Lee"},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303 and done.headers["location"] == "/people/Dana%20Lee"
+
+    # The CLI sees the same store: the thank-you is done, the stay-in-touch one still open.
+    from twoway.store import open as open_store
+
+    with open_store(settings.db) as store:
+        items = {f.kind: f for f in store.followups(include_done=True)}
+    assert items["thank_you"].done_at is not None
+    assert items["stay_in_touch"].done_at is None
+    listed = client.get("/followups?all=1").text
+    assert 'class="badge badge-done">done<' in listed
+
+
+def test_saved_conversation_pages(client: TestClient) -> None:
+    token = csrf(client)
+    for name, date in (("monologue_interview.vtt", "2026-11-02"),
+                       ("second_round_interview.srt", "2026-11-23")):  # fmt: skip
+        shown = report(client, name, "Alex Rivera")
+        client.post(
+            f"{shown.upload_url}/save",
+            data={"csrf_token": token, "me": "Alex Rivera", "mode": "interview",
+                  "person": "Dana Lee", "company": "Northwind Analytics", "date": date},
+        )  # fmt: skip
+    listing = client.get("/conversations").text
+    assert "second_round_interview.srt" in listing and "monologue_interview.vtt" in listing
+    second = client.get("/conversations/2").text
+    assert 'id="my-share" data-value=' in second and ">47%<" in second
+    note = client.get("/conversations/2/thank-you", params={"to": "Dana Lee"})
+    assert note.status_code == 200 and "Hi Dana," in note.text
+    progress = client.get("/progress", params={"me": "Alex"}).text
+    assert "<svg" in progress  # the HTML report's progress chart
+    assert progress.count('<a href="/conversations/') == 2
+    assert "improving" in progress
+    person = client.get("/people/Dana%20Lee").text
+    assert "What have you enjoyed most about working here?" in person
+
+
+def test_saving_with_a_bad_date_keeps_the_form_filled(client: TestClient) -> None:
+    shown = report(client, "coffee_chat.txt", "Jordan Patel", "networking")
+    response = client.post(
+        f"{shown.upload_url}/save",
+        data={"csrf_token": csrf(client), "me": "Jordan Patel", "mode": "networking",
+              "person": "Sam Okafor", "company": "Acme", "role": "", "date": "20-11-2026"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert "takes a date as YYYY-MM-DD" in response.text
+    assert 'value="Sam Okafor"' in response.text and 'value="Acme"' in response.text
+
+
+def test_an_unparseable_upload_shows_the_cli_message_with_the_form_kept(
+    client: TestClient, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = b"WEBVTT\n\n00:00:09.000 --> 00:00:05.000\nDana: Hello\n"
+    response = upload(client, "broken.vtt", bad, mode="networking")
+    assert response.status_code == 400
+    # The same one line as the CLI for the same file.
+    path = tmp_path / "broken.vtt"
+    path.write_bytes(bad)
+    from twoway.cli import main
+
+    capsys.readouterr()
+    assert main(["analyze", str(path), "--json"]) == 1
+    cli_line = capsys.readouterr().err.strip().removeprefix("twoway: error: ")
+    expected = cli_line.replace(str(path), "broken.vtt")
+    assert f'<p class="error-line">{expected}</p>' in response.text.replace("&#39;", "'")
+    assert "choose the file broken.vtt again" in response.text
+    assert 'value="networking" checked' in response.text
+
+
+def test_a_pasted_transcript_works_like_a_file(client: TestClient) -> None:
+    response = client.post(
+        "/upload",
+        data={"csrf_token": csrf(client), "mode": "interview",
+              "text": "Dana: Tell me about yourself.\nAlex: Sure. What does the team do?\n"},
+        follow_redirects=True,
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert 'value="Alex"' in response.text and 'value="Dana"' in response.text
+
+
+def test_nothing_chosen_asks_for_a_file(client: TestClient) -> None:
+    response = client.post("/upload", data={"csrf_token": csrf(client), "mode": "interview"})
+    assert response.status_code == 400
+    assert "Choose a transcript file" in response.text
+
+
+def test_a_speaker_who_is_not_there_is_asked_again(client: TestClient) -> None:
+    location = upload(client, "coffee_chat.txt").headers["location"]
+    response = client.get(f"{location}/report", params={"me": "Nobody"})
+    assert response.status_code == 400
+    assert "is not one of the speakers" in response.text
+
+
+def test_unknown_things_are_404_pages(client: TestClient) -> None:
+    for path in ("/people/Nobody", "/conversations/42", "/conversations/abc", "/nowhere",
+                 "/uploads/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"):  # fmt: skip
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert "<h1>Not found</h1>" in response.text
+
+
+def test_prep_plan_and_downloads(client: TestClient) -> None:
+    token = csrf(client)
+    jd = (Path(__file__).parents[1] / "data" / "prep" / "data_engineer_jd.txt").read_bytes()
+    fields = {"csrf_token": token, "role": "Data Engineer", "company": "Northwind",
+              "interviewer": "Dana Lee", "mode": "interview", "count": "10"}  # fmt: skip
+    page = client.post("/prep", data=fields, files={"job_description_file": ("jd.txt", jd)})
+    assert page.status_code == 200
+    assert "Questions to ask: Data Engineer at Northwind (interview, with Dana Lee)" in page.text
+    assert "Snowflake data warehouse" in page.text  # a theme of the job description
+
+    from twoway.prep import build_plan
+    from twoway.prep.render import render_json, render_markdown
+
+    text = jd.decode("utf-8")
+    plan = build_plan("Data Engineer", "Northwind", job_description=text, interviewer="Dana Lee")
+    hidden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', page.text))
+    assert hidden["role"] == "Data Engineer"
+    for fmt, body in (("json", render_json(plan)), ("markdown", render_markdown(plan))):
+        download = client.post(
+            "/prep/download",
+            data={**fields, "job_description": text, "format": fmt},
+        )
+        assert download.status_code == 200
+        assert download.text == body
+        assert download.headers["content-disposition"].startswith(
+            'attachment; filename="questions-data-engineer-northwind.'
+        )
+
+
+def test_prep_without_a_role_says_so(client: TestClient) -> None:
+    response = client.post(
+        "/prep", data={"csrf_token": csrf(client), "company": "Acme", "mode": "interview"}
+    )
+    assert response.status_code == 400
+    assert "give the role and the company" in response.text
+    assert 'value="Acme"' in response.text
+
+
+def test_the_report_stylesheet_is_served(client: TestClient) -> None:
+    from twoway.report.html import report_css
+
+    response = client.get("/report.css")
+    assert response.status_code == 200 and response.text == report_css()
+    assert response.headers["content-type"].startswith("text/css")
+    assert client.get("/static/twoway.css").status_code == 200
+
+
+def test_examples_exist() -> None:
+    assert all((EXAMPLES / name).is_file() for name, _, _ in TRANSCRIPTS)
