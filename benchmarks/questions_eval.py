@@ -9,7 +9,9 @@ Two sources:
   system run. Reported as ``interview_blind``; never tune on it (``--dev`` skips it).
 * ``benchmarks/data/question_classes_train.tsv``: questions across many industries written to
   train and develop ``topic_of``/``kind_of``; reported as 5-fold cross-validation accuracy
-  (``benchmarks/train_question_classes.py``), since the topic fallback is fitted on it.
+  (``benchmarks/train_question_classes.py``), since the model is fitted on it.
+* ``benchmarks/data/question_classes_train2.tsv``: the same written by a second, independent
+  writer; reported across writers (the model fitted on one writer's set, scored on the other's).
 * The Switchboard Dialog Act corpus, read from ``../shared/data/swda`` (GPL-3.0 / LDC material;
   never copied into the repository). Its ``val`` split is reported; ``train`` is the development
   split. Skipped cleanly when the folder is absent.
@@ -274,9 +276,10 @@ def run(
         report["interview_blind"] = evaluate_interview(
             blind, errors if errors_split == "blind" else None
         )
-    from train_question_classes import shipped_cv  # benchmarks/, beside this file
+    from train_question_classes import cross_writer, shipped_cv  # benchmarks/, beside this file
 
     report["question_classes_train_cv"] = shipped_cv()
+    report["question_classes_cross_writer"] = cross_writer()
     root = swda_root()
     report["swda"] = evaluate_swda(root, swda_split) if root else None
     texts = [r.text for r in rows]
@@ -339,6 +342,10 @@ def _table(report: dict[str, object], out: Callable[[str], object] = print) -> N
             a = cv[what]
             name = f"{what} (5-fold CV)"
             out(f"{'question_classes_train':22} {name:32} {a['accuracy']:.3f}  (n={a['n']})")
+    cross = report.get("question_classes_cross_writer")
+    if isinstance(cross, dict):
+        for name, a in cross.items():
+            out(f"{'question_classes':22} {name:32} {a['accuracy']:.3f}  (n={a['n']})")
     if isinstance(swda, dict):
         for what in ("form", "backchannel_rhetorical_not_counted"):
             a = swda[what]

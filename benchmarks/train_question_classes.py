@@ -1,18 +1,18 @@
-"""Train and measure the learned fallback of ``topic_of`` / ``kind_of``.
+"""Train and measure the learned part of ``topic_of`` / ``kind_of``.
 
-The classifiers are keyword rules (``twoway.analysis._question_topics``). When no rule fires, a
-multinomial naive Bayes model over word unigrams and bigrams decides instead. This script builds
-that model from
+The classifiers are keyword rules (``twoway.analysis._question_topics``) plus, for every label,
+``MODEL_WEIGHT`` times the log posterior (floored at ``LOG_FLOOR``) of a multinomial naive Bayes
+model over word unigrams and bigrams: the model decides when no rule fires and can overrule a
+weak cue. This script builds one model per task (topic, kind) from
 
 * ``benchmarks/data/question_classes_train.tsv``: questions across many industries and job
-  levels written for training and development (see its header);
+  levels written for training and development by the rules' author (see its header; "set 1");
+* ``benchmarks/data/question_classes_train2.tsv``: the same, written and labelled independently
+  by a second writer before any system run ("set 2");
 * the ``dev`` split of ``benchmarks/data/interview_questions.tsv`` (never its ``test`` split);
 * the topic tags of the question bank ``src/twoway/prep/question_bank.toml``;
 
-and writes its counts to ``src/twoway/analysis/question_data/question_classes.json``. Only the
-topic model is shipped: a kind model gained one question in cross-validation but turned
-follow-ups on a candidate's past work ("How did you measure whether the migration worked?"),
-which are "other" by convention, into "behavioral" with 99% confidence. The output
+and writes its counts to ``src/twoway/analysis/question_data/question_classes.json``. The output
 depends only on those files: same input, same bytes. ``interview_blind.tsv`` is never read.
 
 Run:
@@ -20,9 +20,10 @@ Run:
 * ``python benchmarks/train_question_classes.py``: rebuild the weights;
 * ``python benchmarks/train_question_classes.py --check``: rebuild in memory and fail if the
   stored file differs (for CI);
-* ``python benchmarks/train_question_classes.py --eval``: rules alone vs. rules plus fallback,
-  by 5-fold cross-validation on the training set (the model refitted on every fold, without the
-  held-out fold) and on the interview ``dev``/``test`` splits (``--errors`` lists the misses).
+* ``python benchmarks/train_question_classes.py --eval``: rules alone vs. rules plus model vs.
+  model alone, across writers (fitted on one writer's set + bank + interview dev, scored on the
+  other writer's set), by 5-fold cross-validation on each set, and on the interview
+  ``dev``/``test`` splits (``--errors`` lists the misses of rules plus model).
 """
 
 from __future__ import annotations
@@ -42,19 +43,21 @@ from twoway.analysis.questions import find_questions
 
 HERE = Path(__file__).resolve().parent
 TRAIN_TSV = HERE / "data" / "question_classes_train.tsv"
+TRAIN2_TSV = HERE / "data" / "question_classes_train2.tsv"
 INTERVIEW_TSV = HERE / "data" / "interview_questions.tsv"
 BANK_TOML = HERE.parent / "src" / "twoway" / "prep" / "question_bank.toml"
 OUT_JSON = HERE.parent / "src" / "twoway" / "analysis" / qt.MODEL_FILE
 
 FOLDS = 5
-ALPHA = 0.3  # additive smoothing
-MIN_CONFIDENCE = 0.9  # below this posterior the fallback answers "other"
+ALPHA = 0.05  # additive smoothing
+MODEL_WEIGHT = 0.2  # rule score + MODEL_WEIGHT * max(log posterior, LOG_FLOOR)
+LOG_FLOOR = -3.0
 MIN_COUNT = 1  # keep features seen at least this often in the training data
 
 
 @dataclass(frozen=True)
 class Example:
-    source: str  # train, dev, test, bank
+    source: str  # train, train2, dev, test, bank
     role: str  # candidate or interviewer
     label: str
     text: str
@@ -83,7 +86,13 @@ def _tsv(path: Path) -> list[dict[str, str]]:
 
 
 def load_train() -> list[Example]:
+    """Set 1: the rules' author's questions."""
     return [Example("train", r["role"], r["label"], r["text"]) for r in _tsv(TRAIN_TSV)]
+
+
+def load_train2() -> list[Example]:
+    """Set 2: the second writer's questions."""
+    return [Example("train2", r["role"], r["label"], r["text"]) for r in _tsv(TRAIN2_TSV)]
 
 
 def load_interview(split: str) -> list[Example]:
@@ -137,20 +146,21 @@ def fit(examples: Iterable[Example], task: str) -> dict[str, object]:
     return {"labels": labels, "docs": docs, "totals": totals, "features": kept}
 
 
-def build(examples: list[Example], tasks: tuple[str, ...] = ("topic",)) -> dict[str, object]:
-    """What the package stores: the topic model only (see ``evaluate`` for why not the kind)."""
+def build(examples: list[Example], tasks: tuple[str, ...] = ("topic", "kind")) -> dict[str, object]:
+    """What the package stores: both models and how they join the rules."""
     return {
-        "format": 1,
+        "format": 2,
         "model": "multinomial naive Bayes over word unigrams and bigrams",
         "alpha": ALPHA,
-        "min_confidence": MIN_CONFIDENCE,
+        "model_weight": MODEL_WEIGHT,
+        "log_floor": LOG_FLOOR,
         "sources": dict(sorted(Counter(ex.source for ex in examples).items())),
         **{task: fit(examples, task) for task in tasks},
     }
 
 
 def training_examples() -> list[Example]:
-    return load_train() + load_interview("dev") + load_bank()
+    return load_train() + load_train2() + load_interview("dev") + load_bank()
 
 
 def dump(model: dict[str, object]) -> str:
@@ -167,25 +177,22 @@ def rules_only(task: str, text: str) -> str:
     return qt.rule_label(text, qt._TOPIC_RULES if task == "topic" else qt._KIND_RULES) or "other"
 
 
-def with_model(model: qt.NaiveBayes, kind_model: qt.NaiveBayes) -> Classifier:
-    def classify(task: str, text: str) -> str:
-        rules = qt._TOPIC_RULES if task == "topic" else qt._KIND_RULES
-        label = qt.rule_label(text, rules)
-        return label or (model if task == "topic" else kind_model).predict(text)
-
-    return classify
+def _stored_form(examples: list[Example]) -> dict[str, object]:
+    loaded: dict[str, object] = json.loads(dump(build(examples)))
+    return loaded
 
 
-def model_only(model: qt.NaiveBayes, kind_model: qt.NaiveBayes) -> Classifier:
-    def classify(task: str, text: str) -> str:
-        return (model if task == "topic" else kind_model).predict(text)
+def with_model(examples: list[Example]) -> Classifier:
+    """``topic_of``/``kind_of`` as shipped, with the models fitted on ``examples``."""
+    data = _stored_form(examples)
+    combined = {task: qt.combined_from_json(data, task) for task in ("topic", "kind")}
+    return lambda task, text: combined[task].label(text)
 
-    return classify
 
-
-def _models(examples: list[Example]) -> tuple[qt.NaiveBayes, qt.NaiveBayes]:
-    data = json.loads(dump(build(examples, ("topic", "kind"))))
-    return qt.model_from_json(data, "topic"), qt.model_from_json(data, "kind")
+def model_only(examples: list[Example]) -> Classifier:
+    data = _stored_form(examples)
+    models = {task: qt.model_from_json(data, task) for task in ("topic", "kind")}
+    return lambda task, text: models[task].predict(text)
 
 
 def accuracy(
@@ -199,91 +206,102 @@ def accuracy(
         n += 1
         right += pred == ex.label
         if errors is not None and pred != ex.label:
-            errors.append(f"{ex.source:5} {task:5} gold={ex.label:12} pred={pred:12} {ex.text}")
+            errors.append(f"{ex.source:6} {task:5} gold={ex.label:12} pred={pred:12} {ex.text}")
     return right, n
 
 
+def _score(right: int, n: int) -> dict[str, float | int]:
+    return {"accuracy": round(right / n, 3) if n else 0.0, "n": n}
+
+
 def shipped_cv() -> dict[str, dict[str, float | int]]:
-    """5-fold cross-validation of ``topic_of`` and ``kind_of`` as shipped (the topic fallback
-    refitted without the held-out fold) on the training set."""
+    """5-fold cross-validation of ``topic_of`` and ``kind_of`` as shipped on set 1 (the models
+    refitted on every fold without the held-out fold, with set 2, the bank and interview dev)."""
     train = load_train()
-    extra = load_interview("dev") + load_bank()
+    extra = load_train2() + load_interview("dev") + load_bank()
     right = Counter[str]()
     n = Counter[str]()
     for k in range(FOLDS):
-        topic_m, _ = _models([ex for ex in train if ex.fold != k] + extra)
-        for ex in train:
-            if ex.fold != k:
-                continue
-            label = rules_only(ex.task, ex.text)
-            if ex.task == "topic" and not qt.rule_label(ex.text, qt._TOPIC_RULES):
-                label = topic_m.predict(ex.text)
-            right[ex.task] += label == ex.label
-            n[ex.task] += 1
-    return {t: {"accuracy": round(right[t] / n[t], 3), "n": n[t]} for t in ("topic", "kind")}
+        classify = with_model([ex for ex in train if ex.fold != k] + extra)
+        held = [ex for ex in train if ex.fold == k]
+        for task in ("topic", "kind"):
+            r, m = accuracy(held, classify, task)
+            right[task] += r
+            n[task] += m
+    return {t: _score(right[t], n[t]) for t in ("topic", "kind")}
+
+
+def cross_writer() -> dict[str, dict[str, float | int]]:
+    """``topic_of``/``kind_of`` with the models fitted on one writer's set (+ bank + interview
+    dev) and scored on the other writer's set. The rules were written reading set 1 (folds 0-2)
+    and set 2 (folds 0-2), so "set 1 -> set 2" is the fairer direction for them."""
+    one, two = load_train(), load_train2()
+    extra = load_interview("dev") + load_bank()
+    out: dict[str, dict[str, float | int]] = {}
+    for name, fit_on, score_on in (("set1->set2", one, two), ("set2->set1", two, one)):
+        classify = with_model(fit_on + extra)
+        for task in ("topic", "kind"):
+            out[f"{name} {task}"] = _score(*accuracy(score_on, classify, task))
+    return out
 
 
 def evaluate(show_errors: str | None) -> None:
-    train = load_train()
+    one, two = load_train(), load_train2()
     dev, test, bank = load_interview("dev"), load_interview("test"), load_bank()
-    extra = dev + bank
-    print(f"training set: {len(train)} rows; dev {len(dev)}, bank {len(bank)}; test {len(test)}")
-    print(f"{'set':24} {'task':6} {'rules':>14} {'+fallback':>14} {'model alone':>14}")
+    print(
+        f"set 1: {len(one)} rows, set 2: {len(two)}; dev {len(dev)}, bank {len(bank)}; "
+        f"test {len(test)}"
+    )
+    print(f"{'set':34} {'task':6} {'rules':>14} {'rules+model':>14} {'model alone':>14}")
 
-    def line(name: str, scores: list[tuple[int, int]]) -> str:
+    def line(scores: list[tuple[int, int]]) -> str:
         return "".join(f" {r / n:.3f} ({r:3}/{n:3})" if n else " -" for r, n in scores)
 
-    # Cross-validation on the training set: the model is refitted without the held-out fold
-    # (and with all of dev and the bank); the rules are fixed.
-    for task in ("topic", "kind"):
-        totals = [[0, 0], [0, 0], [0, 0]]
-        errors: list[str] | None = [] if show_errors == "train" else None
-        for k in range(FOLDS):
-            held = [ex for ex in train if ex.fold == k]
-            topic_m, kind_m = _models([ex for ex in train if ex.fold != k] + extra)
-            for i, clf in enumerate(
-                (rules_only, with_model(topic_m, kind_m), model_only(topic_m, kind_m))
-            ):
-                r, n = accuracy(held, clf, task, errors if i == 1 else None)
-                totals[i][0] += r
-                totals[i][1] += n
-        print(f"{'train (5-fold CV)':24} {task:6}" + line("", [(r, n) for r, n in totals]))
-        for e in errors or []:
-            print("   ", e)
-    # The rules alone on two fixed parts of the training set: folds 0-2, whose errors were read
-    # while writing the rules, and folds 3-4, of which only these figures were looked at.
-    for name, part in (
-        ("train folds 0-2 (tuned)", [ex for ex in train if ex.fold < 3]),
-        ("train folds 3-4 (check)", [ex for ex in train if ex.fold >= 3]),
-    ):
+    def show(name: str, part: list[Example], fit_on: list[Example], key: str) -> None:
+        both, alone = with_model(fit_on), model_only(fit_on)
         for task in ("topic", "kind"):
-            errors = [] if show_errors == "tune" and name.endswith("(tuned)") else None
-            print(f"{name:24} {task:6}" + line("", [accuracy(part, rules_only, task, errors)]))
-            for e in errors or []:
-                print("   ", e)
-    # The interview splits: the model is fitted on train + bank (+ dev when scoring test).
-    for name, part, fit_on in (
-        ("interview_dev", dev, train + bank),
-        ("interview_test", test, train + dev + bank),
-    ):
-        topic_m, kind_m = _models(fit_on)
-        for task in ("topic", "kind"):
-            errors = [] if show_errors == name.split("_")[1] else None
+            errors: list[str] | None = [] if show_errors == key else None
             scores = [
                 accuracy(part, rules_only, task),
-                accuracy(part, with_model(topic_m, kind_m), task, errors),
-                accuracy(part, model_only(topic_m, kind_m), task),
+                accuracy(part, both, task, errors),
+                accuracy(part, alone, task),
             ]
-            print(f"{name:24} {task:6}" + line("", scores))
+            print(f"{name:34} {task:6}" + line(scores))
             for e in errors or []:
                 print("   ", e)
+
+    # Across writers: the model never sees the scored writer's questions.
+    show("set 2, fitted on set 1+bank+dev", two, one + bank + dev, "set2")
+    show(
+        "set 2 folds 3-4 (errors not read)",
+        [ex for ex in two if ex.fold >= 3],
+        one + bank + dev,
+        "",
+    )
+    show("set 1, fitted on set 2+bank+dev", one, two + bank + dev, "set1")
+    # Within all data: 5-fold cross-validation over both sets (the model refitted per fold).
+    for name, data in (("set 1 (5-fold CV)", one), ("set 2 (5-fold CV)", two)):
+        other = two if data is one else one
+        for task in ("topic", "kind"):
+            totals = [[0, 0], [0, 0], [0, 0]]
+            for k in range(FOLDS):
+                held = [ex for ex in data if ex.fold == k]
+                fit_on = [ex for ex in data if ex.fold != k] + other + bank + dev
+                for i, clf in enumerate((rules_only, with_model(fit_on), model_only(fit_on))):
+                    r, n = accuracy(held, clf, task)
+                    totals[i][0] += r
+                    totals[i][1] += n
+            print(f"{name:34} {task:6}" + line([(r, n) for r, n in totals]))
+    # The interview splits: fitted on both sets + bank (+ dev when scoring test).
+    show("interview_dev", dev, one + two + bank, "dev")
+    show("interview_test", test, one + two + dev + bank, "test")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="fail if the stored file differs")
     parser.add_argument("--eval", action="store_true", help="cross-validate instead of writing")
-    parser.add_argument("--errors", choices=("train", "tune", "dev", "test"), help="with --eval")
+    parser.add_argument("--errors", choices=("set1", "set2", "dev", "test"), help="with --eval")
     args = parser.parse_args(argv)
     if args.eval:
         evaluate(args.errors)

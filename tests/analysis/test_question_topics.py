@@ -1,4 +1,4 @@
-"""Topic and kind cues across industries, and the learned topic fallback (docs/questions.md)."""
+"""Topic and kind cues across industries, and the learned model beside them (docs/questions.md)."""
 
 from __future__ import annotations
 
@@ -106,24 +106,37 @@ def test_labels_are_closed() -> None:
     assert set(qt.KIND_LABELS) == set(KINDS)
 
 
-def test_the_topic_fallback_decides_only_without_a_cue() -> None:
-    model = qt._topic_model()
-    assert qt.rule_label("What's the vibe like among the nurses?", qt._TOPIC_RULES) == ""
-    assert topic_of("What's the vibe like among the nurses?") == model.predict(
-        "What's the vibe like among the nurses?"
-    )
-    # Unsure (nothing it has seen): "other".
-    assert model.predict("Zebra quantum lighthouse?") == "other"
-    assert model.predict("") == "other"
+def test_the_model_decides_without_a_cue_and_a_strong_cue_wins() -> None:
+    topic, kind = qt._classifier("topic"), qt._classifier("kind")
+    # No cue: the model's most probable label.
+    text = "How are the nurses getting along these days?"
+    assert qt.rule_label(text, qt._TOPIC_RULES) == ""
+    assert topic_of(text) == topic.model.predict(text)
+    assert kind_of("Zebra quantum lighthouse?") == kind.model.predict("Zebra quantum lighthouse?")
+    # The model's pull is bounded (weight times a floored log posterior): a cue that leads by more
+    # than that keeps its label.
+    assert topic.weight * -topic.floor < 1.0
+    assert kind_of("Have you ever used Kronos for scheduling?") == "technical"
+    # Follow-ups on the story just told stay "other" by convention.
+    assert kind_of("How did you measure whether the migration worked?") == "other"
+
+
+def test_subtle_phrasings() -> None:
+    assert topic_of("I'm curious what the first few months usually look like") == "role"
+    assert topic_of("so what got you into this line of work") == "them"
+    assert topic_of("how's the team structured") == "day_to_day"
+    assert topic_of("What's a typical day like for you as the store manager?") == "them"
+    assert kind_of("do you see yourself staying in this field") == "motivational"
 
 
 def test_the_model_file_ships_in_the_package() -> None:
     ref = importlib.resources.files("twoway.analysis").joinpath(qt.MODEL_FILE)
     raw = ref.read_bytes()
-    assert len(raw) < 500 * 1024
+    assert len(raw) < 1024 * 1024
     data = json.loads(raw)
-    assert data["format"] == 1 and set(data["topic"]["labels"]) == set(TOPICS)
-    assert "kind" not in data  # only the topic fallback is shipped
+    assert data["format"] == 2 and set(data["topic"]["labels"]) == set(TOPICS)
+    assert set(data["kind"]["labels"]) == set(KINDS)
+    assert set(data["sources"]) == {"bank", "dev", "train", "train2"}
 
 
 def test_the_model_file_is_rebuilt_byte_for_byte() -> None:
@@ -136,8 +149,14 @@ def test_the_model_file_is_rebuilt_byte_for_byte() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_training_set_is_broad_and_balanced() -> None:
-    path = ROOT / "benchmarks" / "data" / "question_classes_train.tsv"
+@pytest.mark.parametrize(
+    ("name", "least", "industries", "per_label"),
+    [("question_classes_train.tsv", 400, 25, 15), ("question_classes_train2.tsv", 500, 40, 40)],
+)
+def test_training_sets_are_broad_and_balanced(
+    name: str, least: int, industries: int, per_label: int
+) -> None:
+    path = ROOT / "benchmarks" / "data" / name
     if not path.exists():
         pytest.skip("benchmarks/ not present")
     rows = [
@@ -145,8 +164,8 @@ def test_training_set_is_broad_and_balanced() -> None:
         for line in path.read_text(encoding="utf-8").splitlines()[1:]
         if line and not line.startswith(("#", "role\t"))
     ]
-    assert len(rows) >= 400
-    assert len({r[2] for r in rows} - {"general"}) >= 25
+    assert len(rows) >= least
+    assert len({r[2] for r in rows} - {"general"}) >= industries
     for role, labels in (("candidate", TOPICS), ("interviewer", KINDS)):
         counts = {lab: sum(1 for r in rows if r[0] == role and r[1] == lab) for lab in labels}
-        assert min(counts.values()) >= 15, counts
+        assert min(counts.values()) >= per_label, counts

@@ -1,11 +1,13 @@
 """What a question is about: candidate topics, interviewer kinds, content words, language (private).
 
-Topics and kinds are keyword rules with weights. A label's score is its strongest matching cue
-plus a tenth for every further cue, so one defining phrase ("what would you do if") beats several
-weak ones ("team", "office"); ties go to the label listed first. A rule may name "other" itself
-("can you hear me"). With no cue at all, a kind is "other" and a topic is decided by a small naive
-Bayes model (``question_data/question_classes.json``, built by
-``benchmarks/train_question_classes.py``), which answers "other" unless it is 90% sure.
+Topics and kinds are keyword rules with weights plus a small naive Bayes model. A label's rule
+score is its strongest matching cue plus a tenth for every further cue, so one defining phrase
+("what would you do if") beats several weak ones ("team", "office"). A rule may name "other"
+itself ("can you hear me"). The model (``question_data/question_classes.json``, built by
+``benchmarks/train_question_classes.py`` from questions by two independent writers) adds
+``model_weight`` times its log posterior (floored) to every label's score, so it decides when no
+cue fires, breaks near-ties between cues, and can overrule a weak cue that it strongly disagrees
+with; ties go to a fixed priority.
 """
 
 from __future__ import annotations
@@ -51,7 +53,8 @@ _TOPIC_RULES = _rules(
             my_(?:audio|camera|mic|video)
             cutting_out take_(?:some_)?notes repeat_(?:that|the|your) say_that_again
             (?:grab|get)_(?:some|my|a)_(?:water|coffee) your_name_again what_did_you_mean
-            keep_going go_on""",
+            keep_going go_on job_description (?:being|be|is_this|call)_recorded wifi restroom
+            bathroom elevator parking i_park""",
         ),
         (
             "self",
@@ -64,7 +67,8 @@ _TOPIC_RULES = _rules(
             feedback_(?:for|on)_me how_i_did how_did_i_do about_me i_can_clarify expand_on
             am_i_(?:a|the) (?:hiring|hire)_me moving_me_forward (?:do|did)_i_(?:seem|come_across
             |answer) compare_to_(?:the_)?other gaps? strengthen missing_from
-            be_(?:an_issue|a_problem|a_dealbreaker|a_concern) someone_like_me did_my""",
+            be_(?:an_issue|a_problem|a_dealbreaker|a_concern) someone_like_me did_my
+            how_am_i_doing impression_of_me (?:i|id|i_would|ill)_need_to_work_on""",
         ),
         (
             "compensation",
@@ -75,6 +79,11 @@ _TOPIC_RULES = _rules(
             health_(?:care|plan|benefits) stipend signing raises? perks the_range pay_range
             differentials? commissions? overtime_pay time_and_a_half mileage reimburse\w*
             pay_scale salary_scale step_scale hourly_rate wages? employee_discount holiday_pay""",
+        ),
+        (
+            "compensation",
+            5.5,
+            r"""starting_(?:wage|pay|rate|salary) per_diem loan_(?:repayment|forgiveness)""",
         ),
         (
             "compensation",
@@ -97,7 +106,8 @@ _TOPIC_RULES = _rules(
             offer_letter fill_out final_(?:call|say|decision) hiring_(?:committee|manager)
             candidates notified let_me_know stay_in_touch panel the_hire make_the_call
             how_soon_(?:will|would|do) when_(?:will|would|do)_(?:i|you)_(?:know|hear|decide)
-            orientation_(?:be|start)""",
+            orientation_(?:be|start) still_interviewing (?:last|final|first)_step deciding
+            (?:physical|ability|agility|written|typing|weld|trade|skills?)_test""",
         ),
         (
             "growth",
@@ -105,7 +115,9 @@ _TOPIC_RULES = _rules(
             r"""new_grads? residency apprentice\w* journey\w* cross_train\w* tuition career_path
             pay_for_(?:certifications?|training|school|courses?|classes|conferences|continuing
             |licens\w+) (?:move|moving|moved)_up career_ladder clinical_ladder advance\w*
-            go_back_to_school gone_on_to go_on_to work_toward\w*""",
+            go_back_to_school gone_on_to go_on_to work_toward\w* trainees? lunch_and_learns?
+            bar_association professional_associations? industry_groups invest_in_(?:its|their
+            |your)_people skills_(?:would|will)_i_(?:learn|gain|pick_up|build)""",
         ),
         (
             "growth",
@@ -133,7 +145,8 @@ _TOPIC_RULES = _rules(
             replacing focus_on targets? quotas? kinds?_of_(?:patients|cases|matters|clients
             |projects|work|accounts|customers|students) great_\w+_(?:does|do) stand_out
             hardest_part biggest_challenges?_(?:for|in|of)_(?:this|the|someone|a|my)
-            challenges_for biggest_problem fix""",
+            challenges_for biggest_problem fix doing_a_good_job independence autonomy
+            need_from_(?:whoever|the_person|the_new|someone|this_person)""",
         ),
         ("role", 2.0, r"""(?:this|the)_(?:role|position|job)"""),
         (
@@ -150,7 +163,7 @@ _TOPIC_RULES = _rules(
             |organization|business|restaurant|hotel|practice|clinic|plant|bank|group)_(?:doing
             |changed|planning|handling) clients sets_\w+_apart in_the_news""",
         ),
-        ("company", 3.5, r"""facing"""),
+        ("company", 3.5, r"""facing vibe"""),
         ("company", 2.0, r"""challenges?"""),
         (
             "company",
@@ -158,6 +171,7 @@ _TOPIC_RULES = _rules(
             r"""company companys organization business firm hospital district agency""",
         ),
         ("them", 4.0, r"""yourself personally your_own you_personally"""),
+        ("them", 4.5, r"""(?:like|look_like|looks_like)_for_you"""),
         (
             "them",
             4.0,
@@ -220,7 +234,16 @@ _KIND_RULES = _rules(
             good_time_to_talk spell_your pronounce anything_else_youd_like_to_add
             ready_to_get_started does_that_make_sense (?:prefer|like)_working_(?:alone
             |independently|on_a_team|in_a_team) traffic_(?:give|gave|was|okay|ok|bad)
-            getting_here""",
+            getting_here hear_about_(?:this|the|us) outside_of_work one_word
+            (?:communication|working|work|management|leadership)_style receive_feedback
+            record_this preferred_name what_are_you_reading""",
+        ),
+        # Follow-ups on the story just told are "other" by convention ("was that full time?").
+        (
+            "other",
+            3.0,
+            r"""(?<=^_)(?:and_|so_)?(?:was_that|were_they|was_it|did_that|how_did_(?:that|it)
+            |and_then) whether_(?:the|that|it)""",
         ),
         (
             "logistics",
@@ -238,7 +261,8 @@ _KIND_RULES = _rules(
             how_soon hourly_rate pay_rate rate_are_you what_(?:kind_of_)?(?:pay|salary
             |compensation|rate)_(?:are_you|would_you|do_you) expecting_to_make desired_salary
             commit_to when_can_you be_at_the_(?:site|store|shop|office) come_in_for
-            restrictions_on remote hybrid on_site onsite in_office""",
+            restrictions_on remote hybrid on_site onsite in_office lowest_(?:salary|pay|rate|youd)
+            security_clearance clearance""",
         ),
         (
             "logistics",
@@ -299,11 +323,17 @@ _KIND_RULES = _rules(
             youve_(?:ever|worked|had) when_you_had_to a_situation_where accomplishment
             criticism""",
         ),
+        # Using a tool beats the behavioral "have you ever" by more than the model can overrule.
+        (
+            "technical",
+            6.0,
+            r"""have_you_(?:ever_)?(?:used|worked_(?:with|in)|operated|run|programmed
+            |configured)""",
+        ),
         (
             "technical",
             5.5,
-            r"""have_you_(?:ever_)?(?:used|worked_(?:with|in)|operated|run|programmed|configured)
-            (?:whats|what_is|what_s)_your_experience_(?:with|in|using) experience_(?:with|using)
+            r"""(?:whats|what_is|what_s)_your_experience_(?:with|in|using) experience_(?:with|using)
             how_much_experience what_experience_do_you_have_(?:with|in|using)
             familiar_with familiarity proficien\w+ certified certifications? certificates?
             licen[cs]e[sd]? how_(?:would|do|should)_you_(?:calculate|wire|install
@@ -333,7 +363,8 @@ _KIND_RULES = _rules(
             sterile phlebotomy triage vitals iv point_of_sale pos cash_register inventory
             bls acls cpr first_aid cdl endorsements? techniques? procedures? protocols?
             methods? methodolog\w+ standards? torque wrench circuit wiring voltage
-            ledger reconcil\w+ accounting tax financial_statements? underwriting""",
+            ledger reconcil\w+ accounting tax financial_statements? underwriting pre_trip
+            inspections? cycle_counts? how_youd_(?:do|check|set_up|wire|fix|calculate)""",
         ),
         (
             "technical",
@@ -354,7 +385,8 @@ _KIND_RULES = _rules(
             appeals? attract\w* (?:hope|hoping)_to_(?:get|gain|learn|achieve|do)
             career_(?:plans|goals|path|aspirations) important_to_you still_interested
             what_makes_you_(?:think|want|a|the|right|different|interested|the_best)
-            (?:want|wanted)_to_(?:work|be|join|get_into|become|go_into|leave|teach)""",
+            (?:want|wanted)_to_(?:work|be|join|get_into|become|go_into|leave|teach)
+            out_of_bed dream_job stepping_stone (?:pulling|drawing)_you_away""",
         ),
         (
             "motivational",
@@ -371,8 +403,8 @@ _KIND_RULES = _rules(
 )
 
 
-def rule_label(text: str, rules: tuple[Rule, ...]) -> str:
-    """The label whose rules score highest on ``text``, or "" when no cue matches."""
+def rule_scores(text: str, rules: tuple[Rule, ...]) -> dict[str, float]:
+    """Each label with a matching cue: its strongest cue's weight plus 0.1 per cue (up to 9)."""
     s = _normalize(text)
     top: dict[str, float] = {}
     hits: dict[str, int] = {}
@@ -381,9 +413,17 @@ def rule_label(text: str, rules: tuple[Rule, ...]) -> str:
         if found:
             top[label] = max(top.get(label, 0.0), weight)
             hits[label] = hits.get(label, 0) + found
-    if not top:
-        return ""
-    return max(top, key=lambda lab: (top[lab] + 0.1 * min(hits[lab], 9), -_RANK[lab]))
+    return {lab: top[lab] + 0.1 * min(hits[lab], 9) for lab in top}
+
+
+def _best(scores: dict[str, float]) -> str:
+    return max(scores, key=lambda lab: (scores[lab], -_RANK[lab]))
+
+
+def rule_label(text: str, rules: tuple[Rule, ...]) -> str:
+    """The label whose rules score highest on ``text``, or "" when no cue matches."""
+    scores = rule_scores(text, rules)
+    return _best(scores) if scores else ""
 
 
 _RANK = {
@@ -419,8 +459,7 @@ def features(text: str) -> list[str]:
 
 class NaiveBayes:
     """Multinomial naive Bayes over ``features``, from the counts that
-    ``benchmarks/train_question_classes.py`` writes. Features never seen in training are ignored;
-    a best label whose posterior is below ``min_confidence`` gives "other".
+    ``benchmarks/train_question_classes.py`` writes. Features never seen in training are ignored.
     """
 
     def __init__(
@@ -428,15 +467,13 @@ class NaiveBayes:
         labels: tuple[str, ...],
         prior: tuple[float, ...],
         weights: dict[str, tuple[float, ...]],
-        min_confidence: float,
     ) -> None:
         self.labels = labels
         self.prior = prior
         self.weights = weights
-        self.min_confidence = min_confidence
 
     @classmethod
-    def from_json(cls, data: dict[str, Any], alpha: float, min_confidence: float) -> NaiveBayes:
+    def from_json(cls, data: dict[str, Any], alpha: float) -> NaiveBayes:
         labels = tuple(str(x) for x in data["labels"])
         docs = [int(x) for x in data["docs"]]
         feats: dict[str, list[int]] = data["features"]
@@ -449,37 +486,72 @@ class NaiveBayes:
             )
             for f, counts in feats.items()
         }
-        return cls(labels, prior, weights, min_confidence)
+        return cls(labels, prior, weights)
 
     def scores(self, text: str) -> list[float]:
         """Log prior plus log likelihood of ``text`` for each label, in ``labels`` order."""
-        score = list(self.prior)
-        for f in features(text):
-            w = self.weights.get(f)
-            if w is not None:
-                for i, x in enumerate(w):
-                    score[i] += x
-        return score
+        get = self.weights.get
+        rows = [w for w in map(get, features(text)) if w is not None]
+        return [sum(column) for column in zip(self.prior, *rows, strict=True)]
+
+    def log_posteriors(self, text: str) -> dict[str, float]:
+        """Each label's log posterior given ``text``."""
+        score = self.scores(text)
+        top = max(score)
+        log_z = top + math.log(sum(math.exp(x - top) for x in score))
+        return {lab: x - log_z for lab, x in zip(self.labels, score, strict=True)}
 
     def predict(self, text: str) -> str:
+        """The most probable label (the model alone)."""
         score = self.scores(text)
-        best = max(range(len(score)), key=score.__getitem__)
-        total = sum(math.exp(x - score[best]) for x in score)  # the best label's term is 1
-        return self.labels[best] if 1 / total >= self.min_confidence else "other"
+        return self.labels[max(range(len(score)), key=score.__getitem__)]
 
 
-@lru_cache(maxsize=1)
-def _topic_model() -> NaiveBayes:
-    raw = resources.files("twoway.analysis").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-    return model_from_json(json.loads(raw), "topic")
+class Combined:
+    """Rule scores plus ``weight`` times the model's log posterior, floored at ``floor``."""
+
+    def __init__(
+        self, rules: tuple[Rule, ...], model: NaiveBayes, weight: float, floor: float
+    ) -> None:
+        self.rules = rules
+        self.model = model
+        self.weight = weight
+        self.floor = floor
+
+    def label(self, text: str) -> str:
+        rules = rule_scores(text, self.rules)
+        scores = {
+            lab: rules.get(lab, 0.0) + self.weight * max(lp, self.floor)
+            for lab, lp in self.model.log_posteriors(text).items()
+        }
+        return _best(scores)
+
+
+MODEL_FILE = "question_data/question_classes.json"
 
 
 def model_from_json(data: dict[str, Any], task: str) -> NaiveBayes:
     """The model of one task ("topic" or "kind") from the stored counts."""
-    return NaiveBayes.from_json(data[task], float(data["alpha"]), float(data["min_confidence"]))
+    return NaiveBayes.from_json(data[task], float(data["alpha"]))
 
 
-MODEL_FILE = "question_data/question_classes.json"
+def combined_from_json(data: dict[str, Any], task: str) -> Combined:
+    """Rules plus model for one task ("topic" or "kind"), with the stored combination weights."""
+    rules = _TOPIC_RULES if task == "topic" else _KIND_RULES
+    weight, floor = float(data["model_weight"]), float(data["log_floor"])
+    return Combined(rules, model_from_json(data, task), weight, floor)
+
+
+@lru_cache(maxsize=1)
+def _stored() -> dict[str, Any]:
+    raw = resources.files("twoway.analysis").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+@lru_cache(maxsize=2)
+def _classifier(task: str) -> Combined:
+    return combined_from_json(_stored(), task)
 
 
 @lru_cache(maxsize=4096)
@@ -487,15 +559,15 @@ def topic_of(question_text: str) -> str:
     """What a candidate's question is about.
 
     One of "them", "day_to_day", "company", "role", "growth", "next_steps", "compensation",
-    "self" or "other" (English only; see ``looks_english``). Keyword rules decide; when none
-    matches, a small naive Bayes model trained on labelled questions does.
+    "self" or "other" (English only; see ``looks_english``). Keyword rules and a small naive
+    Bayes model trained on labelled questions decide together.
 
     >>> topic_of("What have you enjoyed most about working here?")
     'them'
     >>> topic_of("Are there professional organizations you would recommend?")
     'growth'
     """
-    return rule_label(question_text, _TOPIC_RULES) or _topic_model().predict(question_text)
+    return _classifier("topic").label(question_text)
 
 
 @lru_cache(maxsize=4096)
@@ -503,15 +575,14 @@ def kind_of(question_text: str) -> str:
     """What kind of interview question an interviewer asked.
 
     One of "behavioral", "technical", "motivational", "situational", "logistics" or "other".
-    Keyword rules only: no cue gives "other" (a learned fallback was measured and left out,
-    docs/questions.md).
+    Keyword rules and a small naive Bayes model decide together, as for ``topic_of``.
 
     >>> kind_of("Tell me about a time you disagreed with your manager.")
     'behavioral'
     >>> kind_of("What would you do if a teammate kept missing deadlines?")
     'situational'
     """
-    return rule_label(question_text, _KIND_RULES) or "other"
+    return _classifier("kind").label(question_text)
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
