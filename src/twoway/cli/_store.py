@@ -8,8 +8,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
-import re
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -30,45 +28,6 @@ DB_HELP = (
 DbOption = Annotated[str | None, typer.Option("--db", metavar="URL", help=DB_HELP)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
-
-_RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
-
-
-def today() -> dt.date:
-    """Today's date, or ``$TWOWAY_TODAY`` (YYYY-MM-DD) when set.
-
-    The override pins "today" for reproducible documentation and tests (what is due, what is
-    overdue); the store itself takes the day as an argument and never reads the clock.
-    """
-    pinned = os.environ.get("TWOWAY_TODAY")
-    if pinned:
-        try:
-            return dt.date.fromisoformat(pinned)
-        except ValueError:
-            raise UsageError(f"TWOWAY_TODAY must be YYYY-MM-DD; got {pinned!r}") from None
-    return dt.date.today()
-
-
-def parse_date(value: str, option: str = "--date", *, base: dt.date | None = None) -> dt.date:
-    """``YYYY-MM-DD``, or today / yesterday / tomorrow, or ``+N`` days from today.
-
-    >>> parse_date("2026-11-20")
-    datetime.date(2026, 11, 20)
-    """
-    text = value.strip().casefold()
-    base = base or today()
-    if text in _RELATIVE:
-        return base + dt.timedelta(days=_RELATIVE[text])
-    plus = re.fullmatch(r"\+(\d{1,4})d?", text)
-    if plus:
-        return base + dt.timedelta(days=int(plus.group(1)))
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(
-            f"{option} takes a date as YYYY-MM-DD (or today, yesterday, tomorrow, +N days); "
-            f"got {value!r}"
-        ) from None
 
 
 def open_store(db: str | None) -> Store:

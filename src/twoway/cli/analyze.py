@@ -335,7 +335,7 @@ def _save_options(
         if given:
             raise UsageError(f"{', '.join(given)} only make sense with --save")
         return None
-    from twoway.cli._store import parse_date
+    from twoway.dates import parse_date
     from twoway.store.config import stay_in_touch_days as interval
 
     return {

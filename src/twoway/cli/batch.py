@@ -319,9 +319,7 @@ def _terminal_summary(console: Console, data: object, html: Path | None) -> None
         if s is not None
     ]
     mid = median(shares)
-    band = (
-        f" (target {100 * data.band[0]:.0f}-{100 * data.band[1]:.0f}%)" if data.band else ""
-    )
+    band = f" (target {100 * data.band[0]:.0f}-{100 * data.band[1]:.0f}%)" if data.band else ""
     console.print(
         f"[bold]Cohort[/]: {len(data.rows)} conversations, {len(data.failed)} failed; "
         f"median talk share {'-' if mid is None else f'{100 * mid:.0f}%'}{band}, "

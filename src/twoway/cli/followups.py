@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from twoway.cli import _store
+from twoway import dates
 from twoway.cli._store import (
     DbOption,
     JsonOption,
@@ -14,7 +14,6 @@ from twoway.cli._store import (
     day,
     db_from,
     open_store,
-    parse_date,
     print_json,
     table,
 )
@@ -42,7 +41,7 @@ def followups_command(
     ctx.obj = {"db": db}
     if ctx.invoked_subcommand is not None:
         return
-    today = _store.today()
+    today = dates.today()
     with open_store(db) as store:
         items = store.followups(include_done=include_done, person=person, today=today)
     if as_json:
@@ -88,7 +87,7 @@ def add_command(
 
     Example: twoway followups add dana "Send the article on data contracts" --due 2026-12-01
     """
-    when = parse_date(due, "--due")
+    when = dates.parse_date(due, "--due")
     with open_store(db_from(ctx, db)) as store:
         item = store.add_followup(person, what, when)
     typer.echo(f"Follow-up #{item.id} for {item.person}, due {day(item.due)}: {item.what}")
@@ -117,7 +116,7 @@ def snooze_command(
     Example: twoway followups snooze 3 --days 14
     """
     with open_store(db_from(ctx, db)) as store:
-        item = store.snooze_followup(followup_id, days, today=_store.today())
+        item = store.snooze_followup(followup_id, days, today=dates.today())
     typer.echo(f"Snoozed #{item.id} to {day(item.due)}: {item.what}")
 
 

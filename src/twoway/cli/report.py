@@ -61,13 +61,12 @@ def report_command(
     png: PngOption = None,
     db: DbOption = None,
 ) -> None:
-    from twoway.cli.thank_you import reanalyze
 
     with open_store(db) as store:
         stored = store.conversation(conversation)
         me = stored.summary.me
         points = store.progress_points(me) if me is not None else []
-    analysis = reanalyze(stored)
+    analysis = stored.reanalyze()
     if html is None and png is None:
         from twoway.report.terminal import render_terminal
 

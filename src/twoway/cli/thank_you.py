@@ -12,8 +12,7 @@ from twoway.cli._store import DbOption, open_store
 from twoway.errors import UsageError
 
 if TYPE_CHECKING:
-    from twoway.analysis import Analysis
-    from twoway.store import StoredConversation
+    pass
 
 THANK_YOU_HELP = """Draft a thank-you note to someone you met, from a saved conversation: what
 you talked about and what they told you, ready to edit and send.
@@ -45,12 +44,12 @@ def thank_you_command(
         raise UsageError(f"--format takes text or markdown; got {fmt!r}")
     with open_store(db) as store:
         stored = store.conversation(conversation)
-    recipient = _recipient(stored, to)
+    recipient = stored.recipient(to)
     from twoway.followup.thankyou import draft_thank_you
 
     note = draft_thank_you(
         stored.conversation,
-        reanalyze(stored),
+        stored.reanalyze(),
         recipient,
         company=stored.summary.company,
         role=stored.summary.role,
@@ -62,34 +61,6 @@ def thank_you_command(
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
-
-
-def _recipient(stored: StoredConversation, to: str | None) -> str:
-    people = stored.summary.people
-    if to is not None:
-        matches = [p for p in people if p.casefold().startswith(to.casefold().strip())]
-        return matches[0] if len(matches) == 1 else to.strip()
-    if len(people) == 1:
-        return people[0]
-    if not people:
-        raise UsageError(
-            f"conversation #{stored.id} was saved without anyone's name: say who the note is "
-            "for with --to NAME"
-        )
-    raise UsageError(
-        f"conversation #{stored.id} was with {', '.join(people)}: choose one with --to NAME"
-    )
-
-
-def reanalyze(stored: StoredConversation) -> Analysis:
-    """The ``Analysis`` of a saved conversation, recomputed from its turns with the same me,
-    mode and targets (the analysis is pure, so this gives what was saved)."""
-    from twoway.analysis import Targets, analyze
-
-    data = stored.analysis
-    targets = Targets(**data["targets"]) if data.get("targets") else None
-    me = stored.summary.me
-    return analyze(stored.conversation, me=me, mode=stored.summary.mode, targets=targets)
 
 
 def register(app: typer.Typer) -> None:

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from twoway.model import Conversation
     from twoway.store.records import ProgressPoint
 
-__all__ = ["render_html", "render_html_fragment", "report_css"]
+__all__ = ["progress_chart", "render_html", "render_html_fragment", "report_css"]
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +51,16 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+def progress_chart(points: Sequence[ProgressPoint], *, me: str | None = None) -> str | None:
+    """The progress chart alone, as inline SVG with its text alternative (None without points).
+
+    The same chart the report of a saved conversation shows; the web app's progress page uses it.
+    """
+    from twoway.report.progress import progress_alt_text
+
+    return _svg.progress_svg(points, "tw-progress", desc=progress_alt_text(points, me=me))
 
 
 @lru_cache(maxsize=1)

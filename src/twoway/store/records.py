@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from twoway.errors import UsageError
 from twoway.model import Conversation
+
+if TYPE_CHECKING:
+    from twoway.analysis import Analysis
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +91,34 @@ class StoredConversation:
     @property
     def id(self) -> int:
         return self.summary.id
+
+    def reanalyze(self) -> Analysis:
+        """The ``Analysis`` again, recomputed from the saved turns with the same me, mode and
+        targets (the analysis is pure, so this gives what was saved, with today's code)."""
+        from twoway.analysis import Targets, analyze
+
+        data = self.analysis
+        targets = Targets(**data["targets"]) if data.get("targets") else None
+        return analyze(
+            self.conversation, me=self.summary.me, mode=self.summary.mode, targets=targets
+        )
+
+    def recipient(self, to: str | None = None) -> str:
+        """Who a note after this conversation is for: ``to`` (a prefix of a person saved with it
+        works), or the one person it was saved with."""
+        people = self.summary.people
+        if to is not None:
+            matches = [p for p in people if p.casefold().startswith(to.casefold().strip())]
+            return matches[0] if len(matches) == 1 else to.strip()
+        if len(people) == 1:
+            return people[0]
+        if not people:
+            raise UsageError(
+                f"conversation #{self.id} was saved without anyone's name: say who the note is for"
+            )
+        raise UsageError(
+            f"conversation #{self.id} was with {', '.join(people)}: say which one the note is for"
+        )
 
 
 @dataclass(frozen=True, slots=True)

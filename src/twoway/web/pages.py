@@ -81,10 +81,10 @@ def uploads(request: Request) -> UploadArea:
 
 
 def today() -> dt.date:
-    """Today, or ``$TWOWAY_TODAY`` as the CLI reads it (reproducible screenshots and tests)."""
-    from twoway.cli._store import today as cli_today
+    """Today, or ``$TWOWAY_TODAY`` (reproducible screenshots and tests)."""
+    from twoway.dates import today as current_day
 
-    return cli_today()
+    return current_day()
 
 
 def render(

@@ -146,7 +146,7 @@ def _report_page(
 @router.post("/uploads/{upload_id}/save", response_class=HTMLResponse)
 def save(request: Request, upload_id: str) -> Response:
     from twoway.analysis import analyze
-    from twoway.cli._store import parse_date
+    from twoway.dates import parse_date
     from twoway.store.config import stay_in_touch_days
 
     item = _upload_or_404(request, upload_id)

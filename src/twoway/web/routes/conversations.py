@@ -22,11 +22,10 @@ def conversations(request: Request) -> Response:
 def conversation(
     request: Request, conversation_id: int, saved: str = "", updated: str = ""
 ) -> Response:
-    from twoway.cli.thank_you import reanalyze
 
     store = pages.store(request)
     stored = store.conversation(conversation_id)
-    analysis = reanalyze(stored)
+    analysis = stored.reanalyze()
     today = pages.today()
     followups = [
         (f, f.status(today))
@@ -57,14 +56,13 @@ def conversation(
 
 @router.get("/conversations/{conversation_id}/thank-you", response_class=HTMLResponse)
 def thank_you(request: Request, conversation_id: int, to: str = "") -> Response:
-    from twoway.cli.thank_you import _recipient, reanalyze
     from twoway.followup import draft_thank_you
 
     stored = pages.store(request).conversation(conversation_id)
-    recipient = _recipient(stored, to or None)
+    recipient = stored.recipient(to or None)
     note = draft_thank_you(
         stored.conversation,
-        reanalyze(stored),
+        stored.reanalyze(),
         recipient,
         company=stored.summary.company,
         role=stored.summary.role,

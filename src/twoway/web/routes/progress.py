@@ -60,14 +60,8 @@ def _verdict(share: float | None, high: float, off: float | None) -> str:
 
 
 def _chart(points: list[ProgressPoint], me: str | None) -> Markup | None:
-    """The HTML report's inline SVG progress chart (``twoway.report``), when it offers one."""
-    try:
-        from twoway.report import _svg
-    except ModuleNotFoundError:  # pragma: no cover - an older report package: the table only
-        return None
-    from twoway.report.progress import progress_alt_text
+    """The HTML report's inline SVG progress chart."""
+    from twoway.report.html import progress_chart
 
-    if not points or not hasattr(_svg, "progress_svg"):
-        return None
-    svg = _svg.progress_svg(points, "tw-progress", desc=progress_alt_text(points, me=me))
+    svg = progress_chart(points, me=me)
     return None if svg is None else Markup(svg)
