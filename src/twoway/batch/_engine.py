@@ -10,10 +10,16 @@ import multiprocessing
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from twoway.batch._work import Outcome, Task, analyze_file
-from twoway.errors import MissingExtraError, UsageError
+from twoway.errors import MissingExtraError, TwowayError, UsageError
+
+
+class BatchError(TwowayError):
+    """The batch itself could not go on (not one file: those become failed rows)."""
+
 
 _DONE: frozenset[str] = frozenset()
 
@@ -60,7 +66,14 @@ def run_local(tasks: Iterable[Task], jobs: int, done_hashes: frozenset[str]) -> 
 
 def _results(finished: set[Future[Outcome]]) -> Iterator[Outcome]:
     for future in finished:
-        yield future.result()
+        try:
+            yield future.result()
+        except BrokenProcessPool as exc:
+            # Out of memory, a crash in a C extension: what finished is still written.
+            raise BatchError(
+                f"a worker process died ({exc}); what finished is written: run the same "
+                "command again to go on, with --jobs 1 to see the file that kills it"
+            ) from exc
 
 
 def run_dask(
