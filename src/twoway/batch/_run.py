@@ -3,7 +3,10 @@ rest on an engine, write the rows in chunks, and count what happened."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -169,20 +172,44 @@ class Batch:
         else:
             outcomes = run_local(self._tasks(), self.jobs(), known)
         writer = _ChunkWriter(self, summary)
-        try:
-            for outcome in outcomes:
-                writer.take(outcome)
-                if on_outcome is not None:
-                    on_outcome(outcome, summary)
-        except KeyboardInterrupt:
-            summary.interrupted = True
-        finally:
-            close = getattr(outcomes, "close", None)
-            if close is not None:
-                close()
-            writer.flush()
-            summary.elapsed_s = time.monotonic() - started
+        with _ctrl_c_as_a_flag() as stop:
+            try:
+                for outcome in outcomes:
+                    writer.take(outcome)
+                    if on_outcome is not None:
+                        on_outcome(outcome, summary)
+                    if stop.is_set():
+                        break
+            except KeyboardInterrupt:  # a second Ctrl-C, or Ctrl-C off the main thread
+                pass
+            finally:
+                summary.interrupted = stop.is_set()
+                close = getattr(outcomes, "close", None)
+                if close is not None:
+                    close()
+                writer.flush()
+                summary.elapsed_s = time.monotonic() - started
         return summary
+
+
+@contextlib.contextmanager
+def _ctrl_c_as_a_flag() -> Iterator[threading.Event]:
+    """The first Ctrl-C sets a flag the batch loop checks between files, so it never lands in
+    the middle of writing a chunk; a second one interrupts at once."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def first(signum: int, frame: object) -> None:
+        stop.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    previous = signal.signal(signal.SIGINT, first)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class _ChunkWriter:
@@ -228,7 +255,9 @@ class _ChunkWriter:
             self.flush()
 
     def flush(self) -> None:
-        if self.conversations:
-            self.batch.output.write(self.conversations, self.speakers)
+        # Take the buffers first: a flush cut short is never written a second time.
+        conversations, speakers = self.conversations, self.speakers
         self.conversations, self.speakers = [], []
         self.last_flush = time.monotonic()
+        if conversations:
+            self.batch.output.write(conversations, speakers)
