@@ -57,6 +57,11 @@ def words(text: str | None) -> list[str]:
     """The words of ``text``, lowercased, with typographic apostrophes made plain."""
     if not text:
         return []
+    # The word pattern treats both apostrophes alike, and lowercasing ASCII text is one letter
+    # for one: such text (nearly all of it) is normalized whole, before the split.
+    plain = text.replace("’", "'")
+    if plain.isascii():
+        return _WORD.findall(plain.lower())
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
@@ -64,28 +69,33 @@ def count_words(text: str | None) -> int:
     return len(_WORD.findall(text)) if text else 0
 
 
+# The first words of the two-word fillers; with "u", "e" and "b" the only words worth a closer look.
+_TWO_WORD_FIRST = frozenset(first for first, _ in _TWO_WORD_FILLERS)
+
+
 def count_text(text: str | None) -> TextCounts:
     """Words, fillers and self/other references in one piece of text."""
     tokens = words(text)
     if not tokens:
         return EMPTY_COUNTS
-    fillers = self_refs = other_refs = 0
-    in_filler = False  # the second word of a two-word filler is not counted again
+    # Self and other references are counted over all words first, then taken back where such a
+    # word starts a two-word filler ("you know", "I mean"). That is the same count as one pass
+    # that skips the words of a filler: a filler's second word ("know", "mean", "of") is never a
+    # reference and never starts a filler, and a one-word filler is never a reference.
+    self_refs = sum(map(SELF_WORDS.__contains__, tokens))
+    other_refs = sum(map(OTHER_WORDS.__contains__, tokens))
+    fillers = 0
+    last = len(tokens) - 1
     for i, word in enumerate(tokens):
-        if in_filler:
-            in_filler = False
-            continue
-        if word[0] in "ueb" and _ONE_WORD_FILLER.fullmatch(word):
+        if word in _TWO_WORD_FIRST:
+            if i < last:
+                blockers = _TWO_WORD_FILLERS.get((word, tokens[i + 1]))
+                if blockers is not None and (i == 0 or tokens[i - 1] not in blockers):
+                    fillers += 1
+                    if word in SELF_WORDS:
+                        self_refs -= 1
+                    elif word in OTHER_WORDS:
+                        other_refs -= 1
+        elif word[0] in "ueb" and _ONE_WORD_FILLER.fullmatch(word):
             fillers += 1
-            continue
-        if i + 1 < len(tokens):
-            blockers = _TWO_WORD_FILLERS.get((word, tokens[i + 1]))
-            if blockers is not None and (i == 0 or tokens[i - 1] not in blockers):
-                fillers += 1
-                in_filler = True
-                continue
-        if word in SELF_WORDS:
-            self_refs += 1
-        elif word in OTHER_WORDS:
-            other_refs += 1
     return TextCounts(len(tokens), fillers, self_refs, other_refs)
