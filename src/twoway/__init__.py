@@ -5,9 +5,15 @@
 >>> analysis = twoway.analyze(conversation, me="Priya", mode="interview")  # doctest: +SKIP
 >>> analysis.to_dict()["schema"]  # doctest: +SKIP
 'twoway.analysis/1'
+
+The names below load on first use (PEP 562), so ``import twoway`` and ``twoway --help`` stay fast.
 """
 
-from twoway.analysis import Analysis, Mode, Targets, analyze
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from twoway.errors import (
     EncodingError,
     FormatError,
@@ -17,8 +23,11 @@ from twoway.errors import (
     UnknownFormatError,
     UsageError,
 )
-from twoway.formats import load, parse_text
 from twoway.model import Conversation, Turn
+
+if TYPE_CHECKING:
+    from twoway.analysis import Analysis, Mode, Targets, analyze
+    from twoway.formats import load, parse_text
 
 __all__ = [
     "Analysis",
@@ -38,3 +47,25 @@ __all__ = [
     "parse_text",
 ]
 __version__ = "0.1.0"
+
+_LAZY = {
+    "Analysis": "twoway.analysis",
+    "Mode": "twoway.analysis",
+    "Targets": "twoway.analysis",
+    "analyze": "twoway.analysis",
+    "load": "twoway.formats",
+    "parse_text": "twoway.formats",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'twoway' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
