@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 
 from twoway.analysis import _question_lexicon as lx
 from twoway.analysis._question_topics import content_words, kind_of, looks_english, topic_of
@@ -81,10 +82,12 @@ class DetectedQuestion:
         return self.function == "question"
 
 
-# A word (inner apostrophes kept), a sentence end, a comma or a line break. "." ends a sentence
-# only before white space or the end, so "3.5" and "U.S." stay whole; "?" and "!" always do.
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[?!]+[.?!]*|[.…;]+(?=[\s\"'”’)\]]|$)|,|\n")
-_SENTENCE_ENDS = frozenset(".!?;…\n")
+# A word (inner apostrophes kept), a comma, a sentence end (a line break is one). "." ends a
+# sentence only before white space or the end, so "3.5" and "U.S." stay whole; "?" and "!" always
+# do.
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD_OR_COMMA = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|,")
+_SENTENCE_END = re.compile(r"[?!]+[.?!]*|[.…;]+(?=[\s\"'”’)\]]|$)|\n")
 
 # Indirect questions and requests. They are matched against a sentence's normalized words joined
 # by single spaces, at a word's position. The first kind may start anywhere ("..., I'm curious
@@ -122,10 +125,17 @@ _INDIRECT_FIRST_WORDS = frozenset(
     """i im id tell walk talk take run describe explain elaborate give help one something my
     please""".split()
 )
+# The words at which an opening may start (see ``_openings``).
+_TRIGGERS = lx.WH | lx.WH_AUX | lx.AUXILIARIES | _INDIRECT_FIRST_WORDS
+# Cheap first checks before the phrase lists are tried one by one.
+_RHETORICAL_TAG_ENDS = frozenset(tag[-1] for tag in lx.RHETORICAL_TAGS)
+_RHETORICAL_FIRST_WORDS = frozenset(p[0] for p in lx.RHETORICAL_OPENINGS)
+_RHETORICAL_OPENING_SIZES = sorted({len(p) for p in lx.RHETORICAL_OPENINGS})
 _NOT_TOPIC = lx.PRONOUN_SUBJECTS | lx.CONTRACTED_SUBJECTS | lx.AUXILIARIES | lx.WH | lx.WH_AUX
 _FILLERS = frozenset("um uh umm uhh er erm hmm hm mm".split())
 # Unlike "so" or "well", these can end a backchannel without changing it ("really, huh?").
 _TRAILING_INTERJECTIONS = frozenset("oh wow huh ah ooh gosh whoa mhm".split())
+_TRAILING_NOISE = _FILLERS | _TRAILING_INTERJECTIONS
 _SUBJECT_ONLY_PRONOUNS = frozenset("i we they he she".split())
 _INVERTED_AFTER_COPULA = frozenset("it there he she".split())
 _DO_OBJECTS = frozenset("that this it these those some something".split())
@@ -353,20 +363,28 @@ def _indirect_opening(
 
 def _openings(words: list[str], commas: list[bool], qmark: bool) -> list[_Opening]:
     n = len(words)
-    joined = " ".join(words)
+    # Only a question word, an auxiliary or the first word of a request can open a question, and
+    # most words are none of these: the loop visits those words only. What the others change is
+    # whether the sentence is still "leading" (only boundary words so far), computed up front.
+    triggers = [i for i, w in enumerate(words) if w in _TRIGGERS]
+    if not triggers:
+        return []
+    lead_end = 0  # words[:lead_end] are all boundary words (or "or")
+    while lead_end < n and (words[lead_end] in lx.BOUNDARY_WORDS or words[lead_end] == "or"):
+        lead_end += 1
+    joined = ""
     char_at: list[int] = []
-    pos = 0
-    for w in words:
-        char_at.append(pos)
-        pos += len(w) + 1
     found: list[_Opening] = []
-    leading = True  # only boundary words ("so", "um", "okay") so far in this sentence
     embedded_wh = -10  # where the last question word that opened no question was
-    where_at: list[int] = []
-    i = 0
-    while i < n:
+    # Where each visited trigger stood; a trigger inside an opening just taken counts as _MID.
+    where_at: dict[int, int] = {}
+    resume = 0  # the first index not inside an opening already taken
+    for i in triggers:
+        if i < resume:
+            continue
         w = words[i]
         prev = words[i - 1] if i else ""
+        leading = not found and i <= lead_end
         if leading:
             where = _SENTENCE_START
         elif commas[i] and prev not in lx.INCOMPLETE_ENDINGS and prev != w:
@@ -378,14 +396,13 @@ def _openings(words: list[str], commas: list[bool], qmark: bool) -> list[_Openin
             where = _AFTER_BOUNDARY
         else:
             where = _MID
-        while len(where_at) < i:  # words inside an opening just taken
-            where_at.append(_MID)
         if where != _SENTENCE_START:
             for k in range(i - 1, max(-1, i - 4), -1):
                 if words[k] == w and words[k:i] == words[i : 2 * i - k]:
-                    where = where_at[k]  # a restart ("are, are we ..."): as the first try
+                    # a restart ("are, are we ..."): as the first try
+                    where = where_at.get(k, _MID)
                     break
-        where_at.append(where)
+        where_at[i] = where
         opening: _Opening | None = None
         # "X or Y" continues the question before it: "or" never starts a new one mid-sentence.
         if prev != "or" or leading:
@@ -407,17 +424,18 @@ def _openings(words: list[str], commas: list[bool], qmark: bool) -> list[_Openin
             ):
                 opening = _aux_opening(words, commas, i, n, where, qmark)
             if opening is None and w in _INDIRECT_FIRST_WORDS:
+                if not char_at:
+                    joined = " ".join(words)
+                    pos = 0
+                    for word in words:
+                        char_at.append(pos)
+                        pos += len(word) + 1
                 opening = _indirect_opening(joined, char_at, words, i, where)
         if opening is not None and where != _SENTENCE_START and _word_search(words, commas, i):
             opening = None
         if opening is not None:
             found.append(opening)
-            i = max(opening.after_head, i + 1)
-            leading = False
-            continue
-        if w not in lx.BOUNDARY_WORDS and w != "or":
-            leading = False
-        i += 1
+            resume = max(opening.after_head, i + 1)
     return found
 
 
@@ -493,7 +511,7 @@ def _strip_interjections(words: list[str]) -> tuple[str, ...]:
     lo, hi = 0, len(words)
     while lo < hi and words[lo] in lx.INTERJECTIONS:
         lo += 1
-    while hi > lo and words[hi - 1] in _FILLERS | _TRAILING_INTERJECTIONS:
+    while hi > lo and words[hi - 1] in _TRAILING_NOISE:
         hi -= 1
     return tuple(words[lo:hi])
 
@@ -524,6 +542,8 @@ def _is_echo(core: tuple[str, ...]) -> bool:
 def _rhetorical_tag(words: list[str], commas: list[bool], qmark: bool) -> bool:
     """A statement closed by "right?", "you know?" or "know what I mean?"."""
     n = len(words)
+    if not n or words[-1] not in _RHETORICAL_TAG_ENDS:
+        return False
     for tag in lx.RHETORICAL_TAGS:
         k = len(tag)
         if n > k and tuple(words[n - k :]) == tag and (qmark or commas[n - k]):
@@ -538,7 +558,11 @@ def _is_rhetorical(words: list[str], commas: list[bool] | None = None) -> bool:
         core = _strip_interjections(words[k:])
         if core in lx.RHETORICAL_PHRASES:
             return True
-        if any(core[: len(p)] == p for p in lx.RHETORICAL_OPENINGS):
+        if (
+            core
+            and core[0] in _RHETORICAL_FIRST_WORDS
+            and any(core[:size] in lx.RHETORICAL_OPENINGS for size in _RHETORICAL_OPENING_SIZES)
+        ):
             return True
     return False
 
@@ -565,42 +589,77 @@ def _refine_form(form: str, words: list[str]) -> str:
 class _Sentence:
     """One sentence of a turn: its normalized words and where they are in the text."""
 
-    __slots__ = ("commas", "end", "period", "qmark", "spans", "words")
+    __slots__ = ("_spans", "_text", "commas", "end_at", "period", "qmark", "start", "stop", "words")
 
-    def __init__(self) -> None:
-        self.words: list[str] = []
-        self.spans: list[tuple[int, int]] = []
-        self.commas: list[bool] = []  # a comma right before the word
+    def __init__(
+        self, text: str, start: int, stop: int, words: list[str], commas: list[bool]
+    ) -> None:
+        self._text = text  # the text as tokenized, with the offsets of the turn's text
+        self.start = start  # the sentence's words are in text[start:stop]
+        self.stop = stop
+        self.words = words
+        self.commas = commas  # a comma right before the word
         self.qmark = False
         self.period = False  # ends with "." or "!" (not "...", a line break or nothing)
-        self.end = 0
+        self.end_at = -1  # where its final "." "?" or "!" ends; -1: at its last word
+        self._spans: list[tuple[int, int]] | None = None
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Each word's offsets, found again only for the few sentences that hold a question."""
+        if self._spans is None:
+            self._spans = [m.span() for m in _WORD.finditer(self._text, self.start, self.stop)]
+        return self._spans
+
+    @property
+    def end(self) -> int:
+        return self.end_at if self.end_at >= 0 else self.spans[-1][1]
 
 
 def _sentences(text: str) -> list[_Sentence]:
+    # Typographic apostrophes are plain ones to the tokenizer and to ``_norm``, and for ASCII
+    # text lowercasing is one character for one: so the text is normalized once, here, with
+    # every offset unchanged, instead of word by word. Other text (where lowercasing may change
+    # a length or depend on the letters around) takes ``_norm`` word by word.
+    plain = text.replace("’", "'")
+    fast = plain.isascii()
+    scan = plain.lower() if fast else text
+    contractions = _CONTRACTIONS
     out: list[_Sentence] = []
-    cur = _Sentence()
-    comma = False
-    for m in _TOKEN.finditer(text):
-        tok = m.group()
-        first = tok[0]
-        if first == ",":
-            comma = True
-        elif first in _SENTENCE_ENDS:
-            if cur.words:
-                cur.qmark = "?" in tok
-                cur.period = not cur.qmark and (first == "!" or tok == ".")
-                cur.end = m.end() if first != "\n" else cur.spans[-1][1]
-                out.append(cur)
-                cur = _Sentence()
-            comma = False
-        else:
-            cur.words.append(_norm(tok))
-            cur.spans.append((m.start(), m.end()))
-            cur.commas.append(comma)
-            comma = False
-    if cur.words:
-        cur.end = cur.spans[-1][1]
-        out.append(cur)
+    # The sentence ends are found first, then each sentence's words and commas in one call:
+    # words and commas never hold a character that can start a sentence end, so this cuts the
+    # text exactly where one pass over words, commas and sentence ends would.
+    start = 0
+    for m in chain(_SENTENCE_END.finditer(scan), (None,)):
+        stop = m.start() if m is not None else len(scan)
+        tokens = _WORD_OR_COMMA.findall(scan, start, stop)
+        if tokens:
+            if fast:
+                words = [
+                    (contractions.get(t) or t.replace("'", "")) if "'" in t else t
+                    for t in tokens
+                    if t != ","
+                ]
+            else:
+                words = [_norm(t) for t in tokens if t != ","]
+            if words:
+                if len(words) == len(tokens):
+                    commas = [False] * len(words)
+                else:
+                    commas = [
+                        k > 0 and tokens[k - 1] == "," for k, t in enumerate(tokens) if t != ","
+                    ]
+                sentence = _Sentence(scan, start, stop, words, commas)
+                if m is not None:
+                    tok = m.group()
+                    first = tok[0]
+                    sentence.qmark = "?" in tok
+                    sentence.period = not sentence.qmark and (first == "!" or tok == ".")
+                    if first != "\n":
+                        sentence.end_at = m.end()
+                out.append(sentence)
+        if m is not None:
+            start = m.end()
     return out
 
 
