@@ -59,7 +59,8 @@ def collect_questions(
             asked[turn.speaker] += len(counted)
             answer = _answer(turn, floor_of[i], floor_list)
             previous = _previous_other(last_said, turn.speaker)
-            previous_words = content_words(previous.text) if previous and classify else frozenset()
+            # Found when a counted question first needs it: a turn of backchannels never does.
+            previous_words: frozenset[str] | None = None if previous and classify else frozenset()
             last_counted = counted[-1] if counted else None
             for q in detected:
                 is_me = turn.speaker == me
@@ -70,6 +71,8 @@ def collect_questions(
                         topic = topic_of(q.text)
                     if not is_me:
                         kind = kind_of(q.text)
+                    if previous_words is None:
+                        previous_words = content_words(previous.text) if previous else frozenset()
                     shared = content_words(q.text) & previous_words
                     follow_up = len(shared) >= FOLLOW_UP_MIN_SHARED
                 answer_s: float | None = None
