@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 # A word: letters or digits, with inner apostrophes kept ("I'm", "don't", "3D").
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# The same in lowercased ASCII text with plain apostrophes: a range is cheaper to test than a
+# Unicode category.
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 
 # One-word fillers: um, uh, erm (any repetition of their letters: umm, uhh, uhm, ermm), basically.
 _ONE_WORD_FILLER = re.compile(r"u+m+|u+h+m*|e+r+m+|basically")
@@ -61,7 +64,7 @@ def words(text: str | None) -> list[str]:
     # for one: such text (nearly all of it) is normalized whole, before the split.
     plain = text.replace("’", "'")
     if plain.isascii():
-        return _WORD.findall(plain.lower())
+        return _ASCII_WORD.findall(plain.lower())
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 

@@ -87,7 +87,12 @@ class DetectedQuestion:
 # do.
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _WORD_OR_COMMA = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|,")
-_SENTENCE_END = re.compile(r"[?!]+[.?!]*|[.…;]+(?=[\s\"'”’)\]]|$)|\n")
+# The same for lowercased ASCII text with plain apostrophes, where a letter or digit is [a-z0-9]:
+# a plain character range is cheaper to test than a Unicode category.
+_ASCII_WORD_OR_COMMA = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*|,")
+# The lookahead lets the scan skip ahead to a candidate character instead of trying every
+# alternative at every position.
+_SENTENCE_END = re.compile(r"(?=[?!.…;\n])(?:[?!]+[.?!]*|[.…;]+(?=[\s\"'”’)\]]|$)|\n)")
 
 # Indirect questions and requests. They are matched against a sentence's normalized words joined
 # by single spaces, at a word's position. The first kind may start anywhere ("..., I'm curious
@@ -625,6 +630,7 @@ def _sentences(text: str) -> list[_Sentence]:
     fast = plain.isascii()
     scan = plain.lower() if fast else text
     contractions = _CONTRACTIONS
+    word_or_comma = _ASCII_WORD_OR_COMMA if fast else _WORD_OR_COMMA
     out: list[_Sentence] = []
     # The sentence ends are found first, then each sentence's words and commas in one call:
     # words and commas never hold a character that can start a sentence end, so this cuts the
@@ -632,18 +638,21 @@ def _sentences(text: str) -> list[_Sentence]:
     start = 0
     for m in chain(_SENTENCE_END.finditer(scan), (None,)):
         stop = m.start() if m is not None else len(scan)
-        tokens = _WORD_OR_COMMA.findall(scan, start, stop)
+        tokens = word_or_comma.findall(scan, start, stop)
         if tokens:
-            if fast:
+            has_comma = "," in tokens
+            if not fast:
+                words = [_norm(t) for t in tokens if t != ","]
+            elif scan.find("'", start, stop) >= 0:
                 words = [
                     (contractions.get(t) or t.replace("'", "")) if "'" in t else t
                     for t in tokens
                     if t != ","
                 ]
-            else:
-                words = [_norm(t) for t in tokens if t != ","]
+            else:  # already normalized
+                words = [t for t in tokens if t != ","] if has_comma else tokens
             if words:
-                if len(words) == len(tokens):
+                if not has_comma:
                     commas = [False] * len(words)
                 else:
                     commas = [
