@@ -107,14 +107,27 @@ def analyze(
     timed = conv.has_timing
     has_text = conv.has_text
 
-    counts: dict[str, TextCounts] = defaultdict(lambda: EMPTY_COUNTS)
+    # Per speaker: words, fillers, self and other references, summed as plain integers (one
+    # TextCounts per speaker at the end, not one per segment).
+    sums: dict[str, list[int]] = {}
     segment_words = array("L")  # compact: one per segment, on a long transcript millions
     for seg in conv.turns:
-        seg_counts = count_text(seg.text) if seg.text else EMPTY_COUNTS
-        segment_words.append(seg_counts.words)
         if seg.text:
+            seg_counts = count_text(seg.text)
+            segment_words.append(seg_counts.words)
             name = speaker_name(seg)
-            counts[name] += seg_counts
+            total = sums.get(name)
+            if total is None:
+                sums[name] = total = [0, 0, 0, 0]
+            total[0] += seg_counts.words
+            total[1] += seg_counts.fillers
+            total[2] += seg_counts.self_refs
+            total[3] += seg_counts.other_refs
+        else:
+            segment_words.append(0)
+    counts: dict[str, TextCounts] = defaultdict(lambda: EMPTY_COUNTS)
+    for name, total in sums.items():
+        counts[name] = TextCounts(*total)
     turns = merge_turns(conv.turns, segment_words)
     # Most turns ask nothing: share one empty tuple instead of keeping an empty list per turn.
     detected: list[Sequence[DetectedQuestion]] = []
