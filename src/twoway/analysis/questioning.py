@@ -71,10 +71,15 @@ def collect_questions(
                         topic = topic_of(q.text)
                     if not is_me:
                         kind = kind_of(q.text)
-                    if previous_words is None:
-                        previous_words = content_words(previous.text) if previous else frozenset()
-                    shared = content_words(q.text) & previous_words
-                    follow_up = len(shared) >= FOLLOW_UP_MIN_SHARED
+                    asked_words = content_words(q.text)
+                    # Too few words of its own to share enough: the previous turn need not be read.
+                    if len(asked_words) >= FOLLOW_UP_MIN_SHARED:
+                        if previous_words is None:
+                            previous_words = (
+                                content_words(previous.text) if previous else frozenset()
+                            )
+                        shared = asked_words & previous_words
+                        follow_up = len(shared) >= FOLLOW_UP_MIN_SHARED
                 answer_s: float | None = None
                 answer_words: int | None = None
                 answered_by: str | None = None
