@@ -141,16 +141,21 @@ def cli_wall(path: Path, repeat: int) -> dict[str, float]:
 
 
 def peak_memory_mb(path: Path) -> float:
-    """Peak resident memory of a fresh process that loads and analyzes ``path``."""
+    """Peak resident memory of a fresh process that loads and analyzes ``path``.
+
+    Read from the child's own VmHWM: ``ru_maxrss`` survives fork+exec on Linux, so it would
+    report this (large) benchmark process's memory instead of the child's.
+    """
     code = (
-        "import resource, sys, twoway\n"
+        "import sys, twoway\n"
         "a = twoway.analyze(twoway.load(sys.argv[1]), me='Alex')\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "status = open('/proc/self/status').read()\n"
+        "print(next(l.split()[1] for l in status.splitlines() if l.startswith('VmHWM')))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code, str(path)], check=True, capture_output=True, text=True
     )
-    return int(out.stdout.strip()) / 1024  # Linux reports KiB
+    return int(out.stdout.strip()) / 1024  # kB
 
 
 def main() -> int:
