@@ -35,7 +35,14 @@ from dataclasses import dataclass
 from itertools import chain
 
 from twoway.analysis import _question_lexicon as lx
-from twoway.analysis._question_topics import content_words, kind_of, looks_english, topic_of
+from twoway.analysis._question_topics import (
+    KIND_LABELS,
+    TOPIC_LABELS,
+    content_words,
+    kind_of,
+    looks_english,
+    topic_of,
+)
 
 __all__ = [
     "FORMS",
@@ -52,18 +59,8 @@ __all__ = [
 
 FORMS = ("open", "closed", "choice", "tag")
 FUNCTIONS = ("question", "backchannel", "rhetorical")
-TOPICS = (
-    "them",
-    "day_to_day",
-    "company",
-    "role",
-    "growth",
-    "next_steps",
-    "compensation",
-    "self",
-    "other",
-)
-KINDS = ("behavioral", "technical", "motivational", "situational", "logistics", "other")
+TOPICS = TOPIC_LABELS  # one taxonomy, defined beside the classifier
+KINDS = KIND_LABELS
 
 
 @dataclass(frozen=True, slots=True)
