@@ -72,7 +72,9 @@ _VERB_EDGES = frozenset(
     want wants get gets do does go goes bring brings create creates run runs manage manages
     operate operates support supports love loves think thinks say says know knows see sees
     try tries show shows started start starts view views
-    act acts said told asked""".split()
+    act acts said told asked
+    built made took got went came brought ran led wrote grew began became kept found had was
+    were did done gone seen known given""".split()
 )
 
 # The verbs of _VERB_EDGES that are seldom nouns, so never inside a theme either.
