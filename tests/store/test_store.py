@@ -152,6 +152,22 @@ def test_stay_in_touch_moves_when_we_meet_again(db_url: str, balanced: Example) 
         assert len([f for f in store.followups() if f.kind == "thank_you"]) == 2
 
 
+def test_staying_in_touch_recurs(db_url: str, balanced: Example) -> None:
+    with twoway.store.open(db_url) as store:
+        store.save(*balanced, with_people=["Marcus Chen"], date=NOV20, stay_in_touch_days=30)
+        [check_in] = [f for f in store.followups() if f.kind == "stay_in_touch"]
+        store.complete_followup(check_in.id, stay_in_touch_days=45)
+        [following] = [f for f in store.followups() if f.kind == "stay_in_touch"]
+        assert following.id != check_in.id and following.person == "Marcus Chen"
+        assert following.due == dt.datetime.now(dt.UTC).date() + dt.timedelta(days=45)
+        store.complete_followup(check_in.id)  # already done: nothing more is scheduled
+        assert len([f for f in store.followups() if f.kind == "stay_in_touch"]) == 1
+        # A thank-you does not recur.
+        [thanks] = [f for f in store.followups() if f.kind == "thank_you"]
+        store.complete_followup(thanks.id)
+        assert [f.kind for f in store.followups()] == ["stay_in_touch"]
+
+
 def test_people_edit_merge_delete(db_url: str, balanced: Example, monologue: Example) -> None:
     with twoway.store.open(db_url) as store:
         store.save(*balanced, with_people=["Marcus Chen", "M. Chen"], date=NOV20)

@@ -147,12 +147,41 @@ def add(session: Session, person: str, what: str, due: dt.date, now: dt.datetime
     return to_record(row)
 
 
-def complete(session: Session, followup_id: int, now: dt.datetime) -> Followup:
+def complete(
+    session: Session, followup_id: int, now: dt.datetime, stay_in_touch_days: int
+) -> Followup:
+    """Mark a follow-up done. Staying in touch recurs: the next check-in is scheduled
+    ``stay_in_touch_days`` after today, unless the person already has one open."""
     row = _get(session, followup_id)
     if row.done_at is None:
         row.done_at = now
+        if row.kind == STAY_IN_TOUCH and row.person is not None:
+            _next_check_in(session, row.person, now, stay_in_touch_days)
     session.flush()
     return to_record(row)
+
+
+def _next_check_in(session: Session, person: Person, now: dt.datetime, days: int) -> None:
+    still_open = session.scalars(
+        select(FollowupRow.id).where(
+            FollowupRow.person_id == person.id,
+            FollowupRow.kind == STAY_IN_TOUCH,
+            FollowupRow.done_at.is_(None),
+        )
+    ).first()
+    if still_open is None:
+        # No conversation: the (conversation, person, kind) key stays free for the next save.
+        session.add(
+            FollowupRow(
+                person=person,
+                conversation=None,
+                kind=STAY_IN_TOUCH,
+                what=f"Stay in touch with {person.name}: share something useful, ask how "
+                "things are going",
+                due=now.date() + dt.timedelta(days=days),
+                created_at=now,
+            )
+        )
 
 
 def snooze(session: Session, followup_id: int, days: int, today: dt.date) -> Followup:

@@ -343,8 +343,15 @@ class Store:
     def add_followup(self, person: str, what: str, due: dt.date) -> Followup:
         return self._write(lambda s: _followups.add(s, person, what, due, utcnow()))
 
-    def complete_followup(self, followup_id: int) -> Followup:
-        return self._write(lambda s: _followups.complete(s, followup_id, utcnow()))
+    def complete_followup(
+        self, followup_id: int, *, stay_in_touch_days: int | None = None
+    ) -> Followup:
+        """Mark a follow-up done; completing a "stay in touch" schedules the next check-in
+        (``stay_in_touch_days`` later; default 90 or the config value)."""
+        from twoway.store.config import stay_in_touch_days as interval
+
+        days = interval(stay_in_touch_days)
+        return self._write(lambda s: _followups.complete(s, followup_id, utcnow(), days))
 
     def snooze_followup(
         self, followup_id: int, days: int, *, today: dt.date | None = None
