@@ -44,21 +44,24 @@ def write_report_pngs(
         fig = Figure(figsize=(11, 1.2 + 0.75 * lanes), dpi=110, layout="constrained")
         FigureCanvasAgg(fig)
         _timeline(fig, analysis, conversation)
-        written.append(_save(fig, folder / f"{prefix}timeline.png", "twoway timeline"))
+        written.append(
+            save_png(fig, folder / f"{prefix}timeline.png", {"Title": "twoway timeline"})
+        )
     if analysis.speakers:
         fig = Figure(figsize=(8, 1.0 + 0.6 * len(analysis.speakers)), dpi=110, layout="constrained")
         FigureCanvasAgg(fig)
         _share(fig, analysis)
-        written.append(_save(fig, folder / f"{prefix}share.png", "twoway talk share"))
+        written.append(save_png(fig, folder / f"{prefix}share.png", {"Title": "twoway talk share"}))
     return written
 
 
-def _save(fig: Any, path: Path, title: str) -> Path:
-    """Through a temporary file beside ``path``, so a failed run leaves no half image."""
+def save_png(fig: Any, path: Path, metadata: dict[str, str]) -> Path:
+    """Write ``fig`` as a PNG through a temporary file beside ``path``, so a failed run leaves
+    no half image; the file gets the permissions of any new file (mkstemp's are 0600)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as out:
-            fig.savefig(out, format="png", metadata={"Title": title})
+            fig.savefig(out, format="png", metadata=metadata)
         umask = os.umask(0)
         os.umask(umask)
         Path(tmp).chmod(0o666 & ~umask)

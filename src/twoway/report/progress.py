@@ -21,8 +21,6 @@ Every signal colour carries is also in the characters (✓ ▲ ▼, the words of
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -429,18 +427,9 @@ def write_progress_png(
     FigureCanvasAgg(fig)
     _draw(fig, ordered, me)
     alt = progress_alt_text(ordered, me=me)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            fig.savefig(out, format="png", metadata={"Title": _title(me), "Description": alt})
-        # mkstemp makes the file private (0600); a chart gets the permissions of any new file.
-        umask = os.umask(0)
-        os.umask(umask)
-        Path(tmp).chmod(0o666 & ~umask)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from twoway.report._png import save_png
+
+    save_png(fig, path, {"Title": _title(me), "Description": alt})
 
 
 def _title(me: str | None) -> str:
