@@ -44,14 +44,6 @@ class TextCounts:
     self_refs: int = 0
     other_refs: int = 0
 
-    def __add__(self, other: TextCounts) -> TextCounts:
-        return TextCounts(
-            self.words + other.words,
-            self.fillers + other.fillers,
-            self.self_refs + other.self_refs,
-            self.other_refs + other.other_refs,
-        )
-
 
 EMPTY_COUNTS = TextCounts()
 
