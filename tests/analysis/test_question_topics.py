@@ -23,14 +23,16 @@ def stripped(text: str) -> str:
 
 # Written for these tests, not taken from any data set.
 KIND_CASES = [
-    # technical: experience with a tool, software, certification, license, procedure
+    # technical: experience with a tool, software, procedure (the labelling guide in
+    # docs/questions.md: how to do licensed work is technical, the licence held is logistics)
     ("What's your experience with SolidWorks?", "technical"),
     ("Are you familiar with ServSafe guidelines?", "technical"),
     ("Which scheduling software have you used at the front desk?", "technical"),
-    ("Do you have your journeyman license?", "technical"),
-    ("Are you certified in medication administration?", "technical"),
     ("How do you calibrate a pressure gauge?", "technical"),
-    # logistics: availability, shifts, transportation, physical demands, start, relocation
+    # logistics: availability, shifts, transportation, physical demands, start, relocation,
+    # licences and certifications held
+    ("Do you have your journeyman license?", "logistics"),
+    ("Are you certified in medication administration?", "logistics"),
     ("Are you available to work Saturdays during tax season?", "logistics"),
     ("Can you work overnight shifts on the weekend?", "logistics"),
     ("Do you have reliable transportation to get to the warehouse?", "logistics"),
@@ -42,9 +44,9 @@ KIND_CASES = [
     ("Imagine a shipment comes in short right before a big sale. What do you do?", "situational"),
     ("Suppose the client wants to cut the budget in half mid-project.", "situational"),
     ("What would you say to a guest who found a hair in their soup?", "situational"),
-    # behavioral: past behavior, how others describe you
+    # behavioral: past behavior and facts of past jobs
     ("Tell me about a time you had to handle a medication error.", "behavioral"),
-    ("How would your former principal describe your classroom management?", "behavioral"),
+    ("How many tables did you cover on a Friday night at your last job?", "behavioral"),
     ("Give me an example of a time you trained a new cashier.", "behavioral"),
     ("Describe a situation where you had to stop work for safety reasons.", "behavioral"),
     # motivational
@@ -54,6 +56,8 @@ KIND_CASES = [
     ("What made you want to apply to a small firm?", "motivational"),
     # other: small talk and stock questions with no kind
     ("Tell me a bit about yourself.", "other"),
+    ("How would your former principal describe you?", "other"),
+    ("Why should we hire you over the other applicants?", "other"),
     ("Did you find parking okay?", "other"),
 ]
 
@@ -75,6 +79,13 @@ TOPIC_CASES = [
     ("Is there anything about my resume that worries you?", "self"),
     ("Would my lack of hospital experience be a problem?", "self"),
     ("Sorry, could you repeat that?", "other"),
+    # borderline cases the labelling guide decides
+    ("Who would I be reporting to?", "role"),
+    ("How much travel does the position involve?", "role"),
+    ("Does the hospital offer tuition reimbursement?", "compensation"),
+    ("What's the turnover been like on the unit?", "day_to_day"),
+    ("What's the company's policy on remote work?", "company"),
+    ("Is the team mostly remote?", "day_to_day"),
 ]
 
 
@@ -117,8 +128,8 @@ def test_the_model_decides_without_a_cue_and_a_strong_cue_wins() -> None:
     # than that keeps its label.
     assert topic.weight * -topic.floor < 1.0
     assert kind_of("Have you ever used Kronos for scheduling?") == "technical"
-    # Follow-ups on the story just told stay "other" by convention.
-    assert kind_of("How did you measure whether the migration worked?") == "other"
+    # Follow-ups on the story just told stay behavioral (the labelling guide).
+    assert kind_of("How did you measure whether the migration worked?") == "behavioral"
 
 
 def test_subtle_phrasings() -> None:

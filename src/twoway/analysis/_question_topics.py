@@ -83,7 +83,8 @@ _TOPIC_RULES = _rules(
         (
             "compensation",
             5.5,
-            r"""starting_(?:wage|pay|rate|salary) per_diem loan_(?:repayment|forgiveness)""",
+            r"""starting_(?:wage|pay|rate|salary) per_diem loan_(?:repayment|forgiveness)
+            tuition""",
         ),
         (
             "compensation",
@@ -107,13 +108,14 @@ _TOPIC_RULES = _rules(
             candidates notified let_me_know stay_in_touch panel the_hire make_the_call
             how_soon_(?:will|would|do) when_(?:will|would|do)_(?:i|you)_(?:know|hear|decide)
             orientation_(?:be|start) still_interviewing (?:last|final|first)_step deciding
-            (?:physical|ability|agility|written|typing|weld|trade|skills?)_test""",
+            (?:physical|ability|agility|written|typing|weld|trade|skills?)_test
+            start_date when_would_(?:i|the_position|the_role|this)_start""",
         ),
         (
             "growth",
             5.0,
-            r"""new_grads? residency apprentice\w* journey\w* cross_train\w* tuition career_path
-            pay_for_(?:certifications?|training|school|courses?|classes|conferences|continuing
+            r"""new_grads? residency apprentice\w* journey\w* cross_train\w* career_path
+            pay_for_(?:(?:my|your|the)_)?(?:certifications?|training|school|courses?|classes|conferences|continuing
             |licens\w+) (?:move|moving|moved)_up career_ladder clinical_ladder advance\w*
             go_back_to_school gone_on_to go_on_to work_toward\w* trainees? lunch_and_learns?
             bar_association professional_associations? industry_groups invest_in_(?:its|their
@@ -126,7 +128,7 @@ _TOPIC_RULES = _rules(
             promot\w+ grow growth grown conferences? courses? training certifications?
             professional_(?:organizations?|development|associations?) management_track
             move_into_management lead_role move_between_teams internal_mobility review_cycle
-            performance_reviews? onboard\w* skills upskill\w* education tuition shadow\w*
+            performance_reviews? onboard\w* skills upskill\w* education shadow\w*
             continuing_education ladder build_(?:\w+_)?experience feedback eventually
             (?:chance|chances|opportunit\w+)_to_(?:lead|grow|learn|move|take|work_on)""",
         ),
@@ -148,6 +150,14 @@ _TOPIC_RULES = _rules(
             challenges_for biggest_problem fix doing_a_good_job independence autonomy
             need_from_(?:whoever|the_person|the_new|someone|this_person)""",
         ),
+        (
+            "role",
+            4.0,
+            r"""reports?_to reporting_to report_into (?:my|the|your)_(?:direct_)?(?:manager
+            |supervisor|boss)_be how_much_travel travel_(?:is|would|involved|required|percentage)
+            (?:position|role|job)_(?:is_)?based based_(?:in|out_of|at) which_(?:office|location
+            |site|branch|store|clinic|campus|school|hospital|plant)""",
+        ),
         ("role", 2.0, r"""(?:this|the)_(?:role|position|job)"""),
         (
             "company",
@@ -164,6 +174,13 @@ _TOPIC_RULES = _rules(
             |changed|planning|handling) clients sets_\w+_apart in_the_news""",
         ),
         ("company", 3.5, r"""facing vibe"""),
+        (
+            "company",
+            4.0,
+            r"""(?:remote|hybrid|work_from_home|wfh|rto)_(?:work_)?polic\w+ stance_on
+            return_to_(?:the_)?office rto (?:company|companys|firms|organizations)_(?:stance
+            |policy|position|approach)""",
+        ),
         ("company", 2.0, r"""challenges?"""),
         (
             "company",
@@ -198,8 +215,8 @@ _TOPIC_RULES = _rules(
             "day_to_day",
             4.0,
             r"""(?:typical|normal|average|usual|regular)_(?:day|week|shift|night|morning|month)
-            day_to_day a_day_in_the_life on_call oncall rotation reports?_to
-            reporting_to pair_programming heads_down in_house outsourced standups? caseloads?
+            day_to_day a_day_in_the_life on_call oncall rotation pair_programming
+            heads_down in_house outsourced standups? caseloads?
             workload (?:work|working)_(?:weekends|nights|holidays|overnights|evenings)
             on_a_(?:normal|typical|given|busy|slow)_(?:day|shift|night) how_many_(?:patients
             |tables|clients|cases|calls|students|kids|children|accounts|beds|rooms|orders
@@ -210,10 +227,16 @@ _TOPIC_RULES = _rules(
         ("day_to_day", 3.0, r"""remote hybrid"""),
         (
             "day_to_day",
+            4.5,
+            r"""(?:team|unit|crew|department|staff|floor)_turnover
+            turnover(?:_\w+){0,2}_on_the_(?:team|unit|crew|floor|shift)""",
+        ),
+        (
+            "day_to_day",
             2.0,
             r"""the_team this_team team teams teams_(?:structured|organized)
             work(?:ing)?_with work_together collaborat\w+ tools? stack meetings? meet office
-            travel hours schedule structured structure engineers designers use_here together
+            hours schedule structured structure engineers designers use_here together
             alongside communicate overtime weekends nights equipment software paperwork
             class_sizes? classes mostly usually""",
         ),
@@ -236,11 +259,16 @@ _KIND_RULES = _rules(
             |independently|on_a_team|in_a_team) traffic_(?:give|gave|was|okay|ok|bad)
             getting_here hear_about_(?:this|the|us) outside_of_work one_word
             (?:communication|working|work|management|leadership)_style receive_feedback
-            record_this preferred_name what_are_you_reading""",
+            record_this preferred_name what_are_you_reading
+            how_would_(?:your|you_r)_(?:\w+_){0,2}describe_you
+            what_would_your_(?:\w+_){0,3}say_about_you why_should_(?:we|i)_(?:hire|pick|choose)
+            why_(?:you|should_it_be_you) sets_you_apart set_you_apart
+            what_makes_you_(?:think_youd|think_you_would|a_good|the_(?:right|best))
+            (?:been_up_to|doing)_since since_you_(?:graduated|left|finished)""",
         ),
-        # Follow-ups on the story just told are "other" by convention ("was that full time?").
+        # Follow-ups on the story just told stay behavioral ("was that full time?").
         (
-            "other",
+            "behavioral",
             3.0,
             r"""(?<=^_)(?:and_|so_)?(?:was_that|were_they|was_it|did_that|how_did_(?:that|it)
             |and_then) whether_(?:the|that|it)""",
@@ -263,6 +291,13 @@ _KIND_RULES = _rules(
             commit_to when_can_you be_at_the_(?:site|store|shop|office) come_in_for
             restrictions_on remote hybrid on_site onsite in_office lowest_(?:salary|pay|rate|youd)
             security_clearance clearance""",
+        ),
+        (
+            "logistics",
+            5.5,
+            r"""certified certifications? certificates? licen[cs]e[sd]? bls acls cpr first_aid
+            cdl endorsements? class_(?:a|b) registered_in credentials? (?:state_)?board_certified
+            eligible_(?:for|to)""",
         ),
         (
             "logistics",
@@ -304,9 +339,8 @@ _KIND_RULES = _rules(
             r"""tell_(?:me|us)_about_a_time a_time_(?:when|where|that|you)
             give_(?:me|us)_an_example an_example_of describe_a_(?:situation|time)
             have_you_ever did_you_ever think_of_a_time
-            how_would_(?:your|you_r)_(?:\w+_){0,2}describe
-            what_would_your_(?:\w+_){0,2}say how_did_you_(?:handle|deal|resolve|manage|respond
-            |react|approach|overcome|get_through|fix|recover) the_last_time_you
+            how_did_you_(?:handle|deal|resolve|manage|respond|react|approach|overcome|get_through
+            |fix|recover) the_last_time_you
             when_was_the_last_time (?:tell|talk)_(?:me_|us_)?about_(?:a|an|the)_\w+_(?:that|where
             |when|you|in_which|who) (?:tell|talk)_(?:me_|us_)?about_(?:your|the)_(?:toughest
             |hardest|biggest|worst|best|most) describe_(?:a|an|the)_(?:time|situation|moment
@@ -321,7 +355,17 @@ _KIND_RULES = _rules(
             most_difficult most_challenging biggest_(?:mistake|failure|challenge|accomplishment
             |achievement) mistake_you_made failed failure conflict disagree\w* what_happened
             youve_(?:ever|worked|had) when_you_had_to a_situation_where accomplishment
-            criticism""",
+            criticism how_long_(?:were|did)_you (?:were|was)_you_(?:the|a|an|on|at|in)
+            your_role_(?:on|in|at)
+            (?:which|what)_\w+_(?:were|was|did)_you (?:who|how_many_people)_did_you
+            did_you_(?:manage|supervise|lead|report|work|handle|do|use|have|get|enjoy)
+            how_did_(?:that|it)_(?:go|turn_out|end) what_was_(?:your|the)""",
+        ),
+        (
+            "behavioral",
+            4.5,
+            r"""(?:in|at)_(?:that|your_(?:last|previous|old|former|current))_(?:job|role|position
+            |company|store|firm|school|hospital|unit|place|restaurant|clinic|practice|agency)""",
         ),
         # Using a tool beats the behavioral "have you ever" by more than the model can overrule.
         (
@@ -335,9 +379,8 @@ _KIND_RULES = _rules(
             5.5,
             r"""(?:whats|what_is|what_s)_your_experience_(?:with|in|using) experience_(?:with|using)
             how_much_experience what_experience_do_you_have_(?:with|in|using)
-            familiar_with familiarity proficien\w+ certified certifications? certificates?
-            licen[cs]e[sd]? how_(?:would|do|should)_you_(?:calculate|wire|install
-            |troubleshoot|diagnose|test|verify|configure|set_up|figure_out|measure|read|reconcile
+            familiar_with familiarity proficien\w+
+            how_(?:would|do|should)_you_(?:calculate|wire|install|troubleshoot|diagnose|test|verify|configure|set_up|figure_out|measure|read|reconcile
             |determine|estimate|size|program|code|calibrate|debug|design|optimi[sz]e|check
             |sterili[sz]e|mix|prepare|clean|store|document|chart|use|operate|repair|replace
             |fix|build|model|forecast|value|price|audit) difference_between""",
@@ -361,7 +404,7 @@ _KIND_RULES = _rules(
             calibrat\w+ weld\w* forklifts? osha hipaa haccp gaap ifrs regulations? statutes?
             compliance codes? dos(?:e|age|ing) medications? temperatures? calculat\w+
             sterile phlebotomy triage vitals iv point_of_sale pos cash_register inventory
-            bls acls cpr first_aid cdl endorsements? techniques? procedures? protocols?
+            techniques? procedures? protocols?
             methods? methodolog\w+ standards? torque wrench circuit wiring voltage
             ledger reconcil\w+ accounting tax financial_statements? underwriting pre_trip
             inspections? cycle_counts? how_youd_(?:do|check|set_up|wire|fix|calculate)""",
