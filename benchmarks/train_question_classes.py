@@ -9,11 +9,14 @@ weak cue. This script builds one model per task (topic, kind) from
   levels written for training and development by the rules' author (see its header; "set 1");
 * ``benchmarks/data/question_classes_train2.tsv``: the same, written and labelled independently
   by a second writer before any system run ("set 2");
+* ``benchmarks/data/question_classes_train3.tsv``: a third writer's, labelled by the labelling
+  guide in ``docs/questions.md`` before any system run ("set 3");
 * the ``dev`` split of ``benchmarks/data/interview_questions.tsv`` (never its ``test`` split);
 * the topic tags of the question bank ``src/twoway/prep/question_bank.toml``;
 
 and writes its counts to ``src/twoway/analysis/question_data/question_classes.json``. The output
-depends only on those files: same input, same bytes. ``interview_blind.tsv`` is never read.
+depends only on those files: same input, same bytes. The ``interview_blind*.tsv`` sets are never
+read.
 
 Run:
 
@@ -22,7 +25,7 @@ Run:
   stored file differs (for CI);
 * ``python benchmarks/train_question_classes.py --eval``: rules alone vs. rules plus model vs.
   model alone, across writers (fitted on one writer's set + bank + interview dev, scored on the
-  other writer's set), by 5-fold cross-validation on each set, and on the interview
+  other writers' sets), by 5-fold cross-validation on each set, and on the interview
   ``dev``/``test`` splits (``--errors`` lists the misses of rules plus model).
 """
 
@@ -44,6 +47,7 @@ from twoway.analysis.questions import find_questions
 HERE = Path(__file__).resolve().parent
 TRAIN_TSV = HERE / "data" / "question_classes_train.tsv"
 TRAIN2_TSV = HERE / "data" / "question_classes_train2.tsv"
+TRAIN3_TSV = HERE / "data" / "question_classes_train3.tsv"
 INTERVIEW_TSV = HERE / "data" / "interview_questions.tsv"
 BANK_TOML = HERE.parent / "src" / "twoway" / "prep" / "question_bank.toml"
 OUT_JSON = HERE.parent / "src" / "twoway" / "analysis" / qt.MODEL_FILE
@@ -57,7 +61,7 @@ MIN_COUNT = 1  # keep features seen at least this often in the training data
 
 @dataclass(frozen=True)
 class Example:
-    source: str  # train, train2, dev, test, bank
+    source: str  # train, train2, train3, dev, test, bank
     role: str  # candidate or interviewer
     label: str
     text: str
@@ -93,6 +97,11 @@ def load_train() -> list[Example]:
 def load_train2() -> list[Example]:
     """Set 2: the second writer's questions."""
     return [Example("train2", r["role"], r["label"], r["text"]) for r in _tsv(TRAIN2_TSV)]
+
+
+def load_train3() -> list[Example]:
+    """Set 3: the third writer's questions, labelled by the labelling guide."""
+    return [Example("train3", r["role"], r["label"], r["text"]) for r in _tsv(TRAIN3_TSV)]
 
 
 def load_interview(split: str) -> list[Example]:
@@ -160,7 +169,7 @@ def build(examples: list[Example], tasks: tuple[str, ...] = ("topic", "kind")) -
 
 
 def training_examples() -> list[Example]:
-    return load_train() + load_train2() + load_interview("dev") + load_bank()
+    return load_train() + load_train2() + load_train3() + load_interview("dev") + load_bank()
 
 
 def dump(model: dict[str, object]) -> str:
@@ -216,9 +225,10 @@ def _score(right: int, n: int) -> dict[str, float | int]:
 
 def shipped_cv() -> dict[str, dict[str, float | int]]:
     """5-fold cross-validation of ``topic_of`` and ``kind_of`` as shipped on set 1 (the models
-    refitted on every fold without the held-out fold, with set 2, the bank and interview dev)."""
+    refitted on every fold without the held-out fold, with sets 2 and 3, the bank and interview
+    dev)."""
     train = load_train()
-    extra = load_train2() + load_interview("dev") + load_bank()
+    extra = load_train2() + load_train3() + load_interview("dev") + load_bank()
     right = Counter[str]()
     n = Counter[str]()
     for k in range(FOLDS):
@@ -231,26 +241,40 @@ def shipped_cv() -> dict[str, dict[str, float | int]]:
     return {t: _score(right[t], n[t]) for t in ("topic", "kind")}
 
 
+UNREAD_FOLDS = (3, 4)  # folds of sets 2 and 3 whose errors were never read to write rules
+
+
+def writer_sets() -> dict[str, list[Example]]:
+    return {"set1": load_train(), "set2": load_train2(), "set3": load_train3()}
+
+
 def cross_writer() -> dict[str, dict[str, float | int]]:
-    """``topic_of``/``kind_of`` with the models fitted on one writer's set (+ bank + interview
-    dev) and scored on the other writer's set. The rules were written reading set 1 (folds 0-2)
-    and set 2 (folds 0-2), so "set 1 -> set 2" is the fairer direction for them."""
-    one, two = load_train(), load_train2()
+    """``topic_of``/``kind_of`` with the models fitted on the other writers' sets (+ bank +
+    interview dev) and scored on one writer's set. The rules were written reading set 1 and
+    folds 0-2 of sets 2 and 3, so the fair figures are "-> set2 (folds 3-4)" and "-> set3
+    (folds 3-4)"; "-> set3" was measured before any rule had read set 3 (docs/questions.md)."""
+    sets = writer_sets()
     extra = load_interview("dev") + load_bank()
     out: dict[str, dict[str, float | int]] = {}
-    for name, fit_on, score_on in (("set1->set2", one, two), ("set2->set1", two, one)):
+    for name, score_on in sets.items():
+        fit_on = [ex for other, part in sets.items() if other != name for ex in part]
         classify = with_model(fit_on + extra)
+        unread = [ex for ex in score_on if ex.fold in UNREAD_FOLDS]
         for task in ("topic", "kind"):
-            out[f"{name} {task}"] = _score(*accuracy(score_on, classify, task))
+            out[f"others->{name} {task}"] = _score(*accuracy(score_on, classify, task))
+            if name != "set1":
+                out[f"others->{name} (folds 3-4) {task}"] = _score(
+                    *accuracy(unread, classify, task)
+                )
     return out
 
 
 def evaluate(show_errors: str | None) -> None:
-    one, two = load_train(), load_train2()
+    sets = writer_sets()
     dev, test, bank = load_interview("dev"), load_interview("test"), load_bank()
     print(
-        f"set 1: {len(one)} rows, set 2: {len(two)}; dev {len(dev)}, bank {len(bank)}; "
-        f"test {len(test)}"
+        ", ".join(f"{name}: {len(part)} rows" for name, part in sets.items())
+        + f"; dev {len(dev)}, bank {len(bank)}; test {len(test)}"
     )
     print(f"{'set':34} {'task':6} {'rules':>14} {'rules+model':>14} {'model alone':>14}")
 
@@ -270,38 +294,43 @@ def evaluate(show_errors: str | None) -> None:
             for e in errors or []:
                 print("   ", e)
 
-    # Across writers: the model never sees the scored writer's questions.
-    show("set 2, fitted on set 1+bank+dev", two, one + bank + dev, "set2")
-    show(
-        "set 2 folds 3-4 (errors not read)",
-        [ex for ex in two if ex.fold >= 3],
-        one + bank + dev,
-        "",
-    )
-    show("set 1, fitted on set 2+bank+dev", one, two + bank + dev, "set1")
-    # Within all data: 5-fold cross-validation over both sets (the model refitted per fold).
-    for name, data in (("set 1 (5-fold CV)", one), ("set 2 (5-fold CV)", two)):
-        other = two if data is one else one
+    # Across writers: the model never sees the scored writer's questions. Errors are listed for
+    # set 1 and for the read folds (0-2) of sets 2 and 3 only.
+    for name, part in sets.items():
+        others = [ex for other, p in sets.items() if other != name for ex in p]
+        if name == "set1":
+            show("set1, fitted on sets 2+3+bank+dev", part, others + bank + dev, "set1")
+            continue
+        read = [ex for ex in part if ex.fold not in UNREAD_FOLDS]
+        unread = [ex for ex in part if ex.fold in UNREAD_FOLDS]
+        show(f"{name} folds 0-2, fitted on others", read, others + bank + dev, name)
+        show(f"{name} folds 3-4 (errors not read)", unread, others + bank + dev, "")
+    # Within all data: 5-fold cross-validation over each set (the model refitted per fold).
+    for name, data in sets.items():
+        others = [ex for other, p in sets.items() if other != name for ex in p]
         for task in ("topic", "kind"):
             totals = [[0, 0], [0, 0], [0, 0]]
             for k in range(FOLDS):
                 held = [ex for ex in data if ex.fold == k]
-                fit_on = [ex for ex in data if ex.fold != k] + other + bank + dev
+                fit_on = [ex for ex in data if ex.fold != k] + others + bank + dev
                 for i, clf in enumerate((rules_only, with_model(fit_on), model_only(fit_on))):
                     r, n = accuracy(held, clf, task)
                     totals[i][0] += r
                     totals[i][1] += n
-            print(f"{name:34} {task:6}" + line([(r, n) for r, n in totals]))
-    # The interview splits: fitted on both sets + bank (+ dev when scoring test).
-    show("interview_dev", dev, one + two + bank, "dev")
-    show("interview_test", test, one + two + dev + bank, "test")
+            print(f"{name + ' (5-fold CV)':34} {task:6}" + line([(r, n) for r, n in totals]))
+    # The interview splits: fitted on all sets + bank (+ dev when scoring test).
+    everything = [ex for part in sets.values() for ex in part]
+    show("interview_dev", dev, everything + bank, "dev")
+    show("interview_test", test, everything + dev + bank, "test")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="fail if the stored file differs")
     parser.add_argument("--eval", action="store_true", help="cross-validate instead of writing")
-    parser.add_argument("--errors", choices=("set1", "set2", "dev", "test"), help="with --eval")
+    parser.add_argument(
+        "--errors", choices=("set1", "set2", "set3", "dev", "test"), help="with --eval"
+    )
     args = parser.parse_args(argv)
     if args.eval:
         evaluate(args.errors)

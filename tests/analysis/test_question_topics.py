@@ -147,7 +147,7 @@ def test_the_model_file_ships_in_the_package() -> None:
     data = json.loads(raw)
     assert data["format"] == 2 and set(data["topic"]["labels"]) == set(TOPICS)
     assert set(data["kind"]["labels"]) == set(KINDS)
-    assert set(data["sources"]) == {"bank", "dev", "train", "train2"}
+    assert set(data["sources"]) == {"bank", "dev", "train", "train2", "train3"}
 
 
 def test_the_model_file_is_rebuilt_byte_for_byte() -> None:
@@ -162,7 +162,11 @@ def test_the_model_file_is_rebuilt_byte_for_byte() -> None:
 
 @pytest.mark.parametrize(
     ("name", "least", "industries", "per_label"),
-    [("question_classes_train.tsv", 400, 25, 15), ("question_classes_train2.tsv", 500, 40, 40)],
+    [
+        ("question_classes_train.tsv", 400, 25, 15),
+        ("question_classes_train2.tsv", 500, 40, 40),
+        ("question_classes_train3.tsv", 800, 60, 45),
+    ],
 )
 def test_training_sets_are_broad_and_balanced(
     name: str, least: int, industries: int, per_label: int

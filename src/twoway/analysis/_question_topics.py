@@ -240,6 +240,83 @@ _TOPIC_RULES = _rules(
             alongside communicate overtime weekends nights equipment software paperwork
             class_sizes? classes mostly usually""",
         ),
+        # Cues from a third writer's questions (set 3, folds 0-2), in general form.
+        (
+            "other",
+            6.0,
+            r"""should_i_(?:write|use|treat|keep|assume|answer|code|present|format|bring|wear)
+            does_it_matter entrance which_door mock_(?:call|exercise|interview|pitch)
+            meant_to_signal (?:that|this)_phrase""",
+        ),
+        (
+            "self",
+            5.0,
+            r"""(?:hurt|hold)_me(?:_back)? worr(?:y|ies)_you (?:do_|would_)?you_think_(?:i|im|id
+            |my) id_be_seen be_seen_as translate_well (?:i|im|i_am)_ready skills_i_mentioned
+            ramp_up_compared""",
+        ),
+        (
+            "them",
+            4.5,
+            r"""howd_you_(?:get|end_up|come|start) (?:what|any)_advice_(?:would|do|can|could)_you
+            what_convinced_you how_long_(?:were|have)_you(?:_\w+){0,5}_before_you
+            how_long_(?:you|youve)_been in_my_shoes before_you_(?:became|moved|got|took|came
+            |went) adjustment_was_for_you""",
+        ),
+        (
+            "day_to_day",
+            4.5,
+            r"""float_pool home_unit (?:assigned|get)_(?:your|my)_own slip_seat same_\w+_every_day
+            what_do_you_(?:guys_|all_)?(?:use|run) do_you_(?:guys_|all_)?use
+            teams?_(?:here_)?use hands_on_(?:is_)?the_(?:supervisor|manager|boss|lead)
+            (?:supervisor|manager|boss)s?_(?:style|in_this_group) management_style""",
+        ),
+        (
+            "company",
+            4.5,
+            r"""privately_owned private_equity
+            (?:corporate|family|locally|independently|employee)_owned
+            owned_by part_of_a_(?:larger|bigger) strategic_plan (?:firm|company|practice
+            |organization|agency|business|hospital|district)_(?:is_)?(?:looking|planning|hoping
+            |considering) medicare medicaid payer_mix private_pay
+            how_many_\w+_does_the_(?:company|firm|outfit|agency|practice|organization|business
+            |district|hospital|group)_(?:run|have|operate)
+            (?:does|do)_the_(?:company|firm|agency|practice|organization|business)_(?:mostly_)?do""",
+        ),
+        (
+            "role",
+            4.5,
+            r"""is_this_(?:more_)?(?:of_)?an?_\w+_(?:role|position|job)
+            (?:would|will)_(?:i|a_new_\w+|the_new_\w+)_be_assigned (?:job|role|position)_includes?
+            (?:role|position|job)_(?:be_)?responsible_for""",
+        ),
+        (
+            "growth",
+            5.0,
+            r"""preceptor\w* induction coaching (?:support|supports|sponsor\w*|encourage\w*)_(?:me
+            |people|employees|staff|that|you|new_\w+) put_me_through send_(?:people|techs
+            |employees|staff|new_\w+|you|me)_to training_period (?:get|getting)_(?:my|certified
+            |licensed) transfer\w* (?:manufacturer|training|code|update|ce|cme|ceu)_classes
+            study_(?:days|time|leave) upgrade_time supervision_toward learn_that""",
+        ),
+        (
+            "next_steps",
+            5.0,
+            r"""road_test
+            (?:design|coding|writing|case|take_home|skills)_(?:exercise|test|assignment|study)
+            committee_step
+            who_(?:will|ll|would)_be_(?:in|on)_(?:the|that)_(?:panel
+            |session|interview|call) finish_the_hiring new_hire_class actually_start
+            when_(?:would|will|do|could)_i_(?:actually_)?start contact_my_references
+            anything_else_from_me on_the_schedule_for""",
+        ),
+        (
+            "compensation",
+            5.5,
+            r"""how_much_(?:extra_)?(?:do|would|will|does|can)_(?:\w+_){0,2}make extra_for
+            pay_(?:look|looks)_like go_up_each_year stipends? severance change_of_control
+            shift_premium premiums? gratuit\w+""",
+        ),
     ]
 )
 
@@ -441,6 +518,42 @@ _KIND_RULES = _rules(
             looking_for_in next_role next_job career_goals drives_you long_term thrive
             work_environment (?:enjoy|like|love)_(?:most_)?about excit\w+ fulfill\w*
             what_do_you_(?:enjoy|like|love) get_out_of""",
+        ),
+        # Cues from a third writer's questions (set 3, folds 0-2), in general form.
+        (
+            "other",
+            6.0,
+            r"""what_would_(?:they|he|she|your_\w+)_(?:tell|say)_(?:me_|us_)?about_you
+            working_on_improving (?:youre|you_are)_(?:still_)?working_on your_personality
+            describe_yourself makes_you_(?:different|the_strongest|stand_out|the_best|unique)
+            (?:find|found|hear|heard)_(?:out_)?about_us about_your_(?:\w+_)?background""",
+        ),
+        (
+            "behavioral",
+            5.0,
+            r"""(?:walk|take)_me_through_(?:how_you|that|what_you_did|your_part) do_differently
+            (?:could|can)_go_back looking_back in_hindsight what_your_part_was
+            (?:youre|you_are|you_were)_(?:currently_)?working_(?:on|with)""",
+        ),
+        (
+            "motivational",
+            5.5,
+            r"""whats_behind behind_(?:wanting|the_move|your_decision) wanting_to_(?:make|leave
+            |move|switch|join|get_into) what_made_you_(?:decide|want|choose|pick)
+            (?<=^_)why_\w+_rather_than rather_than""",
+        ),
+        (
+            "logistics",
+            5.5,
+            r"""certs? pass_an?_\w+_test typing_test location_(?:okay|ok|work|works|fine)
+            (?:is|would)_(?:that|the)_location""",
+        ),
+        (
+            "technical",
+            5.0,
+            r"""walk_me_through_what_(?:happens|youd_check|you_would_check|you_check)
+            what_youd_check (?:framework|methodology|process)_do_you_use
+            how_would_you_(?:restrain|correct|go_about_finding|find_a)""",
         ),
     ]
 )
