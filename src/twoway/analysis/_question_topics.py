@@ -616,17 +616,25 @@ def features(text: str) -> list[str]:
 class NaiveBayes:
     """Multinomial naive Bayes over ``features``, from the counts that
     ``benchmarks/train_question_classes.py`` writes. Features never seen in training are ignored.
+
+    A feature's log likelihoods are computed from its counts the first time a question uses it,
+    so loading the model does not pay for the thousands of features a run never meets.
     """
 
     def __init__(
         self,
         labels: tuple[str, ...],
         prior: tuple[float, ...],
-        weights: dict[str, tuple[float, ...]],
+        counts: dict[str, list[int]],
+        totals: tuple[float, ...],
+        alpha: float,
     ) -> None:
         self.labels = labels
         self.prior = prior
-        self.weights = weights
+        self._counts = counts
+        self._alpha = alpha
+        self._denominators = totals  # per label: total count + alpha * vocabulary size
+        self._weights: dict[str, tuple[float, ...] | None] = {}
 
     @classmethod
     def from_json(cls, data: dict[str, Any], alpha: float) -> NaiveBayes:
@@ -634,20 +642,30 @@ class NaiveBayes:
         docs = [int(x) for x in data["docs"]]
         feats: dict[str, list[int]] = data["features"]
         vocab = len(feats)
-        totals = [int(x) for x in data["totals"]]
         prior = tuple(math.log((d + 1) / (sum(docs) + len(docs))) for d in docs)
-        weights = {
-            f: tuple(
-                math.log((c + alpha) / (totals[i] + alpha * vocab)) for i, c in enumerate(counts)
+        denominators = tuple(int(t) + alpha * vocab for t in data["totals"])
+        return cls(labels, prior, feats, denominators, alpha)
+
+    def weight(self, feature: str) -> tuple[float, ...] | None:
+        """The log likelihood of ``feature`` under each label, or None when it was never seen."""
+        try:
+            return self._weights[feature]
+        except KeyError:
+            counts = self._counts.get(feature)
+            row = (
+                None
+                if counts is None
+                else tuple(
+                    math.log((c + self._alpha) / d)
+                    for c, d in zip(counts, self._denominators, strict=True)
+                )
             )
-            for f, counts in feats.items()
-        }
-        return cls(labels, prior, weights)
+            self._weights[feature] = row
+            return row
 
     def scores(self, text: str) -> list[float]:
         """Log prior plus log likelihood of ``text`` for each label, in ``labels`` order."""
-        get = self.weights.get
-        rows = [w for w in map(get, features(text)) if w is not None]
+        rows = [w for w in map(self.weight, features(text)) if w is not None]
         return [sum(column) for column in zip(self.prior, *rows, strict=True)]
 
     def log_posteriors(self, text: str) -> dict[str, float]:
