@@ -7,6 +7,11 @@ Two sources:
 * ``benchmarks/data/interview_blind.tsv``: an independent held-out set in the same format, written
   and labelled by a second annotator who had not read the detector, and committed before any
   system run. Reported as ``interview_blind``; never tune on it (``--dev`` skips it).
+* ``benchmarks/data/interview_blind2.tsv``: a second independent held-out set, written and
+  labelled by a third annotator from the labelling guide in ``docs/questions.md`` and committed
+  before any system run. Reported as ``interview_blind2``; never tune on it (``--dev`` skips it).
+* ``benchmarks/data/interview_blind3.tsv``: a third independent held-out set, almost all turns
+  with one question, for topic and kind; same rules. Reported as ``interview_blind3``.
 * ``benchmarks/data/question_classes_train.tsv``: questions across many industries written to
   train and develop ``topic_of``/``kind_of``; reported as 5-fold cross-validation accuracy
   (``benchmarks/train_question_classes.py``), since the model is fitted on it.
@@ -40,6 +45,8 @@ from twoway.analysis.questions import find_questions, kind_of, topic_of
 HERE = Path(__file__).resolve().parent
 INTERVIEW_TSV = HERE / "data" / "interview_questions.tsv"
 BLIND_TSV = HERE / "data" / "interview_blind.tsv"
+BLIND2_TSV = HERE / "data" / "interview_blind2.tsv"
+BLIND3_TSV = HERE / "data" / "interview_blind3.tsv"
 DEFAULT_SHARED = HERE.parent.parent / "shared" / "data"
 
 # SwDA tags whose utterance asks something that should count. qh (rhetorical), bh (backchannel)
@@ -258,13 +265,17 @@ def run(
 ) -> dict[str, object]:
     rows = load_interview()
     blind = load_interview(BLIND_TSV)
+    blind2 = load_interview(BLIND2_TSV)
+    blind3 = load_interview(BLIND3_TSV)
     errors: list[str] | None = [] if errors_split else None
     report: dict[str, object] = {
         "labelled_utterances": {
             "interview_dev": sum(1 for r in rows if r.split == "dev"),
             "interview_test": sum(1 for r in rows if r.split == "test"),
             "interview_blind": len(blind),
-            "total": len(rows) + len(blind),
+            "interview_blind2": len(blind2),
+            "interview_blind3": len(blind3),
+            "total": len(rows) + len(blind) + len(blind2) + len(blind3),
         }
     }
     for split in ("dev",) if dev_only else ("test", "dev"):
@@ -275,6 +286,12 @@ def run(
     if not dev_only:
         report["interview_blind"] = evaluate_interview(
             blind, errors if errors_split == "blind" else None
+        )
+        report["interview_blind2"] = evaluate_interview(
+            blind2, errors if errors_split == "blind2" else None
+        )
+        report["interview_blind3"] = evaluate_interview(
+            blind3, errors if errors_split == "blind3" else None
         )
     from train_question_classes import cross_writer, shipped_cv  # benchmarks/, beside this file
 
@@ -306,11 +323,22 @@ def _table(report: dict[str, object], out: Callable[[str], object] = print) -> N
     assert isinstance(n, dict)
     out(
         f"Labelled interview utterances: {n['total']} "
-        f"(dev {n['interview_dev']} + test {n['interview_test']} + blind {n['interview_blind']})"
+        f"(dev {n['interview_dev']} + test {n['interview_test']} + blind {n['interview_blind']}"
+        f" + blind2 {n['interview_blind2']} + blind3 {n['interview_blind3']})"
     )
     out("")
     out("Question detection (an utterance with at least one question that counts)")
-    splits = [k for k in ("interview_test", "interview_dev", "interview_blind") if k in report]
+    splits = [
+        k
+        for k in (
+            "interview_test",
+            "interview_dev",
+            "interview_blind",
+            "interview_blind2",
+            "interview_blind3",
+        )
+        if k in report
+    ]
     for key in splits:
         res = report[key]
         assert isinstance(res, dict)
@@ -376,7 +404,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--errors",
-        choices=("dev", "test", "blind"),
+        choices=("dev", "test", "blind", "blind2", "blind3"),
         help="also list the errors on one split of the interview set",
     )
     parser.add_argument(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.resources
 import json
+import math
 import re
 import subprocess
 import sys
@@ -117,19 +118,81 @@ def test_labels_are_closed() -> None:
     assert set(qt.KIND_LABELS) == set(KINDS)
 
 
-def test_the_model_decides_without_a_cue_and_a_strong_cue_wins() -> None:
+def _models_only(classifier: qt.Combined, text: str) -> str:
+    """The label the two models choose together when no cue fires."""
+    floor = classifier.floor
+    scores = {
+        lab: classifier.weight * max(lp, floor)
+        for lab, lp in classifier.model.log_posteriors(text).items()
+    }
+    assert classifier.words is not None
+    words = classifier.words.log_posteriors(text)
+    for lab, lp in (words or {}).items():
+        scores[lab] += classifier.words_weight * max(lp, floor)
+    return qt._best(scores)
+
+
+def test_the_models_decide_without_a_cue_and_a_strong_cue_wins() -> None:
     topic, kind = qt._classifier("topic"), qt._classifier("kind")
-    # No cue: the model's most probable label.
+    # No cue: the two models' combined most probable label.
     text = "How are the nurses getting along these days?"
     assert qt.rule_label(text, qt._TOPIC_RULES) == ""
-    assert topic_of(text) == topic.model.predict(text)
-    assert kind_of("Zebra quantum lighthouse?") == kind.model.predict("Zebra quantum lighthouse?")
-    # The model's pull is bounded (weight times a floored log posterior): a cue that leads by more
-    # than that keeps its label.
-    assert topic.weight * -topic.floor < 1.0
+    assert topic_of(text) == _models_only(topic, text)
+    assert kind_of("Zebra quantum lighthouse?") == _models_only(kind, "Zebra quantum lighthouse?")
+    # The models' pull is bounded (weights times floored log posteriors): cues and models vote,
+    # and a defining cue keeps its label against models that merely lean elsewhere.
+    assert (topic.weight + topic.words_weight) * -topic.floor <= 8.0
     assert kind_of("Have you ever used Kronos for scheduling?") == "technical"
+    assert topic_of("Sorry, could you repeat that? The audio cut out.") == "other"
     # Follow-ups on the story just told stay behavioral (the labelling guide).
     assert kind_of("How did you measure whether the migration worked?") == "behavioral"
+
+
+def test_the_word_vector_model_is_linear_in_the_mean_word_vector() -> None:
+    words = qt._classifier("topic").words
+    assert words is not None
+    # A question with no known word gets no opinion.
+    assert words.log_posteriors("zzqx qqzv") is None
+    # softmax(bias + scale * mean of the known words' rows), unknown words ignored.
+    text = "Would the hospital help me get my CCRN? zzqx"
+    known = [w for w in qt._normalize(text).split() if w in words._index]
+    assert "zzqx" not in known and "ccrn" in known
+    width = len(words.labels)
+    rows = [words._rows[words._index[w] * width : (words._index[w] + 1) * width] for w in known]
+    z = [b + words.scale * sum(r[k] for r in rows) / len(rows) for k, b in enumerate(words.bias)]
+    norm = math.log(sum(math.exp(x) for x in z))
+    got = words.log_posteriors(text)
+    assert got is not None
+    for k, lab in enumerate(words.labels):
+        assert got[lab] == pytest.approx(z[k] - norm)
+
+
+def test_word_vectors_carry_meaning_beyond_the_training_words() -> None:
+    # Words that no training question used still pull toward the label of their neighbours in
+    # the embedding space: the point of the word-vector model.
+    data = (ROOT / "benchmarks" / "data").glob("question_classes_train*.tsv")
+    seen = set()
+    for path in data:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            seen.update(qt._normalize(line).split())
+    words = qt._classifier("topic").words
+    assert words is not None
+    cases = (
+        ("salaries", "compensation"),
+        ("pensions", "compensation"),
+        ("seminars", "growth"),
+        ("scholarships", "growth"),
+        ("shareholders", "company"),
+        ("bankruptcy", "company"),
+    )
+    checked = 0
+    for word, label in cases:
+        if word in seen:
+            continue  # the case only proves something for an unseen word
+        checked += 1
+        got = words.log_posteriors(word)
+        assert got is not None and max(got, key=got.__getitem__) == label, (word, got)
+    assert checked >= 3
 
 
 def test_subtle_phrasings() -> None:
@@ -147,7 +210,7 @@ def test_the_model_file_ships_in_the_package() -> None:
     data = json.loads(raw)
     assert data["format"] == 2 and set(data["topic"]["labels"]) == set(TOPICS)
     assert set(data["kind"]["labels"]) == set(KINDS)
-    assert set(data["sources"]) == {"bank", "dev", "train", "train2", "train3"}
+    assert set(data["sources"]) == {"bank", "dev", "train", "train2", "train3", "train4"}
 
 
 def test_the_model_file_is_rebuilt_byte_for_byte() -> None:
@@ -166,6 +229,7 @@ def test_the_model_file_is_rebuilt_byte_for_byte() -> None:
         ("question_classes_train.tsv", 400, 25, 15),
         ("question_classes_train2.tsv", 500, 40, 40),
         ("question_classes_train3.tsv", 800, 60, 45),
+        ("question_classes_train4.tsv", 850, 70, 50),
     ],
 )
 def test_training_sets_are_broad_and_balanced(

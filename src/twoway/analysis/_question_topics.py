@@ -1,17 +1,20 @@
 """What a question is about: candidate topics, interviewer kinds, content words, language (private).
 
-Topics and kinds are keyword rules with weights plus a small naive Bayes model. A label's rule
+Topics and kinds are keyword rules with weights plus two small learned models. A label's rule
 score is its strongest matching cue plus a tenth for every further cue, so one defining phrase
 ("what would you do if") beats several weak ones ("team", "office"). A rule may name "other"
-itself ("can you hear me"). The model (``question_data/question_classes.json``, built by
-``benchmarks/train_question_classes.py`` from questions by two independent writers) adds
-``model_weight`` times its log posterior (floored) to every label's score, so it decides when no
-cue fires, breaks near-ties between cues, and can overrule a weak cue that it strongly disagrees
-with; ties go to a fixed priority.
+itself ("can you hear me"). The models, built by ``benchmarks/train_question_classes.py`` from
+questions by four independent writers, each add their weight times their log posterior (floored)
+to every label's score: a naive Bayes model over word unigrams and bigrams
+(``question_data/question_classes.json``) and a linear model over the question's mean word vector
+(``question_data/question_words.json``, one score row per word; the vectors come from a sentence
+transformer, distilled offline by ``benchmarks/build_word_vectors.py``). So the models decide
+when no cue fires, and cues and models vote otherwise; ties go to a fixed priority.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import re
@@ -500,7 +503,7 @@ _KIND_RULES = _rules(
             |got|interests|excites|appeals_to)_you why_(?:did|do|would)_you_(?:choose|pick
             |become|go_into|get_into|decide|want|apply|leave|join) why_(?:leave|change|switch
             |move|go) why_(?:are|were)_you_(?:leaving|looking|interested|changing|switching
-            |applying) (?<=^_)why_(?!not|is|was|that|so|do|did|does|are|were|would|wouldnt
+            |applying) why_(?!not|is|was|that|so|do|did|does|are|were|would|wouldnt
             |would|should|shouldnt|dont|didnt|isnt|arent|cant|couldnt|can)\w+(?:_\w+)?(?=_$)
             appeals? attract\w* (?:hope|hoping)_to_(?:get|gain|learn|achieve|do)
             career_(?:plans|goals|path|aspirations) important_to_you still_interested
@@ -681,27 +684,99 @@ class NaiveBayes:
         return self.labels[max(range(len(score)), key=score.__getitem__)]
 
 
-class Combined:
-    """Rule scores plus ``weight`` times the model's log posterior, floored at ``floor``."""
+class WordVectorModel:
+    """A linear model over a question's mean word vector, stored as one score row per word.
+
+    The model is ``softmax(bias + W · mean(v_w))`` over the question's words ``w`` that have a
+    vector, and that is ``softmax(bias + mean(W · v_w))``: so the package stores, for every word,
+    the row ``W · v_w`` (quantized to int8 with one scale), and neither the vectors nor the
+    transformer they come from (``benchmarks/build_word_vectors.py``). A question with no known
+    word gets no opinion from this model.
+    """
 
     def __init__(
-        self, rules: tuple[Rule, ...], model: NaiveBayes, weight: float, floor: float
+        self,
+        labels: tuple[str, ...],
+        bias: tuple[float, ...],
+        scale: float,
+        index: dict[str, int],
+        rows: memoryview,
+    ) -> None:
+        self.labels = labels
+        self.bias = bias
+        self.scale = scale
+        self._index = index
+        self._rows = rows  # int8, len(labels) values per word, in the order of ``index``
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], task: str, index: dict[str, int]) -> WordVectorModel:
+        part = data[task]
+        rows = memoryview(base64.b64decode(part["scores"])).cast("b")
+        labels = tuple(str(x) for x in part["labels"])
+        if len(rows) != len(index) * len(labels):
+            raise ValueError("question_words: the score table does not match the vocabulary")
+        bias = tuple(float(x) for x in part["bias"])
+        return cls(labels, bias, float(part["scale"]), index, rows)
+
+    def log_posteriors(self, text: str) -> dict[str, float] | None:
+        """Each label's log posterior given ``text``, or None when no word of it is known."""
+        width = len(self.labels)
+        sums = [0] * width
+        known = 0
+        get = self._index.get
+        rows = self._rows
+        for word in _normalize(text).split():
+            i = get(word)
+            if i is not None:
+                known += 1
+                base = i * width
+                for k in range(width):
+                    sums[k] += rows[base + k]
+        if not known:
+            return None
+        factor = self.scale / known
+        z = [b + factor * x for b, x in zip(self.bias, sums, strict=True)]
+        top = max(z)
+        log_z = top + math.log(sum(math.exp(x - top) for x in z))
+        return {lab: x - log_z for lab, x in zip(self.labels, z, strict=True)}
+
+
+class Combined:
+    """Rule scores plus, for each model, its weight times its log posterior floored at ``floor``."""
+
+    def __init__(
+        self,
+        rules: tuple[Rule, ...],
+        model: NaiveBayes,
+        weight: float,
+        floor: float,
+        words: WordVectorModel | None = None,
+        words_weight: float = 0.0,
     ) -> None:
         self.rules = rules
         self.model = model
         self.weight = weight
         self.floor = floor
+        self.words = words
+        self.words_weight = words_weight
 
     def label(self, text: str) -> str:
         rules = rule_scores(text, self.rules)
+        floor = self.floor
         scores = {
-            lab: rules.get(lab, 0.0) + self.weight * max(lp, self.floor)
+            lab: rules.get(lab, 0.0) + self.weight * max(lp, floor)
             for lab, lp in self.model.log_posteriors(text).items()
         }
+        if self.words is not None and self.words_weight:
+            posteriors = self.words.log_posteriors(text)
+            if posteriors is not None:
+                for lab, lp in posteriors.items():
+                    scores[lab] += self.words_weight * max(lp, floor)
         return _best(scores)
 
 
 MODEL_FILE = "question_data/question_classes.json"
+WORDS_FILE = "question_data/question_words.json"
 
 
 def model_from_json(data: dict[str, Any], task: str) -> NaiveBayes:
@@ -709,23 +784,46 @@ def model_from_json(data: dict[str, Any], task: str) -> NaiveBayes:
     return NaiveBayes.from_json(data[task], float(data["alpha"]))
 
 
-def combined_from_json(data: dict[str, Any], task: str) -> Combined:
-    """Rules plus model for one task ("topic" or "kind"), with the stored combination weights."""
+def words_index(words: dict[str, Any]) -> dict[str, int]:
+    """Each word of the stored word-score table and its row."""
+    return {w: i for i, w in enumerate(str(words["words"]).split(" "))}
+
+
+def combined_from_json(
+    data: dict[str, Any],
+    task: str,
+    words: dict[str, Any] | None = None,
+    index: dict[str, int] | None = None,
+) -> Combined:
+    """Rules plus models for one task ("topic" or "kind"), with the stored combination weights."""
     rules = _TOPIC_RULES if task == "topic" else _KIND_RULES
     weight, floor = float(data["model_weight"]), float(data["log_floor"])
-    return Combined(rules, model_from_json(data, task), weight, floor)
+    if words is None:
+        return Combined(rules, model_from_json(data, task), weight, floor)
+    vectors = WordVectorModel.from_json(
+        words, task, index if index is not None else words_index(words)
+    )
+    return Combined(
+        rules, model_from_json(data, task), weight, floor, vectors, float(words["weight"])
+    )
 
 
-@lru_cache(maxsize=1)
-def _stored() -> dict[str, Any]:
-    raw = resources.files("twoway.analysis").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+def _read(name: str) -> dict[str, Any]:
+    raw = resources.files("twoway.analysis").joinpath(name).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(raw)
     return data
 
 
+@lru_cache(maxsize=1)
+def _stored() -> tuple[dict[str, Any], dict[str, Any], dict[str, int]]:
+    words = _read(WORDS_FILE)
+    return _read(MODEL_FILE), words, words_index(words)
+
+
 @lru_cache(maxsize=2)
 def _classifier(task: str) -> Combined:
-    return combined_from_json(_stored(), task)
+    data, words, index = _stored()
+    return combined_from_json(data, task, words, index)
 
 
 @lru_cache(maxsize=4096)
