@@ -40,6 +40,16 @@ def line_with(text: str, needle: str) -> str:
     return lines[0]
 
 
+def entry_with(text: str, needle: str) -> str:
+    """The line of ``text`` that contains ``needle`` and, when the entry wraps, its next line."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if needle in line:
+            wrapped = i + 1 < len(lines) and lines[i + 1].startswith(" " * 8)
+            return " ".join(x.strip() for x in lines[i : i + 1 + wrapped])
+    raise AssertionError(needle)
+
+
 def test_monologue_interview_shows_share_bar_score_and_feedback(monologue: Analysis) -> None:
     out = render(monologue)
     assert "twoway report: monologue.vtt" in out
@@ -111,8 +121,8 @@ def test_balanced_interview_lists_questions_and_backchannels(balanced: Analysis)
     assert "answer 0:45" in line_with(out, "Can you walk me through your last project?")
     # Only "migration" is shared with Alex's answer just before: one content word is not
     # enough for a follow-up (it takes two, docs/metrics.md).
-    migration = line_with(out, "How did you measure whether the migration worked?")
-    assert "open · answer 0:45" in migration and "follow-up" not in migration
+    migration = entry_with(out, "How did you measure whether the migration worked?")
+    assert "open · behavioral · answer 0:45" in migration and "follow-up" not in migration
     assert "Monologues over 1 min 30 s (0)\n  none" in out
     assert "1.  ○ low  Your share (46%) is within the 40-60% target" in out
 
