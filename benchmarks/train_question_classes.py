@@ -13,6 +13,8 @@ weak cue. This script builds one model per task (topic, kind) from
   guide in ``docs/questions.md`` before any system run ("set 3");
 * ``benchmarks/data/question_classes_train4.tsv``: a fourth writer's, in the style of transcribed
   speech, labelled the same way ("set 4");
+* ``benchmarks/data/question_classes_train5.tsv``: a fifth writer's, on the boundaries between
+  labels ("set 5");
 * the ``dev`` split of ``benchmarks/data/interview_questions.tsv`` (never its ``test`` split);
 * the topic tags of the question bank ``src/twoway/prep/question_bank.toml``;
 
@@ -51,10 +53,14 @@ from twoway.analysis import _question_topics as qt
 from twoway.analysis.questions import find_questions
 
 HERE = Path(__file__).resolve().parent
-TRAIN_TSV = HERE / "data" / "question_classes_train.tsv"
-TRAIN2_TSV = HERE / "data" / "question_classes_train2.tsv"
-TRAIN3_TSV = HERE / "data" / "question_classes_train3.tsv"
-TRAIN4_TSV = HERE / "data" / "question_classes_train4.tsv"
+# The writers' sets: name -> (source tag, file). Set 1 is the rules' author's.
+WRITER_SETS = {
+    f"set{k}": (
+        f"train{'' if k == 1 else k}",
+        HERE / "data" / f"question_classes_train{'' if k == 1 else k}.tsv",
+    )
+    for k in range(1, 6)
+}
 INTERVIEW_TSV = HERE / "data" / "interview_questions.tsv"
 BANK_TOML = HERE.parent / "src" / "twoway" / "prep" / "question_bank.toml"
 OUT_JSON = HERE.parent / "src" / "twoway" / "analysis" / qt.MODEL_FILE
@@ -74,7 +80,7 @@ WORDS_RATE = 0.05
 
 @dataclass(frozen=True)
 class Example:
-    source: str  # train, train2, train3, train4, dev, test, bank
+    source: str  # train, train2 ... train5, dev, test, bank
     role: str  # candidate or interviewer
     label: str
     text: str
@@ -102,24 +108,15 @@ def _tsv(path: Path) -> list[dict[str, str]]:
     return rows
 
 
+def load_set(name: str) -> list[Example]:
+    """One writer's questions ("set1" ... "set5")."""
+    source, path = WRITER_SETS[name]
+    return [Example(source, r["role"], r["label"], r["text"]) for r in _tsv(path)]
+
+
 def load_train() -> list[Example]:
     """Set 1: the rules' author's questions."""
-    return [Example("train", r["role"], r["label"], r["text"]) for r in _tsv(TRAIN_TSV)]
-
-
-def load_train2() -> list[Example]:
-    """Set 2: the second writer's questions."""
-    return [Example("train2", r["role"], r["label"], r["text"]) for r in _tsv(TRAIN2_TSV)]
-
-
-def load_train3() -> list[Example]:
-    """Set 3: the third writer's questions, labelled by the labelling guide."""
-    return [Example("train3", r["role"], r["label"], r["text"]) for r in _tsv(TRAIN3_TSV)]
-
-
-def load_train4() -> list[Example]:
-    """Set 4: the fourth writer's questions, labelled by the labelling guide."""
-    return [Example("train4", r["role"], r["label"], r["text"]) for r in _tsv(TRAIN4_TSV)]
+    return load_set("set1")
 
 
 def load_interview(split: str) -> list[Example]:
@@ -285,12 +282,7 @@ def words_match(stored: dict[str, object], built: dict[str, object]) -> bool:
 
 def training_examples() -> list[Example]:
     return (
-        load_train()
-        + load_train2()
-        + load_train3()
-        + load_train4()
-        + load_interview("dev")
-        + load_bank()
+        [ex for name in WRITER_SETS for ex in load_set(name)] + load_interview("dev") + load_bank()
     )
 
 
@@ -349,10 +341,11 @@ def _score(right: int, n: int) -> dict[str, float | int]:
 
 def shipped_cv() -> dict[str, dict[str, float | int]]:
     """5-fold cross-validation of ``topic_of`` and ``kind_of`` as shipped on set 1 (the models
-    refitted on every fold without the held-out fold, with sets 2-4, the bank and interview
+    refitted on every fold without the held-out fold, with sets 2-5, the bank and interview
     dev)."""
     train = load_train()
-    extra = load_train2() + load_train3() + load_train4() + load_interview("dev") + load_bank()
+    extra = [ex for name in WRITER_SETS if name != "set1" for ex in load_set(name)]
+    extra += load_interview("dev") + load_bank()
     right = Counter[str]()
     n = Counter[str]()
     for k in range(FOLDS):
@@ -365,23 +358,18 @@ def shipped_cv() -> dict[str, dict[str, float | int]]:
     return {t: _score(right[t], n[t]) for t in ("topic", "kind")}
 
 
-UNREAD_FOLDS = (3, 4)  # folds of sets 2-4 whose errors were never read to write rules
+UNREAD_FOLDS = (3, 4)  # folds of sets 2-5 whose errors were never read to write rules
 
 
 def writer_sets() -> dict[str, list[Example]]:
-    return {
-        "set1": load_train(),
-        "set2": load_train2(),
-        "set3": load_train3(),
-        "set4": load_train4(),
-    }
+    return {name: load_set(name) for name in WRITER_SETS}
 
 
 def cross_writer() -> dict[str, dict[str, float | int]]:
     """``topic_of``/``kind_of`` with the models fitted on the other writers' sets (+ bank +
     interview dev) and scored on one writer's set. The rules were written reading set 1 and
-    folds 0-2 of sets 2 and 3 (never set 4), so the fair figures are "-> set2 (folds 3-4)",
-    "-> set3 (folds 3-4)" and "-> set4" (docs/questions.md)."""
+    folds 0-2 of sets 2 and 3 (never sets 4 and 5), so the fair figures are "-> set2 (folds
+    3-4)", "-> set3 (folds 3-4)", "-> set4" and "-> set5" (docs/questions.md)."""
     sets = writer_sets()
     extra = load_interview("dev") + load_bank()
     out: dict[str, dict[str, float | int]] = {}
@@ -424,7 +412,7 @@ def evaluate(show_errors: str | None) -> None:
                 print("   ", e)
 
     # Across writers: the model never sees the scored writer's questions. Errors are listed for
-    # set 1 and for the read folds (0-2) of sets 2 and 3 only; set 4 has never been read.
+    # set 1 and for folds 0-2 of the other sets only (no rule was written from sets 4 and 5).
     for name, part in sets.items():
         others = [ex for other, p in sets.items() if other != name for ex in p]
         if name == "set1":
@@ -457,9 +445,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="fail if the stored file differs")
     parser.add_argument("--eval", action="store_true", help="cross-validate instead of writing")
-    parser.add_argument(
-        "--errors", choices=("set1", "set2", "set3", "set4", "dev", "test"), help="with --eval"
-    )
+    parser.add_argument("--errors", choices=(*WRITER_SETS, "dev", "test"), help="with --eval")
     args = parser.parse_args(argv)
     if args.eval:
         evaluate(args.errors)

@@ -210,7 +210,7 @@ def test_the_model_file_ships_in_the_package() -> None:
     data = json.loads(raw)
     assert data["format"] == 2 and set(data["topic"]["labels"]) == set(TOPICS)
     assert set(data["kind"]["labels"]) == set(KINDS)
-    assert set(data["sources"]) == {"bank", "dev", "train", "train2", "train3", "train4"}
+    assert set(data["sources"]) == {"bank", "dev", "train", "train2", "train3", "train4", "train5"}
 
 
 def test_the_model_file_is_rebuilt_byte_for_byte() -> None:
@@ -230,6 +230,7 @@ def test_the_model_file_is_rebuilt_byte_for_byte() -> None:
         ("question_classes_train2.tsv", 500, 40, 40),
         ("question_classes_train3.tsv", 800, 60, 45),
         ("question_classes_train4.tsv", 850, 70, 50),
+        ("question_classes_train5.tsv", 600, 60, 30),
     ],
 )
 def test_training_sets_are_broad_and_balanced(

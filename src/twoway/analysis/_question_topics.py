@@ -447,10 +447,11 @@ _KIND_RULES = _rules(
             r"""(?:in|at)_(?:that|your_(?:last|previous|old|former|current))_(?:job|role|position
             |company|store|firm|school|hospital|unit|place|restaurant|clinic|practice|agency)""",
         ),
-        # Using a tool beats the behavioral "have you ever" by more than the model can overrule.
+        # Using a tool beats the behavioral "have you ever" by more than the models usually pull
+        # (naive Bayes is sure that "have you ever" is behavioral).
         (
             "technical",
-            6.0,
+            8.0,
             r"""have_you_(?:ever_)?(?:used|worked_(?:with|in)|operated|run|programmed
             |configured)""",
         ),
