@@ -76,6 +76,43 @@ MY_QUESTIONS = [
     "Are there professional organizations you would recommend?",
 ]
 BACKCHANNELS = ["Right.", "Mm-hmm.", "Yeah.", "Okay.", "That makes sense.", "Sure."]
+# Sentences are varied with these so that almost no text repeats: a real cohort has no two
+# identical turns, and caches keyed by text (topic_of, kind_of, content_words) must not make the
+# benchmark faster than real data.
+OPENERS = ["", "", "So ", "Okay, ", "And ", "Right, so ", "Um, ", "Well, ", "Yeah, ", "I mean, "]
+NOUNS = """billing search onboarding payments reporting inventory scheduling pricing checkout
+    logistics claims payroll analytics fraud support mobile catalog routing ledger compliance
+    forecasting marketing warehouse identity messaging""".split()
+TOOLS = """Airflow dbt Spark Kafka Snowflake Postgres Tableau Looker Terraform Kubernetes Redshift
+    BigQuery Dagster Flink Excel Salesforce""".split()
+TAILS = [
+    ", which took about {n} weeks",
+    " for the {noun} team",
+    " with {tool}",
+    " back in {year}",
+    ", around {n} people were involved",
+    " on the {noun} side",
+    " using {tool} and {tool2}",
+    ", maybe {n} percent of the time",
+    "",
+]
+
+
+def vary(rng: random.Random, text: str) -> str:
+    """``text`` with an opener and a tail of random words and numbers (its end mark kept)."""
+    mark = text[-1] if text[-1] in ".?!" else ""
+    body = text[: len(text) - len(mark)]
+    opener = rng.choice(OPENERS)
+    if opener:
+        body = body[0].lower() + body[1:] if not body.startswith("I ") else body
+    tail = rng.choice(TAILS).format(
+        n=rng.randint(2, 90),
+        noun=rng.choice(NOUNS),
+        tool=rng.choice(TOOLS),
+        tool2=rng.choice(TOOLS),
+        year=rng.randint(2012, 2025),
+    )
+    return opener + body + tail + mark
 
 
 def clock(seconds: float, sep: str = ".") -> str:
@@ -102,19 +139,19 @@ def interview(
         t += duration + rng.uniform(0.05, 0.35)
 
     while len(out) < cues - 2 * asks - 2:
-        say(them, rng.choice(THEIR_QUESTIONS))
+        say(them, vary(rng, rng.choice(THEIR_QUESTIONS)))
         t += rng.uniform(0.3, 1.2)
         for _ in range(max(1, round(rng.gauss(14 * talkative, 4)))):
-            say(me, rng.choice(ANSWER))
+            say(me, vary(rng, rng.choice(ANSWER)))
             if rng.random() < 0.08:
                 say(them, rng.choice(BACKCHANNELS))
         if rng.random() < 0.05:
             t -= 0.8  # the interviewer cuts in
         for _ in range(max(1, round(rng.gauss(6 * (1 - talkative), 2)))):
-            say(them, rng.choice(ANSWER).replace("my last company", "this company"))
+            say(them, vary(rng, rng.choice(ANSWER).replace("my last company", "this company")))
     for _ in range(asks):
-        say(me, rng.choice(MY_QUESTIONS))
-        say(them, rng.choice(ANSWER))
+        say(me, vary(rng, rng.choice(MY_QUESTIONS)))
+        say(them, vary(rng, rng.choice(ANSWER)))
     return out[:cues]
 
 
