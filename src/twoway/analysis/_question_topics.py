@@ -611,6 +611,13 @@ KIND_LABELS = ("behavioral", "technical", "motivational", "situational", "logist
 # --- the learned fallback -------------------------------------------------------------------------
 
 
+def _log_softmax(labels: tuple[str, ...], scores: list[float]) -> dict[str, float]:
+    """Each label's log probability from unnormalized log scores."""
+    top = max(scores)
+    log_z = top + math.log(sum(math.exp(x - top) for x in scores))
+    return {lab: x - log_z for lab, x in zip(labels, scores, strict=True)}
+
+
 def features(text: str) -> list[str]:
     """Word unigrams and bigrams of the normalized text; "^" marks the start ("^ what")."""
     words = _normalize(text).split()
@@ -675,9 +682,7 @@ class NaiveBayes:
     def log_posteriors(self, text: str) -> dict[str, float]:
         """Each label's log posterior given ``text``."""
         score = self.scores(text)
-        top = max(score)
-        log_z = top + math.log(sum(math.exp(x - top) for x in score))
-        return {lab: x - log_z for lab, x in zip(self.labels, score, strict=True)}
+        return _log_softmax(self.labels, score)
 
     def predict(self, text: str) -> str:
         """The most probable label (the model alone)."""
@@ -737,9 +742,7 @@ class WordVectorModel:
             return None
         factor = self.scale / known
         z = [b + factor * x for b, x in zip(self.bias, sums, strict=True)]
-        top = max(z)
-        log_z = top + math.log(sum(math.exp(x - top) for x in z))
-        return {lab: x - log_z for lab, x in zip(self.labels, z, strict=True)}
+        return _log_softmax(self.labels, z)
 
 
 class Combined:
