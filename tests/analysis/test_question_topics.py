@@ -208,7 +208,7 @@ def test_the_model_file_ships_in_the_package() -> None:
     raw = ref.read_bytes()
     assert len(raw) < 1024 * 1024
     data = json.loads(raw)
-    assert data["format"] == 2 and set(data["topic"]["labels"]) == set(TOPICS)
+    assert data["format"] == 3 and set(data["topic"]["labels"]) == set(TOPICS)
     assert set(data["kind"]["labels"]) == set(KINDS)
     assert set(data["sources"]) == {"bank", "dev", "train", "train2", "train3", "train4", "train5"}
 

@@ -18,6 +18,9 @@ import base64
 import json
 import math
 import re
+import sys
+from array import array
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -611,6 +614,14 @@ KIND_LABELS = ("behavioral", "technical", "motivational", "situational", "logist
 # --- the learned fallback -------------------------------------------------------------------------
 
 
+def _uint16(raw: bytes) -> Sequence[int]:
+    """Little-endian unsigned 16-bit integers."""
+    values = array("H", raw)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
 def _log_softmax(labels: tuple[str, ...], scores: list[float]) -> dict[str, float]:
     """Each label's log probability from unnormalized log scores."""
     top = max(scores)
@@ -636,13 +647,15 @@ class NaiveBayes:
         self,
         labels: tuple[str, ...],
         prior: tuple[float, ...],
-        counts: dict[str, list[int]],
+        index: dict[str, int],
+        counts: Sequence[int],
         totals: tuple[float, ...],
         alpha: float,
     ) -> None:
         self.labels = labels
         self.prior = prior
-        self._counts = counts
+        self._index = index  # feature -> its row in ``counts``
+        self._counts = counts  # len(labels) counts per feature
         self._alpha = alpha
         self._denominators = totals  # per label: total count + alpha * vocabulary size
         self._weights: dict[str, tuple[float, ...] | None] = {}
@@ -651,26 +664,30 @@ class NaiveBayes:
     def from_json(cls, data: dict[str, Any], alpha: float) -> NaiveBayes:
         labels = tuple(str(x) for x in data["labels"])
         docs = [int(x) for x in data["docs"]]
-        feats: dict[str, list[int]] = data["features"]
+        feats = str(data["features"]).split("\n")
+        counts = _uint16(base64.b64decode(data["counts"]))
+        if len(counts) != len(feats) * len(labels):
+            raise ValueError("question_classes: the counts do not match the features")
         vocab = len(feats)
         prior = tuple(math.log((d + 1) / (sum(docs) + len(docs))) for d in docs)
         denominators = tuple(int(t) + alpha * vocab for t in data["totals"])
-        return cls(labels, prior, feats, denominators, alpha)
+        index = dict(zip(feats, range(vocab), strict=True))
+        return cls(labels, prior, index, counts, denominators, alpha)
 
     def weight(self, feature: str) -> tuple[float, ...] | None:
         """The log likelihood of ``feature`` under each label, or None when it was never seen."""
         try:
             return self._weights[feature]
         except KeyError:
-            counts = self._counts.get(feature)
-            row = (
-                None
-                if counts is None
-                else tuple(
+            i = self._index.get(feature)
+            row = None
+            if i is not None:
+                width = len(self.labels)
+                counts = self._counts[i * width : (i + 1) * width]
+                row = tuple(
                     math.log((c + self._alpha) / d)
                     for c, d in zip(counts, self._denominators, strict=True)
                 )
-            )
             self._weights[feature] = row
             return row
 
