@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from twoway.analysis.feedback import feedback, unknown_me_feedback
-from twoway.analysis.lexicon import EMPTY_COUNTS, TextCounts, count_text
+from twoway.analysis.lexicon import EMPTY_COUNTS, TextCounts, count_text_sums
 from twoway.analysis.questioning import collect_questions, summarize
 from twoway.analysis.questions import DetectedQuestion, find_questions, looks_english
 from twoway.analysis.result import (
@@ -29,7 +29,6 @@ from twoway.analysis.timeline import (
     median,
     merge_turns,
     reply_gaps,
-    speaker_name,
     switches,
 )
 from twoway.errors import SpeakerError
@@ -113,16 +112,17 @@ def analyze(
     segment_words = array("L")  # compact: one per segment, on a long transcript millions
     for seg in conv.turns:
         if seg.text:
-            seg_counts = count_text(seg.text)
-            segment_words.append(seg_counts.words)
-            name = speaker_name(seg)
+            words, fillers, self_refs, other_refs = count_text_sums(seg.text)
+            segment_words.append(words)
+            name = seg.speaker if seg.speaker is not None else UNKNOWN_SPEAKER
             total = sums.get(name)
             if total is None:
-                sums[name] = total = [0, 0, 0, 0]
-            total[0] += seg_counts.words
-            total[1] += seg_counts.fillers
-            total[2] += seg_counts.self_refs
-            total[3] += seg_counts.other_refs
+                sums[name] = [words, fillers, self_refs, other_refs]
+            else:
+                total[0] += words
+                total[1] += fillers
+                total[2] += self_refs
+                total[3] += other_refs
         else:
             segment_words.append(0)
     counts: dict[str, TextCounts] = defaultdict(lambda: EMPTY_COUNTS)
