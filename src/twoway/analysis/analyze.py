@@ -29,6 +29,7 @@ from twoway.analysis.timeline import (
     median,
     merge_turns,
     reply_gaps,
+    speaker_name,
     switches,
 )
 from twoway.errors import SpeakerError
@@ -114,7 +115,7 @@ def analyze(
         if seg.text:
             words, fillers, self_refs, other_refs = count_text_sums(seg.text)
             segment_words.append(words)
-            name = seg.speaker if seg.speaker is not None else UNKNOWN_SPEAKER
+            name = speaker_name(seg)
             total = sums.get(name)
             if total is None:
                 sums[name] = [words, fillers, self_refs, other_refs]
