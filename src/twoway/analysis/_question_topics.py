@@ -913,12 +913,17 @@ def content_words(text: str) -> frozenset[str]:
     >>> sorted(content_words("How does the team measure success?"))
     ['measure', 'success', 'team']
     """
-    out = set()
-    for raw in _WORD.findall(text):
-        w = raw.lower().replace("'", "").replace("’", "")
-        if len(w) > 1 and w not in STOPWORDS:
-            out.add(stem(w))
-    return frozenset(out)
+    found = set(map(_content_word, _WORD.findall(text)))
+    found.discard("")
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def _content_word(raw: str) -> str:
+    """``raw`` as ``content_words`` keeps it (lowercased, no apostrophes, singular), or "" when
+    it is a stopword or a single letter. Words recur so much that this is memoized per word."""
+    w = raw.lower().replace("'", "").replace("’", "")
+    return stem(w) if len(w) > 1 and w not in STOPWORDS else ""
 
 
 # Common English function words that are not also common words in other Latin-script languages
