@@ -18,7 +18,6 @@ import base64
 import json
 import math
 import re
-import sys
 from array import array
 from collections.abc import Sequence
 from functools import lru_cache
@@ -614,10 +613,13 @@ KIND_LABELS = ("behavioral", "technical", "motivational", "situational", "logist
 # --- the learned fallback -------------------------------------------------------------------------
 
 
+_BIG_ENDIAN = array("H", b"\x01\x00")[0] != 1
+
+
 def _uint16(raw: bytes) -> Sequence[int]:
     """Little-endian unsigned 16-bit integers."""
     values = array("H", raw)
-    if sys.byteorder == "big":
+    if _BIG_ENDIAN:
         values.byteswap()
     return values
 
