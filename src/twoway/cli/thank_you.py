@@ -44,16 +44,7 @@ def thank_you_command(
         raise UsageError(f"--format takes text or markdown; got {fmt!r}")
     with open_store(db) as store:
         stored = store.conversation(conversation)
-    recipient = stored.recipient(to)
-    from twoway.followup.thankyou import draft_thank_you
-
-    note = draft_thank_you(
-        stored.conversation,
-        stored.reanalyze(),
-        recipient,
-        company=stored.summary.company,
-        role=stored.summary.role,
-    )
+    note = stored.thank_you(to)
     text = note.markdown if fmt == "markdown" else note.text
     if not text.endswith("\n"):
         text += "\n"

@@ -15,6 +15,7 @@ from twoway.model import Conversation
 
 if TYPE_CHECKING:
     from twoway.analysis import Analysis
+    from twoway.followup import ThankYouNote
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,19 @@ class StoredConversation:
             )
         raise UsageError(
             f"conversation #{self.id} was with {', '.join(people)}: say which one the note is for"
+        )
+
+    def thank_you(self, to: str | None = None) -> ThankYouNote:
+        """The thank-you note after this conversation, for ``recipient(to)``, with the company and
+        role it was saved with."""
+        from twoway.followup import draft_thank_you
+
+        return draft_thank_you(
+            self.conversation,
+            self.reanalyze(),
+            self.recipient(to),
+            company=self.summary.company,
+            role=self.summary.role,
         )
 
 

@@ -56,15 +56,6 @@ def conversation(
 
 @router.get("/conversations/{conversation_id}/thank-you", response_class=HTMLResponse)
 def thank_you(request: Request, conversation_id: int, to: str = "") -> Response:
-    from twoway.followup import draft_thank_you
-
     stored = pages.store(request).conversation(conversation_id)
-    recipient = stored.recipient(to or None)
-    note = draft_thank_you(
-        stored.conversation,
-        stored.reanalyze(),
-        recipient,
-        company=stored.summary.company,
-        role=stored.summary.role,
-    )
+    note = stored.thank_you(to or None)
     return pages.render(request, "thank_you.html", {"summary": stored.summary, "note": note})
