@@ -25,6 +25,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from twoway.formats._timestamps import format_clock
+
 CACHE = Path(__file__).parent / ".cache"
 
 SENTENCES = [
@@ -47,14 +49,6 @@ SENTENCES = [
 SPEAKERS = ["Dana Lee", "Alex Rivera"]
 
 
-def clock(seconds: float) -> str:
-    ms = round(seconds * 1000)
-    h, rest = divmod(ms, 3_600_000)
-    m, rest = divmod(rest, 60_000)
-    s, ms = divmod(rest, 1000)
-    return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
-
-
 def write_zoom_vtt(path: Path, *, cues: int | None = None, size_bytes: int | None = None) -> Path:
     """A Zoom-style VTT: numeric cue ids, ``Name: text`` payloads, ~3 s cues, turns of 1-6 cues."""
     if path.exists():
@@ -74,9 +68,8 @@ def write_zoom_vtt(path: Path, *, cues: int | None = None, size_bytes: int | Non
                 n += 1
                 text = rng.choice(SENTENCES)
                 duration = 0.4 * len(text.split()) + rng.uniform(0.0, 0.8)
-                block = (
-                    f"{n}\n{clock(t)} --> {clock(t + duration)}\n{SPEAKERS[speaker]}: {text}\n\n"
-                )
+                timing = f"{format_clock(t)} --> {format_clock(t + duration)}"
+                block = f"{n}\n{timing}\n{SPEAKERS[speaker]}: {text}\n\n"
                 out.write(block)
                 written += len(block)
                 t += duration + rng.uniform(0.05, 0.4)

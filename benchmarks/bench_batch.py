@@ -40,6 +40,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from twoway.formats._timestamps import format_clock
+
 CACHE = Path(__file__).parent / ".cache" / "batch_corpus"
 FORMATS = ("vtt", "srt", "txt", "json")
 INTERVIEWERS = ["Dana Lee", "Morgan Blake", "Priya Raman", "Chris Okafor", "Lena Fischer"]
@@ -115,14 +117,6 @@ def vary(rng: random.Random, text: str) -> str:
     return opener + body + tail + mark
 
 
-def clock(seconds: float, sep: str = ".") -> str:
-    ms = round(seconds * 1000)
-    h, rest = divmod(ms, 3_600_000)
-    m, rest = divmod(rest, 60_000)
-    s, ms = divmod(rest, 1000)
-    return f"{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}"
-
-
 def interview(
     rng: random.Random, me: str, them: str, cues: int
 ) -> list[tuple[str, float, float, str]]:
@@ -160,10 +154,12 @@ def render(fmt: str, cues: list[tuple[str, float, float, str]]) -> str:
     if fmt == "vtt":
         buf.write("WEBVTT\n\n")
         for i, (who, a, b, text) in enumerate(cues, 1):
-            buf.write(f"{i}\n{clock(a)} --> {clock(b)}\n{who}: {text}\n\n")
+            buf.write(f"{i}\n{format_clock(a)} --> {format_clock(b)}\n{who}: {text}\n\n")
     elif fmt == "srt":
         for i, (who, a, b, text) in enumerate(cues, 1):
-            buf.write(f"{i}\n{clock(a, ',')} --> {clock(b, ',')}\n{who}: {text}\n\n")
+            buf.write(
+                f"{i}\n{format_clock(a, sep=',')} --> {format_clock(b, sep=',')}\n{who}: {text}\n\n"
+            )
     elif fmt == "txt":  # Otter paragraphs: one per run of cues by one speaker
         last = None
         for who, a, _, text in cues:

@@ -12,17 +12,10 @@ from pathlib import Path
 import pytest
 
 from twoway.cli import main
+from twoway.formats._timestamps import format_clock
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
-
-
-def clock(seconds: float, sep: str = ".") -> str:
-    ms = round(seconds * 1000)
-    h, rest = divmod(ms, 3_600_000)
-    m, rest = divmod(rest, 60_000)
-    s, ms = divmod(rest, 1000)
-    return f"{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}"
 
 
 def interview_vtt(
@@ -44,7 +37,9 @@ def interview_vtt(
     def cue(who: str, text: str, seconds: float) -> None:
         nonlocal t, n
         n += 1
-        lines.extend([str(n), f"{clock(t)} --> {clock(t + seconds)}", f"{who}: {text}", ""])
+        lines.extend(
+            [str(n), f"{format_clock(t)} --> {format_clock(t + seconds)}", f"{who}: {text}", ""]
+        )
         t += seconds + 0.4
 
     for i in range(exchanges):
