@@ -42,7 +42,7 @@ import sys
 import tomllib
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -112,11 +112,6 @@ def load_set(name: str) -> list[Example]:
     """One writer's questions ("set1" ... "set5")."""
     source, path = WRITER_SETS[name]
     return [Example(source, r["role"], r["label"], r["text"]) for r in _tsv(path)]
-
-
-def load_train() -> list[Example]:
-    """Set 1: the rules' author's questions."""
-    return load_set("set1")
 
 
 def load_interview(split: str) -> list[Example]:
@@ -348,18 +343,24 @@ def _score(right: int, n: int) -> dict[str, float | int]:
     return {"accuracy": round(right / n, 3) if n else 0.0, "n": n}
 
 
+def cv_folds(name: str) -> Iterator[tuple[list[Example], list[Example]]]:
+    """5-fold cross-validation over one writer's set: each fold, and what the models are fitted
+    on without it (the rest of the set, the other writers' sets, interview dev and the bank)."""
+    sets = writer_sets()
+    rest = [ex for other, part in sets.items() if other != name for ex in part]
+    rest += load_interview("dev") + load_bank()
+    for k in range(FOLDS):
+        held = [ex for ex in sets[name] if ex.fold == k]
+        yield held, [ex for ex in sets[name] if ex.fold != k] + rest
+
+
 def shipped_cv() -> dict[str, dict[str, float | int]]:
     """5-fold cross-validation of ``topic_of`` and ``kind_of`` as shipped on set 1 (the models
-    refitted on every fold without the held-out fold, with sets 2-5, the bank and interview
-    dev)."""
-    train = load_train()
-    extra = [ex for name in WRITER_SETS if name != "set1" for ex in load_set(name)]
-    extra += load_interview("dev") + load_bank()
+    refitted on every fold without the held-out fold)."""
     right = Counter[str]()
     n = Counter[str]()
-    for k in range(FOLDS):
-        classify = with_model([ex for ex in train if ex.fold != k] + extra)
-        held = [ex for ex in train if ex.fold == k]
+    for held, fit_on in cv_folds("set1"):
+        classify = with_model(fit_on)
         for task in ("topic", "kind"):
             r, m = accuracy(held, classify, task)
             right[task] += r
@@ -432,18 +433,17 @@ def evaluate(show_errors: str | None) -> None:
         show(f"{name} folds 0-2, fitted on others", read, others + bank + dev, name)
         show(f"{name} folds 3-4 (errors not read)", unread, others + bank + dev, "")
     # Within all data: 5-fold cross-validation over each set (the model refitted per fold).
-    for name, data in sets.items():
-        others = [ex for other, p in sets.items() if other != name for ex in p]
-        for task in ("topic", "kind"):
-            totals = [[0, 0], [0, 0], [0, 0]]
-            for k in range(FOLDS):
-                held = [ex for ex in data if ex.fold == k]
-                fit_on = [ex for ex in data if ex.fold != k] + others + bank + dev
-                for i, clf in enumerate((rules_only, with_model(fit_on), model_only(fit_on))):
+    for name in sets:
+        totals = {task: [[0, 0], [0, 0], [0, 0]] for task in ("topic", "kind")}
+        for held, fit_on in cv_folds(name):
+            classifiers = (rules_only, with_model(fit_on), model_only(fit_on))
+            for task, counts in totals.items():
+                for i, clf in enumerate(classifiers):
                     r, n = accuracy(held, clf, task)
-                    totals[i][0] += r
-                    totals[i][1] += n
-            print(f"{name + ' (5-fold CV)':34} {task:6}" + line([(r, n) for r, n in totals]))
+                    counts[i][0] += r
+                    counts[i][1] += n
+        for task, counts in totals.items():
+            print(f"{name + ' (5-fold CV)':34} {task:6}" + line([(r, n) for r, n in counts]))
     # The interview splits: fitted on all sets + bank (+ dev when scoring test).
     everything = [ex for part in sets.values() for ex in part]
     show("interview_dev", dev, everything + bank, "dev")
