@@ -44,9 +44,10 @@ from twoway.analysis.questions import find_questions, kind_of, topic_of
 
 HERE = Path(__file__).resolve().parent
 INTERVIEW_TSV = HERE / "data" / "interview_questions.tsv"
-BLIND_TSV = HERE / "data" / "interview_blind.tsv"
-BLIND2_TSV = HERE / "data" / "interview_blind2.tsv"
-BLIND3_TSV = HERE / "data" / "interview_blind3.tsv"
+# The independent held-out sets, by the name ``--errors`` takes: never tuned on, skipped by --dev.
+BLIND_SETS = {
+    name: HERE / "data" / f"interview_{name}.tsv" for name in ("blind", "blind2", "blind3")
+}
 DEFAULT_SHARED = HERE.parent.parent / "shared" / "data"
 
 # SwDA tags whose utterance asks something that should count. qh (rhetorical), bh (backchannel)
@@ -264,19 +265,15 @@ def run(
     swda_split: str = "val", errors_split: str | None = None, dev_only: bool = False
 ) -> dict[str, object]:
     rows = load_interview()
-    blind = load_interview(BLIND_TSV)
-    blind2 = load_interview(BLIND2_TSV)
-    blind3 = load_interview(BLIND3_TSV)
+    blind = {name: load_interview(path) for name, path in BLIND_SETS.items()}
     errors: list[str] | None = [] if errors_split else None
+    counts = {
+        "interview_dev": sum(1 for r in rows if r.split == "dev"),
+        "interview_test": sum(1 for r in rows if r.split == "test"),
+        **{f"interview_{name}": len(part) for name, part in blind.items()},
+    }
     report: dict[str, object] = {
-        "labelled_utterances": {
-            "interview_dev": sum(1 for r in rows if r.split == "dev"),
-            "interview_test": sum(1 for r in rows if r.split == "test"),
-            "interview_blind": len(blind),
-            "interview_blind2": len(blind2),
-            "interview_blind3": len(blind3),
-            "total": len(rows) + len(blind) + len(blind2) + len(blind3),
-        }
+        "labelled_utterances": {**counts, "total": len(rows) + sum(map(len, blind.values()))}
     }
     for split in ("dev",) if dev_only else ("test", "dev"):
         part = [r for r in rows if r.split == split]
@@ -284,15 +281,10 @@ def run(
             part, errors if split == errors_split else None
         )
     if not dev_only:
-        report["interview_blind"] = evaluate_interview(
-            blind, errors if errors_split == "blind" else None
-        )
-        report["interview_blind2"] = evaluate_interview(
-            blind2, errors if errors_split == "blind2" else None
-        )
-        report["interview_blind3"] = evaluate_interview(
-            blind3, errors if errors_split == "blind3" else None
-        )
+        for name, part in blind.items():
+            report[f"interview_{name}"] = evaluate_interview(
+                part, errors if errors_split == name else None
+            )
     from train_question_classes import cross_writer, shipped_cv  # benchmarks/, beside this file
 
     report["question_classes_train_cv"] = shipped_cv()
@@ -323,20 +315,15 @@ def _table(report: dict[str, object], out: Callable[[str], object] = print) -> N
     assert isinstance(n, dict)
     out(
         f"Labelled interview utterances: {n['total']} "
-        f"(dev {n['interview_dev']} + test {n['interview_test']} + blind {n['interview_blind']}"
-        f" + blind2 {n['interview_blind2']} + blind3 {n['interview_blind3']})"
+        f"(dev {n['interview_dev']} + test {n['interview_test']}"
+        + "".join(f" + {name} {n[f'interview_{name}']}" for name in BLIND_SETS)
+        + ")"
     )
     out("")
     out("Question detection (an utterance with at least one question that counts)")
     splits = [
         k
-        for k in (
-            "interview_test",
-            "interview_dev",
-            "interview_blind",
-            "interview_blind2",
-            "interview_blind3",
-        )
+        for k in ("interview_test", "interview_dev", *(f"interview_{name}" for name in BLIND_SETS))
         if k in report
     ]
     for key in splits:
@@ -404,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--errors",
-        choices=("dev", "test", "blind", "blind2", "blind3"),
+        choices=("dev", "test", *BLIND_SETS),
         help="also list the errors on one split of the interview set",
     )
     parser.add_argument(
