@@ -61,3 +61,15 @@ def test_compose() -> None:
         "SPEAKER x 1 1.5 2.5 <NA> <NA> spk00 <NA> <NA>\n"
         "SPEAKER x 1 5.0 1.0 <NA> <NA> <NA> <NA> <NA>\n"
     )
+
+
+def test_a_file_with_no_speaker_line_is_not_rttm(in_repo: Path) -> None:
+    # A CTM (word timings) saved as .rttm: before, it read as an empty conversation.
+    with pytest.raises(FormatError) as caught:
+        load("tests/data/rttm/ctm_not_rttm.rttm")
+    assert str(caught.value) == (
+        "tests/data/rttm/ctm_not_rttm.rttm:1: no SPEAKER line "
+        "(SPEAKER file 1 start duration <NA> <NA> name ...) in the file: not RTTM"
+    )
+    # Comments alone are an empty file of the format, not another format.
+    assert parse_text(";; no speech in this recording\n", format="rttm").turns == ()

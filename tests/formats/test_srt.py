@@ -73,3 +73,16 @@ def test_compose_uses_brackets_for_labels_that_do_not_look_like_names() -> None:
         "2\n00:00:01,500 --> 00:00:02,000\n[speaker_1]: Hello\n"
     )
     assert list(srt.parse(text)) == turns
+
+
+def test_blocks_without_any_timing_line_are_not_srt(in_repo: Path) -> None:
+    with pytest.raises(FormatError) as caught:
+        load("tests/data/srt/no_timing_lines.srt")
+    assert str(caught.value) == (
+        "tests/data/srt/no_timing_lines.srt:1: no cue timing line (00:00:01,000 --> ...) "
+        "in the file: not SubRip (SRT)"
+    )
+    # One timed cue among them is enough: the others are skipped with a note.
+    conv = parse_text("1\nHello.\n\n2\n00:00:01,000 --> 00:00:02,000\nDana: Hi.\n", format="srt")
+    assert conv.turns == (Turn("Dana", 1.0, 2.0, "Hi."),)
+    assert conv.notes == ("Skipped 1 block with no cue timing line.",)

@@ -230,3 +230,14 @@ def test_compose_writes_voice_spans_and_escapes() -> None:
 def test_compose_refuses_untimed_turns() -> None:
     with pytest.raises(ValueError, match="timing"):
         vtt.compose([Turn("Dana", None, None, "hi")])
+
+
+def test_a_file_with_no_header_and_no_cue_is_not_webvtt(in_repo: Path) -> None:
+    # Notes saved with a .vtt name: before, they read as an empty transcript (exit 0).
+    with pytest.raises(FormatError) as caught:
+        load("tests/data/vtt/notes_not_webvtt.vtt")
+    assert str(caught.value) == (
+        "tests/data/vtt/notes_not_webvtt.vtt:1: no cue timing line (00:00:01.000 --> ...) "
+        "in the file: not WebVTT"
+    )
+    # With its header and no cue, a WebVTT file is valid and empty (test_header_only_file...).

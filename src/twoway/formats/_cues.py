@@ -103,11 +103,14 @@ def parse_cues(
     else:
         return
     line = strip_bom(line)
+    first_line = lineno  # the first line that is not blank
+    header = timed = False
     if not webvtt:
         lines = chain((line,), lines)
         lineno -= 1
     elif line.startswith("WEBVTT") and (len(line) == 6 or line[6] in " \t\r\n"):
         state = _SKIPPING  # the header block runs to the first blank line
+        header = True
     else:
         notes.append("The file has no WEBVTT header line; it was read as WebVTT anyway.")
         lines = chain((line,), lines)
@@ -123,12 +126,14 @@ def parse_cues(
             elif "-->" in stripped:  # a new cue with no blank line before it
                 yield from cue_turns(speakers, start, end, parts, webvtt)
                 start, end = cue_timing(line, path, lineno)
+                timed = True
                 parts = []
             else:
                 parts.append(stripped)
         elif state == _BETWEEN:
             if "-->" in line:
                 start, end = cue_timing(line, path, lineno)
+                timed = True
                 parts = []
                 state = _PAYLOAD
                 continue
@@ -142,6 +147,7 @@ def parse_cues(
         elif state == _AFTER_ID:
             if "-->" in line:
                 start, end = cue_timing(line, path, lineno)
+                timed = True
                 parts = []
                 state = _PAYLOAD
             else:
@@ -149,6 +155,7 @@ def parse_cues(
                 state = _BETWEEN if not line.strip() else _SKIPPING
         elif "-->" in line:  # _SKIPPING: a cue right under the header, no blank line between
             start, end = cue_timing(line, path, lineno)
+            timed = True
             parts = []
             state = _PAYLOAD
         elif not line.strip():
@@ -158,6 +165,15 @@ def parse_cues(
         yield from cue_turns(speakers, start, end, parts, webvtt)
     elif state == _AFTER_ID:
         skipped += 1
+    if not header and not timed:
+        # Text with no header and not one "start --> end" line is some other kind of file; a
+        # WebVTT file with its header and no cue is a valid, empty transcript.
+        kind, example = ("WebVTT", "00:00:01.000") if webvtt else ("SubRip (SRT)", "00:00:01,000")
+        raise FormatError(
+            f"no cue timing line ({example} --> ...) in the file: not {kind}",
+            path=path,
+            line=first_line,
+        )
     yield from speakers.finish()
     notes.extend(speakers.notes())
     if skipped:

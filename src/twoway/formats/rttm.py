@@ -48,11 +48,13 @@ def parse(
 
 def _parse(lines: Iterator[str], path: str, notes: list[str]) -> Iterator[Turn]:
     recordings: dict[str, None] = {}
+    other = 0  # the first line that is neither a comment nor a SPEAKER line
     for lineno, line in enumerate(lines, 1):
         fields = line.split()
         if not fields or fields[0].startswith((";;", "#")):
             continue
         if fields[0] != "SPEAKER":
+            other = other or lineno
             continue
         if len(fields) < 8:
             raise FormatError(
@@ -69,6 +71,14 @@ def _parse(lines: Iterator[str], path: str, notes: list[str]) -> Iterator[Turn]:
         recordings.setdefault(fields[1], None)
         name = fields[7]
         yield Turn(None if name == "<NA>" else sys.intern(name), start, end, None)
+    if not recordings and other:
+        # Lines, and not one of them a SPEAKER record: some other kind of file.
+        raise FormatError(
+            "no SPEAKER line (SPEAKER file 1 start duration <NA> <NA> name ...) in the file: "
+            "not RTTM",
+            path=path,
+            line=other,
+        )
     if len(recordings) > 1:
         notes.append(
             f"The file holds {len(recordings)} recordings ({', '.join(recordings)}); "
