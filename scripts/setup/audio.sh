@@ -16,7 +16,7 @@ _twoway_audio_setup() {
     fi
     # (errexit does not apply inside a function called from `if`: each step says its failure.)
     python3 -m pip install --quiet --disable-pip-version-check 'torch==2.13.0' || return 1
-    python3 -m pip install --quiet --disable-pip-version-check -e '.[dev,audio,diarize,asr]' || return 1
+    python3 -m pip install --quiet --disable-pip-version-check -e '.[dev,audio,diarize,asr,sphinx]' || return 1
 }
 
 if ! _twoway_audio_setup; then

@@ -106,18 +106,6 @@ def test_align_assigns_each_cue_to_the_turn_it_overlaps_most() -> None:
     assert any(n.startswith("1 transcript turn(s) fell where") for n in notes)
 
 
-def test_asr_gives_a_rough_transcript(
-    dissimilar: Recording, capsys: pytest.CaptureFixture[str]
-) -> None:
-    pytest.importorskip("pocketsphinx")
-    code, out, err = run(capsys, "analyze", *tracks(dissimilar), "--asr", "--json", "--me", "Alex")
-    assert code == 0, err
-    data = json.loads(out)
-    assert data["has_text"] is True
-    assert sum(s["words"] for s in data["speakers"]) > 100
-    assert any("rough transcript" in n for n in data["notes"])
-
-
 @pytest.mark.parametrize(
     "args,message",
     [

@@ -347,7 +347,7 @@ def _add_words(
         notes.extend(align_notes)
         return aligned
     if asr:
-        from twoway.audio.asr import ROUGH_NOTE, Span, make_engine, transcribe_spans
+        from twoway.audio.asr import Span, make_engine, transcribe_spans
 
         engine = make_engine(asr_model)
         files = dict(tracks)
@@ -363,9 +363,7 @@ def _add_words(
             for t in turns
         ]
         texts = transcribe_spans(spans, engine, _sub(progress, "Transcribing"))
-        notes.append(
-            ROUGH_NOTE if engine.rough else f"Words transcribed offline with {engine.name}."
-        )
+        notes.append(engine.note)
         return [
             Turn(t.speaker, t.start, t.end, text or None)
             for t, text in zip(turns, texts, strict=True)

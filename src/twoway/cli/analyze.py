@@ -227,7 +227,8 @@ def analyze_command(
         typer.Option(help="Audio: take the words from this transcript, placed by its timestamps."),
     ] = None,
     asr: Annotated[
-        bool, typer.Option("--asr", help="Audio: transcribe offline (rough without --asr-model).")
+        bool,
+        typer.Option("--asr", help="Audio: transcribe offline (Whisper tiny.en with twoway[asr])."),
     ] = False,
     asr_model: Annotated[
         str | None,
