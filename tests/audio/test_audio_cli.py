@@ -9,23 +9,12 @@ from pathlib import Path
 import pytest
 
 from twoway.audio.align import align
-from twoway.cli import main
 from twoway.formats import parse_text
 from twoway.model import Turn
 
-from .conftest import Recording
+from .conftest import Recording, run, tracks
 
 ROOT = Path(__file__).parents[2]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def tracks(rec: Recording) -> list[str]:
-    return ["--track", f"Alex={rec.mics['Alex']}", "--track", f"Dana={rec.mics['Dana']}"]
 
 
 def test_json_has_the_transcripts_shape(
