@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from twoway.web import Settings
 
-from .conftest import EXAMPLES, TRANSCRIPTS, analyze_json, csrf, report, same_share, upload
+from .conftest import EXAMPLES, TRANSCRIPTS, Report, analyze_json, csrf, report, same_share, upload
 
 EMPTY_PAGES = ["/", "/people", "/conversations", "/followups", "/followups?all=1", "/progress",
                "/prep"]  # fmt: skip
@@ -238,3 +238,37 @@ def test_the_report_stylesheet_is_served(client: TestClient) -> None:
 
 def test_examples_exist() -> None:
     assert all((EXAMPLES / name).is_file() for name, _, _ in TRANSCRIPTS)
+
+
+def test_a_recording_is_transcribed_offline_when_asked(client: TestClient) -> None:
+    from twoway.web.reading import asr_available
+
+    pytest.importorskip("resemblyzer", reason="one mixed track needs twoway[diarize]")
+    if not asr_available():
+        pytest.skip("twoway[asr] (Whisper tiny.en) is not installed")
+    assert 'name="asr" value="on" checked' in client.get("/").text
+    audio = (EXAMPLES / "mock_interview.ogg").read_bytes()
+
+    def report_of(fields: dict[str, str]) -> str:
+        response = client.post(
+            "/upload",
+            data={"csrf_token": csrf(client), "mode": "interview", **fields},
+            files={"transcript": ("mock_interview.ogg", audio, "audio/ogg")},
+            follow_redirects=False,
+        )
+        assert response.status_code == 303, response.text
+        location = response.headers["location"]
+        shown = client.get(f"{location}/report", params={"me": "Speaker 2"})
+        assert shown.status_code == 200, shown.text
+        return shown.text
+
+    # The candidate (Speaker 2) asks two questions in examples/mock_interview.ogg; Whisper's words
+    # find both ("What does success look like in the first six months?", "And how does the team
+    # share knowledge?"), as `twoway analyze --asr` does.
+    heard = Report("", report_of({"asr": "on"}))
+    assert heard.figure("my-questions")[0] == "2"
+    assert "Words transcribed offline with Whisper tiny.en" in heard.page
+    # Unticked, the recording gives timing only.
+    silent = report_of({})
+    assert "Words transcribed offline" not in silent
+    assert "questions need a transcript" in silent

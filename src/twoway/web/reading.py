@@ -36,7 +36,9 @@ def read_upload(upload: Upload, mode: str) -> Conversation:
             from twoway.audio import analyze_audio
             from twoway.audio._cli import AudioOptions
 
-            result = analyze_audio(upload.path, speakers=AudioOptions(mode=mode).speaker_count)
+            result = analyze_audio(
+                upload.path, speakers=AudioOptions(mode=mode).speaker_count, asr=upload.asr
+            )
             conversation = result.conversation
             upload.me_guess = result.matches[0].name if len(result.matches) == 1 else None
         else:
@@ -48,6 +50,16 @@ def read_upload(upload: Upload, mode: str) -> Conversation:
     conversation = replace(conversation, source=upload.name)
     upload.conversation, upload.mode = conversation, mode
     return conversation
+
+
+def asr_available() -> bool:
+    """Whether recordings can be transcribed here: Whisper as ``twoway[asr]`` ships it, or the
+    model folder in ``TWOWAY_ASR_MODEL``. (PocketSphinx's rough words are left to the CLI.)"""
+    import os
+
+    from twoway.audio.asr import bundled_model
+
+    return bool(os.environ.get("TWOWAY_ASR_MODEL")) or bundled_model() is not None
 
 
 def rename(exc: InputError, private: str, shown: str) -> InputError:

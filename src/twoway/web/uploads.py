@@ -61,6 +61,7 @@ class Upload:
     mode: str = "interview"
     conversation: Conversation | None = None
     me_guess: str | None = None
+    asr: bool = False  # a recording: transcribe it offline (``twoway analyze --asr``)
 
 
 class UploadArea:

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from twoway.errors import TwowayError, UsageError
 from twoway.web import pages
-from twoway.web.reading import MODES, read_upload, report_fragment
+from twoway.web.reading import MODES, asr_available, read_upload, report_fragment
 from twoway.web.uploads import Upload
 
 router = APIRouter()
@@ -39,7 +39,8 @@ def _upload_or_404(request: Request, upload_id: str) -> Upload:
 
 @router.get("/", response_class=HTMLResponse)
 def upload_form(request: Request) -> Response:
-    return pages.render(request, "upload.html", {"mode": "interview", "accept": ACCEPT})
+    context = {"mode": "interview", "accept": ACCEPT, "asr_available": asr_available(), "asr": True}
+    return pages.render(request, "upload.html", context)
 
 
 @router.post("/upload", response_class=HTMLResponse)
@@ -49,9 +50,18 @@ def upload(request: Request) -> Response:
     pasted = pages.field(data, "text")
     chosen = pages.upload_field(data, "transcript")
     area = pages.uploads(request)
-    context: dict[str, Any] = {"mode": mode, "text": pasted, "accept": ACCEPT}
+    available = asr_available()
+    asr = available and pages.field(data, "asr") == "on"
+    context: dict[str, Any] = {
+        "mode": mode,
+        "text": pasted,
+        "accept": ACCEPT,
+        "asr_available": available,
+        "asr": asr,
+    }
     if chosen is not None:
         item = area.add(chosen.file, chosen.filename, mode=mode)
+        item.asr = asr
         context["filename"] = item.name
     elif pasted:
         item = area.add_text(pasted, mode=mode)
