@@ -9,6 +9,7 @@ so peak memory (ru_maxrss) belongs to that stage alone:
 
 - decoding only; voice activity detection alone (Silero, samples already in memory);
 - one speaker per track (decode + VAD + bleed removal, both tracks);
+- the same with ``--asr``: every turn transcribed by Whisper tiny.en (``twoway[asr]``);
 - one mixed track, diarized into 2 speakers (decode + VAD + mel + embeddings + clustering).
 
 Speed is given as "x real time": seconds of audio per CPU second of the stage's process (user +
@@ -93,6 +94,15 @@ AUDIO_S = sum(len(c) for c in chunks) / 16000
     "tracks": """
 from twoway.audio import load_audio
 conv = load_audio(tracks=[("Alex", PATHS["alex"]), ("Dana", PATHS["dana"])], use_voiceprints=False)
+""",
+    "asr": """
+from twoway.audio import load_audio
+from twoway.audio.asr import bundled_model
+assert bundled_model(), "the asr stage needs twoway[asr] (Whisper tiny.en)"
+conv = load_audio(
+    tracks=[("Alex", PATHS["alex"]), ("Dana", PATHS["dana"])], use_voiceprints=False, asr=True
+)
+EXTRA = {"words": sum(len((t.text or "").split()) for t in conv.turns)}
 """,
     "diarize": """
 from twoway.audio import load_audio
