@@ -14,7 +14,9 @@ Three sources of a model, all local, tried in this order:
 None of them downloads anything: faster-whisper is only ever given a folder, and the Hugging Face
 hub client it imports is switched to offline mode first.
 
-The audio is decoded a second time and cut turn by turn, so only one turn's samples are held.
+The audio is decoded a second time and cut turn by turn. Whisper is given a track's consecutive
+turns together, at most ``WINDOW_S`` seconds of speech at a time (``transcribe_spans``), so memory
+stays flat however long the recording.
 """
 
 from __future__ import annotations
