@@ -4,12 +4,15 @@ the history pages show what was saved, from the same store the CLI uses."""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from twoway.web import Settings
+from twoway.web.reading import asr_available
 
 from .conftest import EXAMPLES, TRANSCRIPTS, Report, analyze_json, csrf, report, same_share, upload
 
@@ -241,8 +244,6 @@ def test_examples_exist() -> None:
 
 
 def test_a_recording_is_transcribed_offline_when_asked(client: TestClient) -> None:
-    from twoway.web.reading import asr_available
-
     pytest.importorskip("resemblyzer", reason="one mixed track needs twoway[diarize]")
     if not asr_available():
         pytest.skip("twoway[asr] (Whisper tiny.en) is not installed")
@@ -272,3 +273,64 @@ def test_a_recording_is_transcribed_offline_when_asked(client: TestClient) -> No
     silent = report_of({})
     assert "Words transcribed offline" not in silent
     assert "questions need a transcript" in silent
+
+
+def test_a_recording_is_read_in_the_background_with_its_stage_shown(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The audio pipeline is replaced by one that stops half way until the test lets it go on,
+    # so the page in between can be seen (the real pipeline is tested above and in tests/audio).
+    import threading
+
+    import twoway.audio
+    from twoway.audio._pipeline import AudioResult
+    from twoway.errors import InputError
+    from twoway.formats import parse_text
+
+    go_on = threading.Event()
+    seen: list[bool] = []
+
+    def pipeline(path: object, *, progress: Any = None, asr: bool = False, **_: Any) -> AudioResult:
+        seen.append(asr)
+        progress(f"Reading {path}", 3, 6)  # the private copy's path, shown as the file's name
+        assert go_on.wait(30)
+        if b"broken" in Path(str(path)).read_bytes():
+            raise InputError("no audio stream", path=str(path))
+        conversation = parse_text("[00:00:01] Dana: Why this role?\n[00:00:04] Alex: The team.\n")
+        return AudioResult(conversation, ())
+
+    monkeypatch.setattr(twoway.audio, "analyze_audio", pipeline)
+    audio = (EXAMPLES / "mock_interview.ogg").read_bytes()
+    for name, content in (("interview.ogg", audio), ("broken.ogg", b"OggS broken")):
+        go_on.clear()
+        response = client.post(
+            "/upload",
+            data={"csrf_token": csrf(client), "mode": "interview", "asr": "on"},
+            files={"transcript": (name, content, "audio/ogg")},
+            follow_redirects=False,
+        )
+        assert response.status_code == 303  # at once: the recording is read in the background
+        location = response.headers["location"]
+        for _ in range(100):
+            waiting = client.get(location)
+            if f"Reading {name}: 50%" in waiting.text:
+                break
+            time.sleep(0.05)
+        assert waiting.status_code == 200
+        assert f"Reading {name}" in waiting.text
+        assert '<meta http-equiv="refresh" content="2">' in waiting.text
+        assert "twoway-uploads-" not in waiting.text
+        go_on.set()
+        for _ in range(100):
+            done = client.get(location)
+            if "Reading" not in done.text:
+                break
+            time.sleep(0.05)
+        if name == "interview.ogg":
+            assert done.status_code == 200
+            assert 'type="radio" name="me" value="Alex"' in done.text
+        else:  # the error names the uploaded file, and the form is back
+            assert done.status_code == 400
+            assert "broken.ogg: no audio stream" in done.text
+            assert client.get(location).status_code == 404  # discarded
+    assert seen == [asr_available(), asr_available()]

@@ -11,7 +11,7 @@ from twoway.errors import InputError
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from twoway.analysis import Analysis
     from twoway.model import Conversation
@@ -21,23 +21,63 @@ if TYPE_CHECKING:
 MODES = ("interview", "networking")
 
 
-def read_upload(upload: Upload, mode: str) -> Conversation:
+def is_recording(upload: Upload) -> bool:
+    from twoway.audio import is_audio_file
+
+    return is_audio_file(upload.path)
+
+
+def start_reading(upload: Upload, mode: str) -> None:
+    """Read a recording in a background thread: with ``asr`` it takes minutes, and the pages
+    show the stage meanwhile (``upload.stage``). ``read_upload`` waits for it."""
+    import threading
+
+    done = threading.Event()
+
+    def progress(stage: str, part: float, whole: float | None) -> None:
+        stage = stage.replace(str(upload.path), upload.name)  # never the private copy's path
+        upload.stage = f"{stage}: {part / whole:.0%}" if whole else stage
+
+    def work() -> None:
+        try:
+            read_upload(upload, mode, progress=progress)
+        except Exception as exc:  # raised again by read_upload, in a request
+            upload.failure = exc
+        finally:
+            done.set()
+
+    upload.ready = done
+    threading.Thread(target=work, name="twoway-recording", daemon=True).start()
+
+
+def read_upload(
+    upload: Upload,
+    mode: str,
+    progress: Callable[[str, float, float | None], None] | None = None,
+) -> Conversation:
     """The upload's conversation: a transcript through ``twoway.formats.load``, a recording
-    through ``twoway.audio`` (sniffed by content, as the CLI does). Cached on the upload.
+    through ``twoway.audio`` (sniffed by content, as the CLI does). Cached on the upload; while
+    ``start_reading`` reads it, this waits, then raises what that reading raised.
 
     Errors name the uploaded file, not the private copy: ``interview.vtt:7: ...``.
     """
+    ready = upload.ready
+    if ready is not None and progress is None:
+        ready.wait()
+        if upload.failure is not None:
+            raise upload.failure
     if upload.conversation is not None and upload.mode == mode:
         return upload.conversation
-    from twoway.audio import is_audio_file
-
     try:
-        if is_audio_file(upload.path):
+        if is_recording(upload):
             from twoway.audio import analyze_audio
             from twoway.audio._cli import AudioOptions
 
             result = analyze_audio(
-                upload.path, speakers=AudioOptions(mode=mode).speaker_count, asr=upload.asr
+                upload.path,
+                speakers=AudioOptions(mode=mode).speaker_count,
+                asr=upload.asr,
+                progress=progress,
             )
             conversation = result.conversation
             upload.me_guess = result.matches[0].name if len(result.matches) == 1 else None

@@ -62,6 +62,11 @@ class Upload:
     conversation: Conversation | None = None
     me_guess: str | None = None
     asr: bool = False  # a recording: transcribe it offline (``twoway analyze --asr``)
+    # A recording is read in the background (``reading.start_reading``): set when that is done,
+    # with what went wrong, if anything, and meanwhile the stage it is at.
+    ready: threading.Event | None = None
+    failure: Exception | None = None
+    stage: str = ""
 
 
 class UploadArea:

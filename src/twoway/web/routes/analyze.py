@@ -14,7 +14,14 @@ from fastapi.responses import HTMLResponse, Response
 
 from twoway.errors import TwowayError, UsageError
 from twoway.web import pages
-from twoway.web.reading import MODES, asr_available, read_upload, report_fragment
+from twoway.web.reading import (
+    MODES,
+    asr_available,
+    is_recording,
+    read_upload,
+    report_fragment,
+    start_reading,
+)
 from twoway.web.uploads import Upload
 
 router = APIRouter()
@@ -68,23 +75,41 @@ def upload(request: Request) -> Response:
     else:
         context["error"] = "Choose a transcript file, or paste a transcript."
         return pages.render(request, "upload.html", context, status=400)
+    if is_recording(item):
+        start_reading(item, mode)  # minutes with --asr: /uploads/ID shows the stage meanwhile
+        return pages.redirect(f"/uploads/{item.id}")
+    error = _unreadable(item, mode)
+    if error is not None:
+        area.discard(item.id)
+        context["error"] = error
+        return pages.render(request, "upload.html", context, status=400)
+    return pages.redirect(f"/uploads/{item.id}")
+
+
+def _unreadable(item: Upload, mode: str) -> str | None:
+    """What is wrong with the upload (an unreadable file, no turns), or ``None``."""
     try:
         conversation = read_upload(item, mode)
     except TwowayError as exc:
-        area.discard(item.id)
-        context["error"] = str(exc)
-        return pages.render(request, "upload.html", context, status=400)
+        return str(exc)
     if not conversation.turns:
-        area.discard(item.id)
-        context["error"] = f"{item.name}: the transcript has no turns"
-        return pages.render(request, "upload.html", context, status=400)
-    return pages.redirect(f"/uploads/{item.id}")
+        return f"{item.name}: the transcript has no turns"
+    return None
 
 
 @router.get("/uploads/{upload_id}", response_class=HTMLResponse)
 def who_are_you(request: Request, upload_id: str, mode: str = "") -> Response:
     item = _upload_or_404(request, upload_id)
+    if item.ready is not None and not item.ready.is_set():
+        return pages.render(request, "reading.html", {"upload": item})
     chosen_mode = _mode(mode or item.mode)
+    if item.ready is not None:  # a recording read in the background: say here what went wrong
+        error = _unreadable(item, chosen_mode)
+        if error is not None:
+            pages.uploads(request).discard(item.id)
+            context = {"mode": chosen_mode, "accept": ACCEPT, "error": error,
+                       "asr_available": asr_available(), "asr": item.asr}  # fmt: skip
+            return pages.render(request, "upload.html", context, status=400)
     conversation = read_upload(item, chosen_mode)
     return pages.render(
         request,
