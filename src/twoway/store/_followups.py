@@ -79,27 +79,9 @@ def on_save(
         # sees the first's stay-in-touch instead of adding another (SQLite writers queue anyway).
         session.execute(select(Person.id).where(Person.id == person.id).with_for_update())
         due = conv.date + dt.timedelta(days=interval_days)
-        open_one = session.scalars(
-            select(FollowupRow)
-            .where(
-                FollowupRow.person_id == person.id,
-                FollowupRow.kind == STAY_IN_TOUCH,
-                FollowupRow.done_at.is_(None),
-            )
-            .order_by(FollowupRow.due.desc())
-        ).first()
+        open_one = _open_check_in(session, person)
         if open_one is None:
-            session.add(
-                FollowupRow(
-                    person=person,
-                    conversation=conv,
-                    kind=STAY_IN_TOUCH,
-                    what=f"Stay in touch with {person.name}: share something useful, ask how "
-                    "things are going",
-                    due=due,
-                    created_at=now,
-                )
-            )
+            session.add(_check_in(person, conv, due, now))
             added += 1
         elif open_one.conversation_id == conv.id:
             open_one.due = due
@@ -162,26 +144,35 @@ def complete(
 
 
 def _next_check_in(session: Session, person: Person, now: dt.datetime, days: int) -> None:
-    still_open = session.scalars(
-        select(FollowupRow.id).where(
+    if _open_check_in(session, person) is None:
+        # No conversation: the (conversation, person, kind) key stays free for the next save.
+        session.add(_check_in(person, None, now.date() + dt.timedelta(days=days), now))
+
+
+def _open_check_in(session: Session, person: Person) -> FollowupRow | None:
+    """The person's open "stay in touch" follow-up (the latest due, should there be several)."""
+    return session.scalars(
+        select(FollowupRow)
+        .where(
             FollowupRow.person_id == person.id,
             FollowupRow.kind == STAY_IN_TOUCH,
             FollowupRow.done_at.is_(None),
         )
+        .order_by(FollowupRow.due.desc())
     ).first()
-    if still_open is None:
-        # No conversation: the (conversation, person, kind) key stays free for the next save.
-        session.add(
-            FollowupRow(
-                person=person,
-                conversation=None,
-                kind=STAY_IN_TOUCH,
-                what=f"Stay in touch with {person.name}: share something useful, ask how "
-                "things are going",
-                due=now.date() + dt.timedelta(days=days),
-                created_at=now,
-            )
-        )
+
+
+def _check_in(
+    person: Person, conv: ConversationRow | None, due: dt.date, now: dt.datetime
+) -> FollowupRow:
+    return FollowupRow(
+        person=person,
+        conversation=conv,
+        kind=STAY_IN_TOUCH,
+        what=f"Stay in touch with {person.name}: share something useful, ask how things are going",
+        due=due,
+        created_at=now,
+    )
 
 
 def snooze(session: Session, followup_id: int, days: int, today: dt.date) -> Followup:
