@@ -9,11 +9,14 @@ import re
 import string
 from dataclasses import dataclass
 
-# A word: letters or digits, with inner apostrophes kept ("I'm", "don't", "3D").
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A word: letters or digits, with inner apostrophes kept ("I'm", "don't", "3D"). The question
+# detector and the quote finder tokenize with the same patterns.
+WORD_PATTERN = r"[^\W_]+(?:['’][^\W_]+)*"
 # The same in lowercased ASCII text with plain apostrophes: a range is cheaper to test than a
 # Unicode category.
-_ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+ASCII_WORD_PATTERN = r"[a-z0-9]+(?:'[a-z0-9]+)*"
+_WORD = re.compile(WORD_PATTERN)
+_ASCII_WORD = re.compile(ASCII_WORD_PATTERN)
 
 # One-word fillers: um, uh, erm (any repetition of their letters: umm, uhh, uhm, ermm), basically.
 _ONE_WORD_FILLER = re.compile(r"u+m+|u+h+m*|e+r+m+|basically")

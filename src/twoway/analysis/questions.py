@@ -43,6 +43,7 @@ from twoway.analysis._question_topics import (
     looks_english,
     topic_of,
 )
+from twoway.analysis.lexicon import ASCII_WORD_PATTERN, WORD_PATTERN
 
 __all__ = [
     "FORMS",
@@ -82,11 +83,11 @@ class DetectedQuestion:
 # A word (inner apostrophes kept), a comma, a sentence end (a line break is one). "." ends a
 # sentence only before white space or the end, so "3.5" and "U.S." stay whole; "?" and "!" always
 # do.
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_WORD_OR_COMMA = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|,")
+_WORD = re.compile(WORD_PATTERN)
+_WORD_OR_COMMA = re.compile(WORD_PATTERN + "|,")
 # The same for lowercased ASCII text with plain apostrophes, where a letter or digit is [a-z0-9]:
 # a plain character range is cheaper to test than a Unicode category.
-_ASCII_WORD_OR_COMMA = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*|,")
+_ASCII_WORD_OR_COMMA = re.compile(ASCII_WORD_PATTERN + "|,")
 # The lookahead lets the scan skip ahead to a candidate character instead of trying every
 # alternative at every position.
 _SENTENCE_END = re.compile(r"(?=[?!.…;\n])(?:[?!]+[.?!]*|[.…;]+(?=[\s\"'”’)\]]|$)|\n)")

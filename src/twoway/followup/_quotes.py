@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from twoway.analysis.lexicon import WORD_PATTERN
 from twoway.analysis.questions import content_words, find_questions
 from twoway.analysis.result import Question
 from twoway.model import Conversation
@@ -37,7 +38,7 @@ BACKCHANNEL_WORDS = 3  # a run this short from someone else does not cut the rec
 
 CATEGORIES = ("enjoy", "project", "challenge", "detail")
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD = re.compile(WORD_PATTERN)
 _SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+(?=\s|$)|$)")
 _YOU = re.compile(r"\b(?:you|your|yours|yourself|yourselves|you're|you've|you'd|you'll)\b", re.I)
 _NUMBER = re.compile(
