@@ -7,8 +7,6 @@ the report; ``POST /uploads/ID/save`` saves it with the person, company, role an
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
@@ -44,10 +42,19 @@ def _upload_or_404(request: Request, upload_id: str) -> Upload:
     return upload
 
 
+def _upload_page(
+    request: Request, mode: str, *, asr: bool, status: int = 200, **kept: str
+) -> Response:
+    """The upload form with the choices made (``kept``: the pasted text, the file's name, the
+    error); the transcription box is there only where Whisper is."""
+    available = asr_available()
+    context = {"mode": mode, "accept": ACCEPT, "asr_available": available, "asr": asr, **kept}
+    return pages.render(request, "upload.html", context, status=status)
+
+
 @router.get("/", response_class=HTMLResponse)
 def upload_form(request: Request) -> Response:
-    context = {"mode": "interview", "accept": ACCEPT, "asr_available": asr_available(), "asr": True}
-    return pages.render(request, "upload.html", context)
+    return _upload_page(request, "interview", asr=True)
 
 
 @router.post("/upload", response_class=HTMLResponse)
@@ -57,32 +64,24 @@ def upload(request: Request) -> Response:
     pasted = pages.field(data, "text")
     chosen = pages.upload_field(data, "transcript")
     area = pages.uploads(request)
-    available = asr_available()
-    asr = available and pages.field(data, "asr") == "on"
-    context: dict[str, Any] = {
-        "mode": mode,
-        "text": pasted,
-        "accept": ACCEPT,
-        "asr_available": available,
-        "asr": asr,
-    }
+    asr = pages.field(data, "asr") == "on" and asr_available()
+    kept = {"text": pasted}
     if chosen is not None:
         item = area.add(chosen.file, chosen.filename, mode=mode)
         item.asr = asr
-        context["filename"] = item.name
+        kept["filename"] = item.name
     elif pasted:
         item = area.add_text(pasted, mode=mode)
     else:
-        context["error"] = "Choose a transcript file, or paste a transcript."
-        return pages.render(request, "upload.html", context, status=400)
+        choose = "Choose a transcript file, or paste a transcript."
+        return _upload_page(request, mode, asr=asr, status=400, error=choose, **kept)
     if is_recording(item):
         start_reading(item, mode)  # minutes with --asr: /uploads/ID shows the stage meanwhile
         return pages.redirect(f"/uploads/{item.id}")
     error = _unreadable(item, mode)
     if error is not None:
         area.discard(item.id)
-        context["error"] = error
-        return pages.render(request, "upload.html", context, status=400)
+        return _upload_page(request, mode, asr=asr, status=400, error=error, **kept)
     return pages.redirect(f"/uploads/{item.id}")
 
 
@@ -107,9 +106,7 @@ def who_are_you(request: Request, upload_id: str, mode: str = "") -> Response:
         error = _unreadable(item, chosen_mode)
         if error is not None:
             pages.uploads(request).discard(item.id)
-            context = {"mode": chosen_mode, "accept": ACCEPT, "error": error,
-                       "asr_available": asr_available(), "asr": item.asr}  # fmt: skip
-            return pages.render(request, "upload.html", context, status=400)
+            return _upload_page(request, chosen_mode, asr=item.asr, status=400, error=error)
     conversation = read_upload(item, chosen_mode)
     return pages.render(
         request,
