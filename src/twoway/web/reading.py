@@ -40,7 +40,7 @@ def start_reading(upload: Upload, mode: str) -> None:
 
     def work() -> None:
         try:
-            read_upload(upload, mode, progress=progress)
+            _read(upload, mode, progress)
         except Exception as exc:  # raised again by read_upload, in a request
             upload.failure = exc
         finally:
@@ -50,22 +50,25 @@ def start_reading(upload: Upload, mode: str) -> None:
     threading.Thread(target=work, name="twoway-recording", daemon=True).start()
 
 
-def read_upload(
-    upload: Upload,
-    mode: str,
-    progress: Callable[[str, float, float | None], None] | None = None,
-) -> Conversation:
+def read_upload(upload: Upload, mode: str) -> Conversation:
     """The upload's conversation: a transcript through ``twoway.formats.load``, a recording
     through ``twoway.audio`` (sniffed by content, as the CLI does). Cached on the upload; while
     ``start_reading`` reads it, this waits, then raises what that reading raised.
 
     Errors name the uploaded file, not the private copy: ``interview.vtt:7: ...``.
     """
-    ready = upload.ready
-    if ready is not None and progress is None:
-        ready.wait()
+    if upload.ready is not None:
+        upload.ready.wait()
         if upload.failure is not None:
             raise upload.failure
+    return _read(upload, mode)
+
+
+def _read(
+    upload: Upload,
+    mode: str,
+    progress: Callable[[str, float, float | None], None] | None = None,
+) -> Conversation:
     if upload.conversation is not None and upload.mode == mode:
         return upload.conversation
     try:
