@@ -38,6 +38,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import twoway
+from bench_batch import corpus  # benchmarks/, the folder of this script
+from questions_eval import load_swda
 from twoway.analysis.lexicon import count_text
 from twoway.analysis.questioning import kind_of, topic_of
 from twoway.analysis.questions import find_questions
@@ -51,9 +53,6 @@ _STRIP = re.compile(r"[^\w\s']+")
 
 
 def corpus_files(n: int) -> list[tuple[Path, str]]:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from bench_batch import corpus
-
     base = corpus(n)
     with (base / "me-map.csv").open(encoding="utf-8") as handle:
         rows = list(csv.reader(handle))[1 : n + 1]
@@ -70,11 +69,9 @@ def texts(files: list[tuple[Path, str]]) -> list[str]:
     out: list[str] = []
     for path, _me in files:
         out += [t.text or "" for t in twoway.load(path).turns]
-    for path in sorted(SHARED.glob("swda/*/*.txt")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            parts = line.split("|")
-            if len(parts) >= 3:
-                out.append("|".join(parts[1:-1]))
+    if (SHARED / "swda").is_dir():
+        for split in ("train", "val"):
+            out += [text for text, _tag in load_swda(SHARED / "swda", split)]
     for path in sorted((ROOT / "benchmarks" / "data").glob("*.tsv")):
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.reader(handle, delimiter="\t"):
@@ -87,6 +84,8 @@ def texts(files: list[tuple[Path, str]]) -> list[str]:
                 "can ", "how ", "isn't ", "right", "I ", "é", "Ünï ", "um ", "uh "]  # fmt: skip
     for _ in range(60_000):
         out.append("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60))))
+    # Stripped as an ASR transcript is, keeping apostrophes (questions_eval's stripped form drops
+    # them), so the contractions are exercised without punctuation too.
     return out + [_STRIP.sub("", t).lower() for t in out]
 
 
