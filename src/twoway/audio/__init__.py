@@ -45,6 +45,10 @@ def looks_like_audio(head: bytes, path: str) -> bool:
     Magic bytes: RIFF (wav), fLaC, OggS, ID3 or an MPEG audio frame sync (mp3), ``ftyp`` at
     offset 4 (mp4/m4a/mov), EBML (webm/mkv), FORM (aiff), ADTS (aac), ASF (wma).
     """
+    from twoway.formats.encoding import is_wide_text
+
+    if is_wide_text(head):  # UTF-16's mark FF FE is also an MPEG frame sync
+        return False
     if head.startswith((b"RIFF", b"fLaC", b"OggS", b"ID3", b"\x1a\x45\xdf\xa3")):
         return True
     if head.startswith(b"FORM") and head[8:12] in (b"AIFF", b"AIFC"):
@@ -80,7 +84,7 @@ def is_audio_file(path: str | os.PathLike[str]) -> bool:
         return False
     try:
         with Path(name).open("rb") as handle:
-            head = handle.read(64)
+            head = handle.read(512)
     except OSError:
         return False
     return looks_like_audio(head, name)

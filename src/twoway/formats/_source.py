@@ -19,14 +19,9 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from twoway.errors import EncodingError, InputError, UnknownFormatError
+from twoway.formats.encoding import detect as detect_encoding
 
 HEAD_BYTES = 64 * 1024
-
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
-    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
-    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
-)
 
 
 def strip_bom(text: str) -> str:
@@ -46,14 +41,10 @@ class Source:
         self.path = path
         self._wrapper: io.TextIOWrapper | None = None
         head = raw.read(HEAD_BYTES)
-        self.encoding, self.encoding_label = "utf-8", "UTF-8"
-        for bom, encoding, label in _BOMS:
-            if head.startswith(bom):
-                self.encoding, self.encoding_label = encoding, label
-                break
-        else:
-            if b"\x00" in head:
-                raise UnknownFormatError("binary file, not a transcript", path=path)
+        detected = detect_encoding(head)
+        self.encoding, self.encoding_label = detected.codec, detected.label
+        if detected.label == "UTF-8" and b"\x00" in head:
+            raise UnknownFormatError("binary file, not a transcript", path=path)
         decoder = codecs.getincrementaldecoder(self.encoding)(errors="replace")
         self.head_text = strip_bom(decoder.decode(head, final=len(head) < HEAD_BYTES))
         if not self.head_text.strip() and len(head) < HEAD_BYTES:
@@ -84,7 +75,7 @@ class Source:
         """An ``EncodingError`` naming the first line that does not decode."""
         self._detach()
         self.raw.seek(0)
-        if self.encoding == "utf-16":
+        if self.encoding_label != "UTF-8":
             data = self.raw.read()
             try:
                 data.decode(self.encoding)
