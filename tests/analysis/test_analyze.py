@@ -286,3 +286,30 @@ def test_to_dict_has_the_documented_fields(interview: Conversation) -> None:
     assert alex["talk_share"] == 0.7663 and alex["words"] == 48 and alex["is_me"] is True
     assert data["interruptions"] == 1
     assert data["score"]["total"] == 61
+
+
+def test_me_accepts_the_label_as_the_file_writes_it() -> None:
+    # AssemblyAI writes speakers "A" and "B"; twoway shows them as "Speaker A" and "Speaker B".
+    from twoway.analysis.analyze import resolve_speaker
+
+    speakers = ("Speaker A", "Speaker B")
+    assert resolve_speaker("B", speakers) == "Speaker B"
+    assert resolve_speaker("speaker b", speakers) == "Speaker B"
+    assert resolve_speaker("0", ("Speaker 0", "Speaker 1")) == "Speaker 0"
+
+
+def test_chinese_and_japanese_count_characters_and_give_no_pace() -> None:
+    from twoway.analysis import analyze
+    from twoway.model import Conversation, Turn
+
+    conv = Conversation(
+        (
+            Turn("面接官", 0.0, 4.0, "今日はよろしくお願いします。自己紹介をお願いします。"),
+            Turn("田中", 4.5, 9.0, "田中です。データ分析の仕事をしています。"),
+        )
+    )
+    result = analyze(conv, me="田中")
+    me = result.speaker("田中")
+    assert me.words == len("田中ですデータ分析の仕事をしています")
+    assert me.wpm is None
+    assert any("Chinese or Japanese" in note for note in result.notes)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from twoway.analysis.feedback import feedback, unknown_me_feedback
-from twoway.analysis.lexicon import EMPTY_COUNTS, TextCounts, count_text_sums
+from twoway.analysis.lexicon import EMPTY_COUNTS, TextCounts, count_cjk, count_text_sums
 from twoway.analysis.questioning import collect_questions, summarize
 from twoway.analysis.questions import DetectedQuestion, find_questions, looks_english
 from twoway.analysis.result import (
@@ -46,6 +46,11 @@ def resolve_speaker(name: str, speakers: Sequence[str]) -> str:
     exact = [s for s in speakers if s.casefold() == wanted]
     if exact:
         return exact[0]
+    # The label as the file writes it: AssemblyAI's "B" is shown as "Speaker B", Deepgram's 0 as
+    # "Speaker 0".
+    labelled = [s for s in speakers if s.casefold().removeprefix("speaker ") == wanted]
+    if len(labelled) == 1:
+        return labelled[0]
     matches = [s for s in speakers if s.casefold().startswith(wanted)] if wanted else []
     if len(matches) == 1:
         return matches[0]
@@ -111,9 +116,12 @@ def analyze(
     # TextCounts per speaker at the end, not one per segment).
     sums: dict[str, list[int]] = {}
     segment_words = array("L")  # compact: one per segment, on a long transcript millions
+    cjk_words = 0
     for seg in conv.turns:
         if seg.text:
             words, fillers, self_refs, other_refs = count_text_sums(seg.text)
+            if not seg.text.isascii():
+                cjk_words += count_cjk(seg.text)
             segment_words.append(words)
             name = speaker_name(seg)
             total = sums.get(name)
@@ -146,6 +154,9 @@ def analyze(
     }
     total_talk = sum(t or 0.0 for t in talk.values())
     total_words = sum(c.words for c in counts.values())
+    # Chinese or Japanese text: words are characters, so a words-per-minute pace would mean
+    # nothing beside the English bands (docs/metrics.md, "Words").
+    cjk_text = 2 * cjk_words >= total_words > 0
 
     english = _looks_english(turns)
     questions, asked = collect_questions(
@@ -186,7 +197,7 @@ def analyze(
                 questions=asked.get(name, 0),
                 longest_monologue_s=longest[name] if timed else None,
                 monologues=sum(1 for m in monologues if m.speaker == name),
-                wpm=(c.words / (talk_s / 60.0)) if talk_s and has_text else None,
+                wpm=(c.words / (talk_s / 60.0)) if talk_s and has_text and not cjk_text else None,
                 fillers=c.fillers,
                 fillers_per_100w=_per_100(c.fillers, c.words),
                 self_refs_per_100w=_per_100(c.self_refs, c.words),
@@ -213,6 +224,11 @@ def analyze(
         notes.append("The transcript has no timestamps: shares are by words, not time.")
     if not has_text:
         notes.append("The source has no words: questions, pace and fillers need a transcript.")
+    if cjk_text:
+        notes.append(
+            "Most of the text is Chinese or Japanese: each character counts as a word, and "
+            "pace (words per minute) is not given."
+        )
     elif not english:
         notes.append(
             "This transcript does not look English: question detection and classification are "
@@ -277,4 +293,5 @@ def analyze(
         ),
         notes=tuple(notes),
         questioning=questioning,
+        turns=conv.turns,
     )

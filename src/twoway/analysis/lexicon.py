@@ -9,9 +9,14 @@ import re
 import string
 from dataclasses import dataclass
 
-# A word: letters or digits, with inner apostrophes kept ("I'm", "don't", "3D"). The question
-# detector and the quote finder tokenize with the same patterns.
-WORD_PATTERN = r"[^\W_]+(?:['’][^\W_]+)*"
+# Chinese and Japanese are written without spaces between words: each Han character, kana or
+# CJK symbol letter counts as one word (docs/metrics.md, "Words"). Korean uses spaces and is not
+# in these ranges.
+CJK_CHARS = "\u3005\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+# A word: letters or digits, with inner apostrophes kept ("I'm", "don't", "3D"), or one CJK
+# character. The question detector and the quote finder tokenize with the same patterns.
+WORD_PATTERN = rf"[{CJK_CHARS}]|[^\W_{CJK_CHARS}]+(?:['’][^\W_{CJK_CHARS}]+)*"
+_CJK = re.compile(f"[{CJK_CHARS}]")
 # The same in lowercased ASCII text with plain apostrophes: a range is cheaper to test than a
 # Unicode category.
 ASCII_WORD_PATTERN = r"[a-z0-9]+(?:'[a-z0-9]+)*"
@@ -95,6 +100,17 @@ def words(text: str | None) -> list[str]:
 
 def count_words(text: str | None) -> int:
     return len(_WORD.findall(text)) if text else 0
+
+
+def count_cjk(text: str | None) -> int:
+    """How many of ``text``'s words are Chinese or Japanese characters (each counts as a word).
+
+    >>> count_cjk("面接はどうでしたか"), count_words("面接はどうでしたか"), count_cjk("Hi there")
+    (9, 9, 0)
+    """
+    if not text or text.isascii():
+        return 0
+    return len(_CJK.findall(text))
 
 
 # The first words of the two-word fillers; with "u", "e" and "b" the only words worth a closer look.

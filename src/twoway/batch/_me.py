@@ -52,6 +52,12 @@ class MeRule:
         else:
             regex = re.compile(self.value, re.IGNORECASE)
         found = [name for name in speakers if regex.search(name)]
+        if len(found) > 1 and self.kind == "pattern":
+            # The label as the file writes it: AssemblyAI's "B" is shown as "Speaker B".
+            exact = [name for name in found if regex.fullmatch(name.removeprefix("Speaker "))]
+            found = exact or found
+        elif not found and self.kind == "pattern":
+            found = [name for name in speakers if regex.search(name.removeprefix("Speaker "))]
         listed = ", ".join(speakers) or "none named"
         if len(found) == 1:
             return found[0]
