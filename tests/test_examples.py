@@ -111,15 +111,14 @@ def test_plain_text_coffee_chat(capsys: pytest.CaptureFixture[str]) -> None:
         m = re.match(r"\[(\d+):(\d\d):(\d\d)\] (?P<name>[^:]+): (?P<text>.*)", line)
         if m:
             starts.append((m["name"], seconds(m[1], m[2], m[3], "0"), m["text"]))
-    # Start times only (docs/formats.md): a line ends 0.1 s before the next starts; the last one
-    # lasts its words / 2.5 seconds, at least 1 s.
+    # Start times only (docs/formats.md): a line ends when its words could have been said
+    # (words / 2.5 seconds, at least 1 s), or 0.1 s before the next starts if that comes first.
     cues = []
     for i, (name, start, text) in enumerate(starts):
+        end = start + max(1.0, len(WORD.findall(text)) / 2.5)
         if i + 1 < len(starts):
-            end = max(start, starts[i + 1][1] - 0.1)
-        else:
-            end = start + max(1.0, len(WORD.findall(text)) / 2.5)
-        cues.append((name, start, end, text))
+            end = min(end, max(start, starts[i + 1][1] - 0.1))
+        cues.append((name, start, round(end, 3), text))
     data = analyze_json(capsys, str(path), "--me", "Jordan", "--mode", "networking")
     check(data, cues)
     jordan = next(s for s in data["speakers"] if s["is_me"])  # type: ignore[attr-defined]

@@ -24,13 +24,16 @@ class Turn:
 
     ``speaker`` is ``None`` when the source does not say who spoke (Google Meet captions);
     ``start``/``end`` are ``None`` when it has no timing (plain text); ``text`` is ``None`` when
-    it has no words (RTTM, audio without a transcript).
+    it has no words (RTTM, audio without a transcript). ``end_estimated`` is true when the
+    source gives only when the turn starts (Zoom's saved captions, Otter, Rev, Meet) and the
+    reader estimated its end (docs/formats.md, "Start times only").
     """
 
     speaker: str | None
     start: float | None
     end: float | None
     text: str | None = None
+    end_estimated: bool = False
 
     def __post_init__(self) -> None:
         if (self.start is None) != (self.end is None):

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from twoway.model import Turn
+
 SCHEMA = "twoway.analysis/1"
 
 
@@ -189,6 +191,7 @@ class Analysis:
     questioning: Questioning | None = None
     plan: PlanCoverage | None = None
     suggestions: tuple[Suggestion, ...] | None = None
+    turns: tuple[Turn, ...] = ()  # the conversation's turns as read, for "who spoke when"
 
     @property
     def me_stats(self) -> SpeakerStats | None:
@@ -231,7 +234,18 @@ class Analysis:
                 None if self.suggestions is None else [asdict(s) for s in self.suggestions]
             ),
             "notes": list(self.notes),
+            "turns": [_turn_dict(turn) for turn in self.turns],
         }
+
+
+def _turn_dict(turn: Turn) -> dict[str, Any]:
+    return {
+        "speaker": turn.speaker,
+        "start": _round(turn.start, 3),
+        "end": _round(turn.end, 3),
+        "end_estimated": turn.end_estimated,
+        "text": turn.text,
+    }
 
 
 def _plan_dict(plan: PlanCoverage) -> dict[str, Any]:

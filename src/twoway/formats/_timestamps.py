@@ -68,28 +68,33 @@ def format_clock(seconds: float, *, sep: str = ".", always_hours: bool = True) -
     return f"{minutes:02d}:{secs:02d}{sep}{ms:03d}"
 
 
-# Readers that only know when each turn starts (Zoom's text export, timestamped plain text) end a
-# turn this long before the next one starts, so consecutive turns never touch or overlap.
+# Readers that only know when each turn starts (Zoom's saved captions, Otter, Rev, Meet, timestamped
+# plain text) estimate when it ends: when its words could have been said at an ordinary speaking
+# rate (150 words a minute), at least one second (a lone "Okay." still takes a moment), and never
+# later than 0.1 s before the next turn starts. The time after that is silence, not talk: a single
+# "Okay." followed by five minutes of nothing is a one-second turn, not a five-minute monologue.
 START_ONLY_GAP_S = 0.1
-# ... and give the last turn the time its words take at an ordinary speaking rate (150 words a
-# minute), at least one second.
 WORDS_PER_S = 2.5
-MIN_LAST_TURN_S = 1.0
+MIN_TURN_S = 1.0
+MIN_LAST_TURN_S = MIN_TURN_S  # the old name, kept for callers
 
 
 def ends_from_starts(starts: list[float], word_counts: list[int]) -> list[float]:
     """End times for turns of which only the starts are known.
 
-    Turn *i* ends at ``max(start[i], start[i+1] - 0.1)``; the last turn ends
-    ``max(1.0, words / 2.5)`` seconds after it starts.
+    Turn *i* ends ``max(1.0, words / 2.5)`` seconds after it starts, or 0.1 s before turn *i+1*
+    starts if that comes first (never before its own start).
 
-    >>> ends_from_starts([0.0, 5.0, 5.0], [3, 1, 10])
-    [4.9, 5.0, 9.0]
+    >>> ends_from_starts([0.0, 5.0, 5.0, 8.0], [3, 1, 10, 1])
+    [1.2, 5.0, 7.9, 9.0]
+    >>> ends_from_starts([0.0, 340.0], [1, 20])  # "Okay." then 5 minutes of silence
+    [1.0, 348.0]
     """
     ends: list[float] = []
+    last = len(starts) - 1
     for i, start in enumerate(starts):
-        if i + 1 < len(starts):
-            ends.append(max(start, round(starts[i + 1] - START_ONLY_GAP_S, 3)))
-        else:
-            ends.append(start + max(MIN_LAST_TURN_S, word_counts[i] / WORDS_PER_S))
+        said = start + max(MIN_TURN_S, word_counts[i] / WORDS_PER_S)
+        if i < last:
+            said = min(said, max(start, starts[i + 1] - START_ONLY_GAP_S))
+        ends.append(round(said, 3))
     return ends
