@@ -62,6 +62,9 @@ def collect_questions(
             # Found when a counted question first needs it: a turn of backchannels never does.
             previous_words: frozenset[str] | None = None if previous and classify else frozenset()
             last_counted = counted[-1] if counted else None
+            # The turn's text is joined from its segments: once per turn, not once per question
+            # (a turn merged from thousands of caption cues may ask hundreds).
+            text_len = len(turn.text) if turn.start is not None else 0
             for q in detected:
                 is_me = turn.speaker == me
                 topic = kind = None
@@ -92,7 +95,7 @@ def collect_questions(
                     Question(
                         speaker=turn.speaker,
                         is_me=is_me,
-                        start_s=_start_within(turn, q.start),
+                        start_s=_start_within(turn, q.start, text_len),
                         text=q.text,
                         form=q.form,
                         function=q.function,
@@ -109,11 +112,12 @@ def collect_questions(
     return found, dict(asked)
 
 
-def _start_within(turn: SpeechTurn, offset: int) -> float | None:
-    """Where in the turn a question starts, by its character offset (an estimate)."""
+def _start_within(turn: SpeechTurn, offset: int, text_len: int) -> float | None:
+    """Where in the turn a question starts, by its character offset in the turn's ``text_len``
+    characters (an estimate)."""
     if turn.start is None or turn.end is None:
         return None
-    return turn.start + (turn.end - turn.start) * offset / max(len(turn.text), 1)
+    return turn.start + (turn.end - turn.start) * offset / max(text_len, 1)
 
 
 def _answer(turn: SpeechTurn, floor: int, floor_list: Sequence[Floor]) -> Floor | None:

@@ -5,10 +5,11 @@ All definitions are those of ``docs/metrics.md``; change both together.
 
 from __future__ import annotations
 
+import math
 import statistics
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -23,6 +24,8 @@ BACKCHANNEL_MAX_WORDS = 3
 BACKCHANNEL_MAX_S = 1.0  # without text, a turn this short is taken for a backchannel
 WINDOW_S = 150.0
 WINDOW_STEP_S = 30.0
+# More windows than this (a span of about a week) and only the windows that hold speech are kept.
+MAX_WINDOWS = 20_000
 DOMINANT_SHARE = 0.70
 
 
@@ -230,6 +233,10 @@ class Coverage:
     def within(self, a: float, b: float) -> float:
         return self.upto(b) - self.upto(a)
 
+    def intervals(self) -> Iterator[tuple[float, float]]:
+        """The covered intervals, in start order."""
+        return zip(self._starts, self._ends, strict=True)
+
 
 def coverages(segments: Sequence[Turn]) -> dict[str, Coverage]:
     """Each speaker's coverage, from segments in start order (``Conversation`` keeps them so)."""
@@ -250,11 +257,16 @@ def balance(coverage: dict[str, Coverage], me: str, start_s: float, end_s: float
         return None
     me_cov = coverage.get(me)
     bounds: list[tuple[float, float]] = []
-    k = 0
-    while start_s + k * WINDOW_STEP_S + WINDOW_S <= end_s + 1e-9:
+    last_k = math.floor((end_s - start_s - WINDOW_S + 1e-9) / WINDOW_STEP_S)
+    if last_k < MAX_WINDOWS:
+        ks: Iterable[int] = range(last_k + 1)
+    else:
+        # A span far longer than any conversation (a far-off timestamp): only the windows that
+        # hold speech, so the windows grow with what was said, not with the span.
+        ks = sorted(_windows_with_speech(coverage, start_s, last_k))
+    for k in ks:
         a = start_s + k * WINDOW_STEP_S
         bounds.append((a, a + WINDOW_S))
-        k += 1
     if not bounds:
         bounds.append((start_s, end_s))
     elif bounds[-1][1] < end_s - 1e-9:
@@ -267,6 +279,16 @@ def balance(coverage: dict[str, Coverage], me: str, start_s: float, end_s: float
         windows.append(BalanceWindow(a, b, mine / total if total > 0 else None))
     label, dominant = balance_label(w.me_share for w in windows)
     return Balance(label, dominant, tuple(windows))
+
+
+def _windows_with_speech(coverage: dict[str, Coverage], start_s: float, last_k: int) -> set[int]:
+    found: set[int] = set()
+    for cov in coverage.values():
+        for a, b in cov.intervals():
+            first = max(0, math.ceil((a - start_s - WINDOW_S) / WINDOW_STEP_S))
+            last = min(last_k, math.floor((b - start_s) / WINDOW_STEP_S))
+            found.update(range(first, min(last, first + MAX_WINDOWS) + 1))
+    return found
 
 
 def balance_label(shares: Iterable[float | None]) -> tuple[str, str | None]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import select
+import stat
 import sys
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -109,9 +111,14 @@ def open_source(source: str | os.PathLike[str]) -> tuple[BinaryIO, str]:
     stdin is read into memory so that it can be rewound for sniffing and error rescans.
     """
     if isinstance(source, str) and source == "-":
-        return io.BytesIO(sys.stdin.buffer.read()), "-"
+        if sys.stdin.isatty():
+            raise InputError("standard input is a terminal: pipe a transcript in", path="-")
+        return io.BytesIO(read_stream(sys.stdin.buffer.fileno(), "-")), "-"
     path = os.fspath(source)
     try:
+        if not stat.S_ISREG(Path(path).stat().st_mode) and not Path(path).is_dir():
+            # A pipe (`<(cat f)`, /dev/stdin, a FIFO) cannot be rewound for sniffing: read it.
+            return io.BytesIO(_read_pipe(path)), path
         return Path(path).open("rb"), path  # the caller closes it
     except IsADirectoryError as exc:
         raise InputError("is a directory, not a transcript file", path=path) from exc
@@ -119,3 +126,41 @@ def open_source(source: str | os.PathLike[str]) -> tuple[BinaryIO, str]:
         raise InputError("no such file", path=path) from exc
     except OSError as exc:
         raise InputError(f"cannot open: {exc.strerror or exc}", path=path) from exc
+
+
+# A pipe is read into memory (it cannot be rewound); past this it is refused, not read on.
+MAX_PIPE_BYTES = 2 * 1024**3
+# How long to wait for the first bytes of a pipe whose writer may never come (a FIFO nobody opened).
+PIPE_WAIT_S = 30.0
+
+
+def _read_pipe(path: str) -> bytes:
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        return read_stream(fd, path)
+    finally:
+        os.close(fd)
+
+
+def read_stream(fd: int, path: str, *, wait_s: float = PIPE_WAIT_S) -> bytes:
+    """Everything a pipe or stream ``fd`` gives, up to ``MAX_PIPE_BYTES``.
+
+    ``InputError`` when nothing arrives within ``wait_s`` (a FIFO with no writer would block
+    forever) or when the stream is larger than the limit.
+    """
+    poller = select.poll()
+    poller.register(fd, select.POLLIN | select.POLLHUP)
+    if not poller.poll(wait_s * 1000):
+        raise InputError(
+            f"nothing arrived on this pipe in {wait_s:.0f} s (no program is writing to it)",
+            path=path,
+        )
+    os.set_blocking(fd, True)
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := os.read(fd, 1 << 20):
+        size += len(chunk)
+        if size > MAX_PIPE_BYTES:
+            raise InputError("more than 2 GiB from a pipe: save it to a file first", path=path)
+        chunks.append(chunk)
+    return b"".join(chunks)
