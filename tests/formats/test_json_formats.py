@@ -1,13 +1,20 @@
-"""WhisperX, AssemblyAI, Deepgram and Podcasting 2.0 JSON, and JSON errors with their paths."""
+"""The JSON dispatcher (sniffing, arrays, the cloud module, unknown JSON), the first fixtures of
+WhisperX, AssemblyAI, Deepgram and Podcasting 2.0, and JSON errors with their paths.
+
+Each tool has its own test file as well: ``test_json_deepgram.py``, ``test_json_assemblyai.py``,
+``test_json_whisper.py``, ``test_json_rev_youtube.py``; real exports: ``test_json_exports.py``.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from twoway.errors import FormatError, UnknownFormatError
-from twoway.formats import load, parse_text
+from twoway.errors import FormatError, UnknownFormatError, UsageError
+from twoway.formats import cloud_json, json_formats, load, parse_text
 from twoway.model import Turn
 
 DATA = Path(__file__).parents[1] / "data"
@@ -117,18 +124,18 @@ def test_missing_key_names_the_json_path(in_repo: Path) -> None:
             "segments[0].start should be a time of 0 or more seconds, not nan",
         ),
         ('{"segments": [7]}', "segments[0] should be an object, not a number"),
+        # Without speaker_labels AssemblyAI sends "utterances": null and the words; with
+        # neither there is nothing to read.
         (
             '{"utterances": null}',
-            "utterances is null: the transcript was made without speaker_labels",
+            "the document has no utterances, paragraphs, sentences or words",
         ),
         (
             '{"utterances": [{"start": 1e400, "end": 1}]}',
             "utterances[0].start should be a time of 0 or more seconds, not inf",
         ),
-        (
-            '{"results": {}}',
-            "results.utterances is missing: request the transcript with utterances=true",
-        ),
+        # Without utterances a Deepgram response is read from its channels.
+        ('{"results": {"utterances": null}}', "results.channels is missing"),
         ('{"results": {"utterances": {}}}', "results.utterances should be an array, not an object"),
         ('{"version": "1.0.0", "segments": [{"startTime": 0}]}', "segments[0].endTime is missing"),
     ],
@@ -139,9 +146,85 @@ def test_wrong_types_name_the_json_path(document: str, message: str) -> None:
     assert caught.value.message == message
 
 
-def test_unknown_json() -> None:
+def test_unknown_json_lists_the_json_twoway_reads() -> None:
     with pytest.raises(UnknownFormatError) as caught:
         parse_text('{"name": "package"}')
-    assert caught.value.message.startswith(
-        "JSON, but not a transcript format twoway knows; supported formats: vtt ("
+    message = caught.value.message
+    assert message.startswith(
+        "JSON, but not a transcript format twoway knows; the JSON it reads: "
+        "whisperx (WhisperX JSON), "
+        "whisper (Whisper JSON: openai-whisper, whisper.cpp, OpenAI API), "
+        "openai (OpenAI diarized_json), assemblyai (AssemblyAI JSON), deepgram (Deepgram JSON), "
+        "rev-ai (Rev.ai JSON), youtube-json3 (YouTube json3 captions), "
+        "podcast-json (Podcasting 2.0 JSON)"
     )
+    for flavor in cloud_json.FLAVORS:  # the cloud vendors' JSON is listed too
+        assert f"{flavor} (" in message
+    assert "utterances=true" not in message
+
+
+def test_unknown_json_array() -> None:
+    with pytest.raises(UnknownFormatError, match="the JSON it reads: whisperx"):
+        parse_text('[{"a": 1}, {"b": 2}]')
+
+
+def test_no_vendor_advice_for_another_vendors_file() -> None:
+    # An Amazon Transcribe job forced as Deepgram: a plain path error, no Deepgram request tips.
+    aws = '{"jobName": "x", "results": {"transcripts": [{"transcript": "hi"}], "items": []}}'
+    with pytest.raises(FormatError) as caught:
+        parse_text(aws, format="deepgram")
+    assert caught.value.message == "results.channels is missing"
+
+
+@pytest.mark.parametrize(
+    ("document", "flavor"),
+    [
+        ('{"segments": [{"start": 0, "end": 1, "text": "hi"}]}', "whisperx"),
+        ('{"segments": [], "word_segments": [], "language": "en"}', "whisperx"),
+        ('{"text": " hi", "segments": [], "language": "en"}', "whisper"),
+        (
+            '{"task": "transcribe", "duration": 1, "text": "hi", "words": [{"word": "hi"}]}',
+            "whisper",
+        ),
+        ('{"transcription": [], "result": {"language": "en"}}', "whisper"),
+        ('{"segments": [{"type": "transcript.text.segment", "speaker": "A"}]}', "openai"),
+        ('{"utterances": null, "words": []}', "assemblyai"),
+        ('{"id": "x", "audio_duration": 1, "paragraphs": []}', "assemblyai"),
+        ('{"id": "x", "audio_duration": 1, "sentences": []}', "assemblyai"),
+        ('{"status": "completed", "words": [{"text": "hi", "start": 0, "end": 1}]}', "assemblyai"),
+        ('{"results": {"channels": []}}', "deepgram"),
+        ('{"type": "Results", "channel": {"alternatives": []}, "is_final": true}', "deepgram"),
+        ('[{"type": "Metadata"}, {"type": "Results", "is_final": true}]', "deepgram"),
+        ('{"monologues": []}', "rev-ai"),
+        ('{"wireMagic": "pb3", "events": []}', "youtube-json3"),
+        ('{"events": [{"tStartMs": 0, "dDurationMs": 10}]}', "youtube-json3"),
+        ('{"version": "1.0.0", "segments": []}', "podcast-json"),
+    ],
+)
+def test_sniffing_json_flavors(document: str, flavor: str) -> None:
+    assert json_formats.sniff(json.loads(document)) == flavor
+
+
+def test_other_json_goes_to_the_cloud_module(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The dispatcher's contract with cloud_json: sniff what this module does not know, and hand
+    # a cloud flavor's document (an object or an array) to cloud_json.parse.
+    seen: list[tuple[object, str, str]] = []
+
+    def fake_parse(data: object, *, flavor: str, path: str, notes: list[str]) -> Iterator[Turn]:
+        seen.append((data, flavor, path))
+        notes.append("from the cloud module")
+        yield Turn("Speaker 0", 0.0, 1.0, "hi")
+
+    monkeypatch.setattr(cloud_json, "FLAVORS", ("fake-cloud",))
+    monkeypatch.setattr(cloud_json, "sniff", lambda data: "fake-cloud")
+    monkeypatch.setattr(cloud_json, "parse", fake_parse)
+    notes: list[str] = []
+    turns = list(json_formats.parse('[{"RecognitionStatus": "Success"}]', notes=notes))
+    assert turns == [Turn("Speaker 0", 0.0, 1.0, "hi")]
+    assert seen == [([{"RecognitionStatus": "Success"}], "fake-cloud", "<string>")]
+    assert notes == ["from the cloud module"]
+
+
+def test_an_unknown_flavor_name_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="unknown JSON flavor 'docx'"):
+        json_formats.parse("{}", flavor="docx")

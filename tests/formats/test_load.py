@@ -18,29 +18,26 @@ from twoway.model import Turn
 DATA = Path(__file__).parents[1] / "data"
 
 SUPPORTED = (
-    "supported formats: vtt (WebVTT captions: Zoom, Teams, Meet, YouTube), "
-    "srt (SubRip subtitles: Otter, Descript, Rev, WhisperX), "
-    "text ('Name: text' lines, Otter paragraphs), "
-    "zoom-text (Zoom's '[Name] hh:mm:ss' text export), whisperx (WhisperX JSON), "
-    "assemblyai (AssemblyAI JSON), deepgram (Deepgram JSON), "
-    "podcast-json (Podcasting 2.0 JSON), rttm (diarization: who spoke when, no words)"
+    "twoway reads captions (WebVTT, SRT, YouTube SBV and timedtext XML, TTML), meeting "
+    "transcripts (Zoom, Teams, Google Meet, Otter, Rev: text or .docx), speech-to-text JSON "
+    "(Whisper, WhisperX, OpenAI, AssemblyAI, Deepgram, Rev.ai, YouTube json3, Amazon Transcribe, "
+    "Google, Azure, Speechmatics, IBM Watson, Podcasting 2.0) and research formats (Praat "
+    "TextGrid, ELAN, CHAT, CTM, RTTM); see docs/formats.md"
 )
 
 
 def test_public_api() -> None:
     assert twoway.formats.__all__ == ["FORMATS", "describe_formats", "load", "parse_text"]
-    assert FORMATS == (
-        "vtt",
-        "srt",
-        "text",
-        "zoom-text",
-        "whisperx",
-        "assemblyai",
-        "deepgram",
-        "podcast-json",
-        "rttm",
+    expected = (
+        *("vtt", "srt", "sbv", "timedtext", "ttml", "text", "zoom-text"),
+        *("whisperx", "whisper", "openai", "assemblyai", "deepgram", "rev-ai", "youtube-json3"),
+        *("aws-transcribe", "google-stt", "azure-speech", "speechmatics", "ibm-watson"),
+        *("podcast-json", "rttm", "textgrid", "eaf", "chat", "ctm"),
     )
-    assert describe_formats() == SUPPORTED.removeprefix("supported formats: ")
+    assert expected == FORMATS
+    described = describe_formats().split(", ")
+    assert described[0] == "vtt (WebVTT captions: Zoom"
+    assert all(name in describe_formats() for name in FORMATS)
 
 
 def test_import_is_light() -> None:
@@ -121,10 +118,7 @@ def test_forced_format_and_aliases() -> None:
     assert parse_text("WEBVTT\n", format="webvtt").format == "vtt"
     with pytest.raises(UsageError) as caught:
         parse_text(text, format="docx")
-    assert str(caught.value) == (
-        "unknown format 'docx': choose one of vtt, srt, text, zoom-text, whisperx, assemblyai, "
-        "deepgram, podcast-json, rttm"
-    )
+    assert str(caught.value) == (f"unknown format 'docx': choose one of {', '.join(FORMATS)}")
 
 
 def test_forced_json_flavor_reads_that_flavor() -> None:

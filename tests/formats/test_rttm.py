@@ -64,9 +64,10 @@ def test_compose() -> None:
 
 
 def test_a_file_with_no_speaker_line_is_not_rttm(in_repo: Path) -> None:
-    # A CTM (word timings) saved as .rttm: before, it read as an empty conversation.
+    # A CTM (word timings) saved as .rttm now reads as CTM (content first); forced to be RTTM,
+    # it is an error, not an empty conversation.
     with pytest.raises(FormatError) as caught:
-        load("tests/data/rttm/ctm_not_rttm.rttm")
+        load("tests/data/rttm/ctm_not_rttm.rttm", format="rttm")
     assert str(caught.value) == (
         "tests/data/rttm/ctm_not_rttm.rttm:1: no SPEAKER line "
         "(SPEAKER file 1 start duration <NA> <NA> name ...) in the file: not RTTM"

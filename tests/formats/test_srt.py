@@ -86,3 +86,17 @@ def test_blocks_without_any_timing_line_are_not_srt(in_repo: Path) -> None:
     conv = parse_text("1\nHello.\n\n2\n00:00:01,000 --> 00:00:02,000\nDana: Hi.\n", format="srt")
     assert conv.turns == (Turn("Dana", 1.0, 2.0, "Hi."),)
     assert conv.notes == ("Skipped 1 block with no cue timing line.",)
+
+
+def test_assemblyai_subtitles(shared_dir: Path) -> None:
+    # SOURCES.md: 50 cues from 00:00:05,400, one line each, split mid-sentence, no speakers
+    # (the last cue ends at 00:03:13,514 in the file).
+    conv = load(shared_dir / "exports/assemblyai/assemblyai_go_subtitles.srt")
+    assert conv.format == "srt"
+    assert len(conv.turns) == 50
+    assert conv.turns[0] == Turn(None, 5.4, 12.55, "Runner's knee runner's")
+    assert conv.turns[-1] == Turn(
+        None, 190.01, 193.514, "loss of full range of motion, swelling around the knee."
+    )
+    assert conv.speakers == ()
+    assert conv.notes == ("The file does not say who spoke; speakers are unknown.",)

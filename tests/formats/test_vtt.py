@@ -241,3 +241,105 @@ def test_a_file_with_no_header_and_no_cue_is_not_webvtt(in_repo: Path) -> None:
         "in the file: not WebVTT"
     )
     # With its header and no cue, a WebVTT file is valid and empty (test_header_only_file...).
+
+
+def test_webex_numbered_cues_with_name_prefixes() -> None:
+    conv = load(DATA / "vtt" / "webex_numbered_prefixes.vtt")
+    assert [(t.speaker, t.start, t.end) for t in conv.turns] == [
+        ("Morgan Blake", 3.72, 7.73),
+        ("Sam Okafor", 8.1, 10.02),
+        ("Morgan Blake", 10.5, 15.25),
+        ("Sam Okafor", 15.9, 21.4),
+    ]
+    assert conv.turns[1].text == "Yes, loud and clear."
+    assert conv.notes == ()
+
+
+def test_cue_ids_that_quote_the_speaker_name_it() -> None:
+    # The name in the id counts even where the payload has no prefix (or one the name rule
+    # would not take, like a lower-case handle); a prefix repeating it is removed.
+    conv = load(DATA / "vtt" / "webex_quoted_cue_ids.vtt")
+    assert conv.turns == (
+        Turn("Morgan Blake", 3.72, 7.73, "Hi Sam, thanks for joining."),
+        Turn("sam.okafor", 8.1, 10.02, "Yes, loud and clear."),
+        Turn("Morgan Blake", 10.5, 12.25, "What drew you to this role?"),
+    )
+
+
+def test_teams_short_timings_from_webvtt_py() -> None:
+    conv = load(DATA / "vtt" / "webvtt_py_teams_timeframe.vtt")
+    assert conv.turns == (
+        Turn("Yuri Bakulin", 0.0, 0.57, "There you go."),
+        Turn("Adrian Petrescu", 0.21, 1.13, "Why hello there, Yuri."),
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<v " * 13_000,  # 39 KB of unclosed voice spans
+        "<v." * 13_000,
+        "<v a" * 10_000,
+        "<v" + " " * 40_000,
+        "<v.x " + "<c>" * 13_000,
+        "<" * 40_000,
+    ],
+)
+def test_long_lines_of_unclosed_tags_read_in_linear_time(line: str) -> None:
+    # The voice-span pattern used to backtrack: 17 s on a 40 KB line of "<v ".
+    import time
+
+    for name in ("vtt", "srt"):
+        head = "WEBVTT\n\n" if name == "vtt" else "1\n"
+        started = time.perf_counter()
+        conv = parse_text(f"{head}00:00:01.000 --> 00:00:02.000\n{line}\n", format=name)
+        assert time.perf_counter() - started < 1.0
+        assert len(conv.turns) == 1
+
+
+def test_broadcast_speaker_markers_are_removed() -> None:
+    text = (
+        "WEBVTT\n\n00:01.000 --> 00:02.000\n&gt;&gt; DANA: Hi.\n\n"
+        "00:02.000 --> 00:03.000\n>> ALEX: Hey.\n"
+    )
+    assert [(t.speaker, t.text) for t in parse_text(text).turns] == [
+        ("DANA", "Hi."),
+        ("ALEX", "Hey."),
+    ]
+
+
+def test_deepgram_cli_vtt(shared_dir: Path) -> None:
+    # SOURCES.md: 5 cues, 00:00:01.0-00:00:19.05, German, no speakers.
+    conv = load(shared_dir / "exports/deepgram/deepgram_cli_sample_de.vtt")
+    assert conv.format == "vtt"
+    assert [(t.start, t.end) for t in conv.turns] == [
+        (0.999, 5.937),
+        (6.756, 7.536),
+        (8.184, 9.364),
+        (9.784, 17.451),
+        (18.55, 19.05),
+    ]
+    assert conv.turns[0].text is not None and conv.turns[0].text.startswith("Herzlich willkommen")
+    assert conv.turns[1].text == "in Paderborn."
+    assert conv.turns[-1].text == "profitieren."
+    assert conv.speakers == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "cues", "first_start", "last_end"),
+    [
+        ("ethereum_pm_acdt068_transcript.vtt", 225, 3 * 60 + 50.78, 34 * 60 + 0.13),
+        ("ethereum_pm_acdt087_transcript_cl.vtt", 159, 23.71, 18 * 60 + 58.61),
+        ("ethereum_pm_allwalletdevs039_transcript.vtt", 30, 60 + 57.23, 8 * 60 + 19.22),
+        ("ethereum_pm_focil032_transcript.vtt", 43, 60 + 5.91, 7 * 60 + 57.84),
+    ],
+)
+def test_zoom_api_vtt_cues_and_times(
+    shared_dir: Path, name: str, cues: int, first_start: float, last_end: float
+) -> None:
+    # The cue side (CRLF, numbered cues); who spoke is tested with the speaker rules.
+    conv = load(shared_dir / "exports/zoom-vtt" / name)
+    assert len(conv.turns) == cues
+    assert conv.turns[0].start == pytest.approx(first_start)
+    assert conv.turns[-1].end == pytest.approx(last_end)
+    assert all(t.text for t in conv.turns)

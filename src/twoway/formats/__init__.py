@@ -28,7 +28,6 @@ from twoway.formats._registry import (
     line_reader,
     resolve_name,
     sniff,
-    unknown_format,
 )
 from twoway.formats._source import Source, open_source, strip_bom
 from twoway.model import Conversation, Turn
@@ -46,6 +45,8 @@ def load(source: str | os.PathLike[str], *, format: str | None = None) -> Conver
     raw, path = open_source(source)
     with raw:
         src = Source(raw, path)
+        if src.is_zip:
+            return _from_docx(src, path, forced)
         name = forced or sniff(src.head_text, path)
         notes: list[str] = []
         if is_line_format(name):
@@ -58,6 +59,19 @@ def load(source: str | os.PathLike[str], *, format: str | None = None) -> Conver
             return conversation(turns, path=path, name=name, notes=notes)
         text = src.read_text()
     return _from_json(text, name, path)
+
+
+def _from_docx(src: Source, path: str, forced: str | None) -> Conversation:
+    """A Word document's paragraphs as lines, through the reader for their layout."""
+    from twoway.formats import docx  # python-docx only for .docx files
+
+    lines = docx.lines(src.raw, path)
+    name = forced or docx.reader_for(lines, path)
+    if not is_line_format(name):
+        return _from_json("\n".join(lines), name, path)
+    notes: list[str] = []
+    turns = tuple(line_reader(name)(lines, path=path, notes=notes))
+    return conversation(turns, path=path, name=name, notes=notes)
 
 
 @contextmanager
@@ -102,7 +116,7 @@ def _from_json(text: str, name: str, path: str) -> Conversation:
     json_formats.refuse_twoway_output(data, path)
     flavor = name if name in JSON_FLAVORS else json_formats.sniff(data)
     if flavor is None:
-        raise unknown_format(path, "JSON, but not a transcript format twoway knows")
+        raise json_formats.unknown_json(path)
     notes: list[str] = []
     turns: tuple[Turn, ...] = tuple(json_formats.parse(data, flavor=flavor, path=path, notes=notes))
     return conversation(turns, path=path, name=flavor, notes=notes)

@@ -1,4 +1,5 @@
-"""The caption-cue state machine shared by the WebVTT and SRT readers.
+"""The caption-cue state machine shared by the WebVTT and SRT readers, and ``CueSink``, which
+turns finished cues into turns for every caption reader (WebVTT, SRT, SBV, timedtext, TTML).
 
 One hand-written loop over lines, because caption files can be hundreds of megabytes and the
 readers must beat general-purpose caption libraries: the only per-line work is a ``"-->" in line``
@@ -7,19 +8,30 @@ test or a ``strip``; the timing regex runs once per cue, tag and entity handling
 
 Blocks without a timing line (``NOTE``, ``STYLE``, ``REGION``, stray text) are skipped as the
 WebVTT parsing rules say; a timing line that does not parse, or a cue that ends before it starts,
-is an error, because silently dropping speech would skew every share. Speaker rules are in
-``_speakers``.
+is an error, because silently dropping speech would skew every share. A line of spaces right
+under a timing line is part of the cue (YouTube's automatic captions start cues that way), as
+the WebVTT rules say; elsewhere it ends the cue, as an empty line does. Speaker rules are in
+``_speakers``; rolling captions and one-word cues in ``_rolling``.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from itertools import chain
 
 from twoway.errors import FormatError
+from twoway.formats._rolling import RollingCues, merge_word_cues
 from twoway.formats._source import strip_bom
-from twoway.formats._speakers import CueSpeakers, clean_payload, plural, split_bracket_speaker
+from twoway.formats._speakers import (
+    ASS_RE,
+    SRT_TAG_RE,
+    TAG_RE,
+    CueSpeakers,
+    plural,
+    split_bracket_speaker,
+)
 from twoway.formats._timestamps import TIMING_RE, clock_ms
 from twoway.model import Turn
 
@@ -35,6 +47,16 @@ _COMMON_TIMING_RE = re.compile(
     r"(\d\d+):([0-5]\d):([0-5]\d)[.,](\d{3}) --> (\d\d+):([0-5]\d):([0-5]\d)[.,](\d{3})(?:[ \t]|$)",
     re.ASCII,
 )
+
+# A voice span's name: ``<v Dana>``, ``<v.loud Dana Lee>``. The class and the name stop at the
+# next ``<`` as well as at ``>``, and the name cannot start with a blank, so on a long line of
+# unclosed ``<v `` the search is linear: it took 17 s on a 40 KB line when the name could run
+# over other tags and trade characters with the blanks before it.
+_VOICE_RE = re.compile(r"<v(?:\.[^\s<>]*)?[ \t]+([^\s<>][^<>]*)?>")
+
+# A cue identifier that names the speaker in quotes, before a numeric participant id:
+# ``12 "Dana Whitfield" (2146892032)`` (Webex).
+_QUOTED_ID_RE = re.compile(r'\d+[ \t]+"([^"\r\n]{1,200})"(?:[ \t]+\(\d+\))?')
 
 
 def cue_timing(line: str, path: str, lineno: int) -> tuple[float, float]:
@@ -72,29 +94,146 @@ def cue_timing(line: str, path: str, lineno: int) -> tuple[float, float]:
     return start_or_none / 1000, end_or_none / 1000
 
 
-def cue_turns(
-    speakers: CueSpeakers, start: float, end: float, parts: list[str], webvtt: bool
-) -> Sequence[Turn]:
-    """The turn(s) one finished cue releases (none while the speaker rule is undecided)."""
-    text = parts[0] if len(parts) == 1 else " ".join(parts)
-    voice, text = clean_payload(text, webvtt=webvtt)
-    if voice is None and text.startswith("["):
-        voice, text = split_bracket_speaker(text)
-    if speakers.decided:
-        return (speakers.turn(start, end, text, voice),)
-    return speakers.hold(start, end, text, voice) or ()
+def clean_cue_text(text: str, *, webvtt: bool = True) -> tuple[str | None, str]:
+    """The voice-span speaker (if any) and the plain words of a cue payload.
+
+    Tags are dropped, HTML entities decoded (``&amp;`` ``&lt;`` ``&gt;`` ``&nbsp;``...), a
+    no-break space becomes a plain space, and the ``>>`` that broadcast captions put before a
+    new speaker's ``NAME:`` is removed. SRT has no escapes, so there only its few formatting tags
+    (``<i> <b> <u> <font> <v>``) are dropped and ``&`` is left alone. Each step is skipped when
+    its trigger character is absent, which is the common case and keeps the readers fast.
+
+    >>> clean_cue_text("<v.loud Dana Lee>Hi &amp; <i>welcome</i></v>")
+    ('Dana Lee', 'Hi & welcome')
+    >>> clean_cue_text("&gt;&gt; ALEX: Thanks.")
+    (None, 'ALEX: Thanks.')
+    """
+    voice: str | None = None
+    if "<" in text:
+        if "<v" in text:
+            match = _VOICE_RE.search(text)
+            if match is not None and match.group(1):
+                voice = sys.intern(match.group(1).strip()) or None
+        text = (TAG_RE if webvtt else SRT_TAG_RE).sub("", text)
+    if "{\\" in text:
+        text = ASS_RE.sub("", text)
+    if webvtt and "&" in text:
+        from html import unescape  # rare; html.entities is big
+
+        text = unescape(text)
+    if "\xa0" in text:
+        text = text.replace("\xa0", " ")
+    text = text.strip()
+    if text.startswith(">>"):
+        # ">> DANA: Hi" names a new speaker; a ">>" that names nobody stays as written.
+        rest = text.lstrip(">")
+        if rest[:1].isspace() and ":" in rest[:66]:
+            text = rest.lstrip()
+    return voice, text
+
+
+def comparable_line(line: str, *, webvtt: bool = True) -> str:
+    """A payload line as the viewer reads it: no tags, entities decoded, single spaces."""
+    return " ".join(clean_cue_text(line, webvtt=webvtt)[1].split())
+
+
+class CueSink:
+    """Finished cues in, turns out: rolling captions, payload cleaning and the speaker rules.
+
+    ``cue`` takes one cue's payload lines as written and returns the turns that are ready (the
+    rolling and speaker rules may hold cues back); ``finish`` returns the rest at the end of the
+    file, and ``notes`` what was assumed. Once the rolling rule has decided that a file does not
+    roll, ``cue`` is rebound to the plain path, which is all a Zoom or Teams file ever costs.
+    """
+
+    def __init__(self, *, webvtt: bool, rolling: bool = True) -> None:
+        self.webvtt = webvtt
+        self.speakers = CueSpeakers()
+        self.rolling: RollingCues | None = None
+        if rolling:
+            self.rolling = RollingCues(lambda line: comparable_line(line, webvtt=webvtt))
+        else:
+            self.cue = self._plain  # type: ignore[method-assign]
+
+    def cue(
+        self, start: float, end: float, parts: list[str], speaker: str | None = None
+    ) -> Sequence[Turn]:
+        """The turns one finished cue releases; ``speaker`` is one the cue names out of band."""
+        assert self.rolling is not None
+        released = self.rolling.feed(start, end, parts, speaker)
+        if self.rolling.decided and not self.rolling.active:
+            self.cue = self._plain  # type: ignore[method-assign]
+        if not released:
+            return ()
+        turns: list[Turn] = []
+        for cue in released:
+            turns.extend(self._plain(*cue))
+        return turns
+
+    def _plain(
+        self, start: float, end: float, parts: list[str], speaker: str | None = None
+    ) -> Sequence[Turn]:
+        text = parts[0] if len(parts) == 1 else " ".join(parts)
+        voice, text = clean_cue_text(text, webvtt=self.webvtt)
+        if speaker is not None:
+            voice = speaker
+            if text.startswith(speaker) and text[len(speaker) : len(speaker) + 1] == ":":
+                text = text[len(speaker) + 1 :].lstrip()
+        elif voice is None and text.startswith("["):
+            voice, text = split_bracket_speaker(text)
+        speakers = self.speakers
+        if speakers.decided:
+            return (speakers.turn(start, end, text, voice),)
+        return speakers.hold(start, end, text, voice) or ()
+
+    def finish(self) -> Iterator[Turn]:
+        """Turns for every cue still held at the end of the file."""
+        if self.rolling is not None:
+            for cue in self.rolling.finish():
+                yield from self._plain(*cue)
+        yield from self.speakers.finish()
+
+    def notes(self) -> Iterator[str]:
+        yield from self.speakers.notes()
+        if self.rolling is not None:
+            yield from self.rolling.notes()
+
+
+def quoted_speaker(cue_id: str) -> str | None:
+    """The name in a cue identifier such as ``12 "Dana Whitfield" (2146892032)``, else ``None``.
+
+    >>> quoted_speaker('12 "Dana Whitfield" (2146892032)'), quoted_speaker("12")
+    ('Dana Whitfield', None)
+    """
+    match = _QUOTED_ID_RE.fullmatch(cue_id)
+    if match is None:
+        return None
+    name = match.group(1).strip()
+    return sys.intern(name) if name else None
 
 
 def parse_cues(
     lines: Iterator[str], path: str, notes: list[str], *, webvtt: bool
 ) -> Iterator[Turn]:
-    """Turns for the cues in ``lines``; ``webvtt`` expects the ``WEBVTT`` header line."""
-    speakers = CueSpeakers()
+    """Turns for the cues in ``lines``; ``webvtt`` expects the ``WEBVTT`` header line.
+
+    Files of one word per cue (whisper-timestamped) are joined into turns at pauses
+    (``_rolling.merge_word_cues``).
+    """
+    return merge_word_cues(_parse_cues(lines, path, notes, webvtt=webvtt), notes)
+
+
+def _parse_cues(
+    lines: Iterator[str], path: str, notes: list[str], *, webvtt: bool
+) -> Iterator[Turn]:
+    sink = CueSink(webvtt=webvtt)
     lineno = 0
     state = _BETWEEN
     skipped = 0
     start = end = 0.0
     parts: list[str] = []
+    cue_id = ""
+    named: str | None = None  # a speaker the cue identifier names (Webex)
 
     for line in lines:
         lineno += 1
@@ -121,13 +260,16 @@ def parse_cues(
         if state == _PAYLOAD:
             stripped = line.strip()
             if not stripped:
-                yield from cue_turns(speakers, start, end, parts, webvtt)
-                state = _BETWEEN
+                if parts or not line.strip("\r\n"):
+                    yield from sink.cue(start, end, parts, named)
+                    state = _BETWEEN
+                # else: spaces right under the timing line belong to the cue (YouTube)
             elif "-->" in stripped:  # a new cue with no blank line before it
-                yield from cue_turns(speakers, start, end, parts, webvtt)
+                yield from sink.cue(start, end, parts, named)
                 start, end = cue_timing(line, path, lineno)
                 timed = True
                 parts = []
+                named = None
             else:
                 parts.append(stripped)
         elif state == _BETWEEN:
@@ -135,6 +277,7 @@ def parse_cues(
                 start, end = cue_timing(line, path, lineno)
                 timed = True
                 parts = []
+                named = None
                 state = _PAYLOAD
                 continue
             stripped = line.strip()
@@ -143,12 +286,16 @@ def parse_cues(
             if stripped[0] in "NSR" and stripped.split(None, 1)[0] in _SKIPPED_BLOCKS:
                 state = _SKIPPING
             else:
+                cue_id = stripped
                 state = _AFTER_ID
         elif state == _AFTER_ID:
             if "-->" in line:
                 start, end = cue_timing(line, path, lineno)
                 timed = True
                 parts = []
+                # Zoom's identifiers are numbers and Teams' GUIDs: only one that ends like the
+                # quoted form is worth the regex.
+                named = quoted_speaker(cue_id) if cue_id[-1] in ')"' else None
                 state = _PAYLOAD
             else:
                 skipped += 1
@@ -157,12 +304,13 @@ def parse_cues(
             start, end = cue_timing(line, path, lineno)
             timed = True
             parts = []
+            named = None
             state = _PAYLOAD
         elif not line.strip():
             state = _BETWEEN
 
     if state == _PAYLOAD:
-        yield from cue_turns(speakers, start, end, parts, webvtt)
+        yield from sink.cue(start, end, parts, named)
     elif state == _AFTER_ID:
         skipped += 1
     if not header and not timed:
@@ -174,7 +322,7 @@ def parse_cues(
             path=path,
             line=first_line,
         )
-    yield from speakers.finish()
-    notes.extend(speakers.notes())
+    yield from sink.finish()
+    notes.extend(sink.notes())
     if skipped:
         notes.append(f"Skipped {plural(skipped, 'block')} with no cue timing line.")

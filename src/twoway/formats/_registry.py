@@ -4,15 +4,24 @@ Sniffing looks at the first 64 KiB of decoded text, in this order:
 
 1. ``WEBVTT`` at the start -> ``vtt``;
 2. ``{`` at the start -> JSON; the flavor comes from the parsed keys (``json_formats.sniff``);
-3. the first non-blank, non-comment line is ``SPEAKER`` with 8+ fields and numeric start and
-   duration -> ``rttm``;
-4. a number line followed by a ``-->`` timing line, or a timing line first -> ``srt`` (``vtt`` if
-   the file name ends in ``.vtt``: WebVTT missing its header);
-5. a ``[Name] hh:mm:ss`` line among the first five lines -> ``zoom-text``;
-6. a ``Name: text``, ``[hh:mm:ss]``/``(hh:mm:ss)`` or Otter ``Name  0:05`` line among the first
+3. ``File type = "ooTextFile"`` with ``Object class = "TextGrid"`` -> ``textgrid``; ``<`` first
+   and an ``<ANNOTATION_DOCUMENT`` element -> ``eaf``; ``@UTF8``/``@Begin``/``@Font`` first
+   and an ``@Begin`` line -> ``chat``; other XML (``<`` first, after any ``<?xml ...?>``,
+   comments and doctype) by its root element: ``<transcript>``/``<timedtext>`` -> ``timedtext``,
+   ``<tt>`` -> ``ttml``, any other (with a declaration, doctype or comment first, or a closing
+   tag in the sample) -> ``UnknownFormatError`` listing the XML formats;
+4. the first non-blank, non-comment line is ``SPEAKER`` with 8+ fields and numeric start and
+   duration -> ``rttm``; the first five are CTM word lines -> ``ctm`` (``ctm.looks_like``);
+5. a number line followed by a ``-->`` timing line, or a timing line first -> ``srt`` (``vtt`` if
+   the file name ends in ``.vtt``: WebVTT missing its header); an SBV timing line
+   (``0:00:01.000,0:00:03.000``) first -> ``sbv``;
+6. a ``[Name] hh:mm:ss`` line among the first five lines -> ``zoom-text``;
+7. a ``Name: text``, ``[hh:mm:ss]``/``(hh:mm:ss)`` or Otter ``Name  0:05`` line among the first
    30 -> ``text``;
-7. otherwise the extension: ``.vtt``, ``.srt``, ``.rttm``, ``.txt``/``.text``, ``.json``;
-8. otherwise ``UnknownFormatError``, listing the supported formats.
+8. otherwise the extension: ``.vtt``, ``.srt``, ``.rttm``, ``.textgrid``, ``.eaf``, ``.cha``,
+   ``.ctm``, ``.sbv``, ``.xml``/``.srv1``-``.srv3`` (timedtext), ``.ttml``/``.dfxp``,
+   ``.txt``/``.text``, ``.json``;
+9. otherwise ``UnknownFormatError``, listing the supported formats.
 
 Reader modules are imported only when used, so ``import twoway.formats`` stays cheap (no
 ``json`` until a JSON file is read).
@@ -21,53 +30,144 @@ Reader modules are imported only when used, so ``import twoway.formats`` stays c
 from __future__ import annotations
 
 import importlib
+import math
 from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 from typing import Protocol
 
-from twoway.errors import UnknownFormatError, UsageError
+from twoway.errors import FormatError, UnknownFormatError, UsageError
 from twoway.model import Conversation, Turn
 
 FORMATS: tuple[str, ...] = (
     "vtt",
     "srt",
+    "sbv",
+    "timedtext",
+    "ttml",
     "text",
     "zoom-text",
     "whisperx",
+    "whisper",
+    "openai",
     "assemblyai",
     "deepgram",
+    "rev-ai",
+    "youtube-json3",
+    "aws-transcribe",
+    "google-stt",
+    "azure-speech",
+    "speechmatics",
+    "ibm-watson",
     "podcast-json",
     "rttm",
+    "textgrid",
+    "eaf",
+    "chat",
+    "ctm",
 )
 
 _DESCRIPTIONS = {
     "vtt": "WebVTT captions: Zoom, Teams, Meet, YouTube",
     "srt": "SubRip subtitles: Otter, Descript, Rev, WhisperX",
-    "text": "'Name: text' lines, Otter paragraphs",
-    "zoom-text": "Zoom's '[Name] hh:mm:ss' text export",
+    "sbv": "YouTube SubViewer captions (.sbv)",
+    "timedtext": "YouTube timedtext XML captions: srv1, srv2, srv3",
+    "ttml": "TTML/DFXP captions: Netflix, Microsoft Stream, Apple Podcasts",
+    "text": "'Name: text' lines; Teams, Meet, Otter and Rev text and .docx",
+    "zoom-text": "Zoom's '[Name] hh:mm:ss' saved captions and text export",
     "whisperx": "WhisperX JSON",
     "assemblyai": "AssemblyAI JSON",
     "deepgram": "Deepgram JSON",
+    "whisper": "Whisper JSON: openai-whisper, whisper.cpp, OpenAI API",
+    "openai": "OpenAI diarized_json",
+    "rev-ai": "Rev.ai JSON",
+    "youtube-json3": "YouTube json3 captions",
+    "aws-transcribe": "Amazon Transcribe JSON, Call Analytics",
+    "google-stt": "Google Cloud Speech-to-Text JSON",
+    "azure-speech": "Azure AI Speech JSON: batch, fast, SDK results",
+    "speechmatics": "Speechmatics JSON",
+    "ibm-watson": "IBM Watson Speech to Text JSON",
     "podcast-json": "Podcasting 2.0 JSON",
     "rttm": "diarization: who spoke when, no words",
+    "textgrid": "Praat TextGrid: aligners (MFA), batchalign, annotation",
+    "eaf": "ELAN annotation file",
+    "chat": "TalkBank CHAT (.cha): CHILDES, batchalign",
+    "ctm": "CTM word timings: NIST sclite, Kaldi, NeMo",
 }
 
 _MODULES = {
     "vtt": "vtt",
     "srt": "srt",
+    "sbv": "sbv",
+    "timedtext": "timedtext",
+    "ttml": "ttml",
     "text": "text",
     "zoom-text": "zoom_text",
     "rttm": "rttm",
+    "textgrid": "textgrid",
+    "eaf": "eaf",
+    "chat": "chat",
+    "ctm": "ctm",
 }
-JSON_FLAVORS = ("whisperx", "assemblyai", "deepgram", "podcast-json")
+JSON_FLAVORS = (
+    "whisperx",
+    "whisper",
+    "openai",
+    "assemblyai",
+    "deepgram",
+    "rev-ai",
+    "youtube-json3",
+    "podcast-json",
+    "aws-transcribe",
+    "google-stt",
+    "azure-speech",
+    "speechmatics",
+    "ibm-watson",
+)
 
-_ALIASES = {"webvtt": "vtt", "subrip": "srt", "txt": "text", "podcast": "podcast-json"}
+_ALIASES = {
+    "webvtt": "vtt",
+    "subrip": "srt",
+    "subviewer": "sbv",
+    "srv1": "timedtext",
+    "srv2": "timedtext",
+    "srv3": "timedtext",
+    "youtube-xml": "timedtext",
+    "dfxp": "ttml",
+    "imsc": "ttml",
+    "txt": "text",
+    "podcast": "podcast-json",
+    "whisper-cpp": "whisper",
+    "whispercpp": "whisper",
+    "openai-whisper": "whisper",
+    "revai": "rev-ai",
+    "json3": "youtube-json3",
+    "aws": "aws-transcribe",
+    "amazon-transcribe": "aws-transcribe",
+    "google": "google-stt",
+    "azure": "azure-speech",
+    "watson": "ibm-watson",
+    "praat": "textgrid",
+    "elan": "eaf",
+    "cha": "chat",
+    "talkbank": "chat",
+}
 
 _EXTENSIONS = {
     ".vtt": "vtt",
     ".webvtt": "vtt",
     ".srt": "srt",
+    ".sbv": "sbv",
+    ".xml": "timedtext",
+    ".srv1": "timedtext",
+    ".srv2": "timedtext",
+    ".srv3": "timedtext",
+    ".ttml": "ttml",
+    ".dfxp": "ttml",
     ".rttm": "rttm",
+    ".textgrid": "textgrid",
+    ".eaf": "eaf",
+    ".cha": "chat",
+    ".ctm": "ctm",
     ".txt": "text",
     ".text": "text",
     ".json": "json",
@@ -114,7 +214,18 @@ def is_line_format(name: str) -> bool:
 def unknown_format(
     path: str, what: str = "not a transcript format twoway knows"
 ) -> UnknownFormatError:
-    return UnknownFormatError(f"{what}; supported formats: {describe_formats()}", path=path)
+    return UnknownFormatError(f"{what}; {WHAT_TWOWAY_READS}", path=path)
+
+
+# The formats by the tools people know them from, short enough for a one-line error
+# (``describe_formats`` has every name; docs/formats.md has the details).
+WHAT_TWOWAY_READS = (
+    "twoway reads captions (WebVTT, SRT, YouTube SBV and timedtext XML, TTML), meeting "
+    "transcripts (Zoom, Teams, Google Meet, Otter, Rev: text or .docx), speech-to-text JSON "
+    "(Whisper, WhisperX, OpenAI, AssemblyAI, Deepgram, Rev.ai, YouTube json3, Amazon Transcribe, "
+    "Google, Azure, Speechmatics, IBM Watson, Podcasting 2.0) and research formats (Praat "
+    "TextGrid, ELAN, CHAT, CTM, RTTM); see docs/formats.md"
+)
 
 
 def sniff(head: str, path: str) -> str:
@@ -125,6 +236,16 @@ def sniff(head: str, path: str) -> str:
         return "vtt"
     if text.startswith("{"):
         return "json"
+    research = _sniff_research(text)
+    if research is not None:
+        return research
+    xml_root = _xml_root(text)
+    if xml_root is not None:
+        if xml_root in _XML_ROOTS:
+            return _XML_ROOTS[xml_root]
+        # "<Dana> hi" lines (chat logs) start like XML too; XML declares itself or closes tags.
+        if text.startswith(("<?", "<!")) or "</" in text:
+            raise unknown_xml(path, xml_root)
     lines = _first_lines(text, 30)
     if lines:
         by_content = _sniff_lines(lines, extension)
@@ -136,6 +257,83 @@ def sniff(head: str, path: str) -> str:
     if by_extension is not None:
         return by_extension
     raise unknown_format(path)
+
+
+def _sniff_research(text: str) -> str | None:
+    """TextGrid, ELAN and CHAT, told by their first bytes (before any line rule can misread them:
+    ``@Languages:`` and ``xmin = 0`` lines look like ``Name: text`` and prose)."""
+    if text.startswith("File type") and (
+        'Object class = "TextGrid' in text[:200] or '\n"TextGrid"' in text[:200]
+    ):
+        return "textgrid"  # the second form is the old short header: File type = "ooTextFile short"
+    if text.startswith("<") and "<ANNOTATION_DOCUMENT" in text[:4096]:
+        return "eaf"
+    if text.startswith(("@UTF8", "@Begin", "@Font")) and "@Begin" in text[:4096]:
+        return "chat"
+    return None
+
+
+# XML formats by the local name of the root element: for sniffing, and to list them in the error
+# for any other XML.
+_XML_ROOTS = {
+    "transcript": "timedtext",
+    "timedtext": "timedtext",
+    "tt": "ttml",
+    "ANNOTATION_DOCUMENT": "eaf",
+}
+
+
+def _xml_root(text: str) -> str | None:
+    """The root element's local name when ``text`` starts as XML does (``<?xml``, comments, a
+    doctype, then ``<name``); ``""`` for XML whose root is not in ``text``; else ``None``.
+
+    >>> _xml_root('<?xml version="1.0"?>\\n<!-- c -->\\n<tt:tt xmlns:tt="x">'), _xml_root("<3 u")
+    ('tt', None)
+    """
+    pos = 0
+    size = len(text)
+    while text.startswith("<", pos):
+        if text.startswith("<?", pos):
+            close = "?>"
+        elif text.startswith("<!--", pos):
+            close = "-->"
+        elif text.startswith("<!", pos):
+            gt = text.find(">", pos)
+            close = "]>" if text.find("[", pos, gt if gt >= 0 else size) >= 0 else ">"
+        else:
+            first = text[pos + 1 : pos + 2]
+            if not (first.isalpha() or first == "_"):
+                return None if pos == 0 else ""
+            end = pos + 1
+            while end < size and end < pos + 200 and not (text[end].isspace() or text[end] in "/>"):
+                end += 1
+            return text[pos + 1 : end].rpartition(":")[2]
+        end = text.find(close, pos + 2)
+        if end < 0:
+            return ""
+        pos = end + len(close)
+        while pos < size and text[pos].isspace():
+            pos += 1
+    return None if pos == 0 else ""
+
+
+def unknown_xml(path: str, root: str, line: int | None = None) -> UnknownFormatError:
+    """The error for XML whose root element is no format twoway reads, listing those it reads."""
+    elements: dict[str, list[str]] = {}
+    for element, name in _XML_ROOTS.items():
+        elements.setdefault(name, []).append(f"<{element}>")
+    listing = "; ".join(
+        f"{name} {', '.join(tags)} ({_DESCRIPTIONS[name]})"
+        for name, tags in elements.items()
+        if name in _DESCRIPTIONS
+    )
+    what = f"XML with root element <{root}>" if root else "XML without a root element"
+    return UnknownFormatError(
+        f"{what}, not a transcript format twoway knows; the XML formats twoway reads are: "
+        f"{listing}",
+        path=path,
+        line=line,
+    )
 
 
 def _first_lines(text: str, count: int) -> list[str]:
@@ -156,8 +354,17 @@ def _sniff_lines(lines: list[str], extension: str) -> str | None:
     fields = first.split()
     if len(fields) >= 8 and fields[0] == "SPEAKER" and _numbers(fields[3], fields[4]):
         return "rttm"
+    from twoway.formats import ctm  # small; only when sniffing
+
+    if ctm.looks_like(lines):
+        return "ctm"
     if "-->" in first or (first.isdigit() and len(lines) > 1 and "-->" in lines[1]):
         return "vtt" if extension in (".vtt", ".webvtt") else "srt"
+    if first[:1].isdigit() and "," in first:
+        from twoway.formats import sbv  # small; only for a line that could be SBV timing
+
+        if sbv.is_timing(first):
+            return "sbv"
     if any(zoom_text.header(line) for line in lines[:5]):
         return "zoom-text"
     if any(text.classify(line)[0] != text.PLAIN for line in lines):
@@ -177,7 +384,12 @@ def _numbers(*fields: str) -> bool:
 def conversation(
     turns: tuple[Turn, ...], *, path: str, name: str, notes: list[str]
 ) -> Conversation:
-    """The ``Conversation``, with the general notes every reader shares appended."""
+    """The ``Conversation``, with the general notes every reader shares appended.
+
+    Raises ``FormatError`` when the times are implausible for one conversation (see
+    ``check_span``).
+    """
+    check_span(turns, path)
     if not turns:
         notes.append("The transcript has no turns.")
     else:
@@ -193,3 +405,46 @@ def conversation(
                 "No words, only who spoke when: shares are by time; questions are not counted."
             )
     return Conversation(turns, source=path, format=name, notes=tuple(notes))
+
+
+# A silence longer than this between two turns is a wrong timestamp, not a pause: a far-off time
+# would otherwise make every per-time structure (the balance windows, the timeline) as long as the
+# span. Long files are fine as long as they are talked through (a 200 MB caption file spans weeks).
+MAX_GAP_S = 7 * 24 * 3600.0
+# Beyond this (about 3 years) a time is not a position in a recording at all.
+MAX_TIME_S = 1e8
+
+
+def check_span(turns: tuple[Turn, ...], path: str) -> None:
+    """``FormatError`` naming the turn whose time is not finite, beyond ``MAX_TIME_S``, or more
+    than a week after everything before it.
+
+    >>> try:
+    ...     check_span((Turn("A", 0.0, 1.0, "Hi."), Turn("B", 1e7, 1e7 + 1, "Hi.")), "x.rttm")
+    ... except FormatError as exc:
+    ...     print(str(exc)[:65])
+    x.rttm: a turn of B starts 116 days after the turn before it: not
+    """
+    if not turns or turns[0].start is None:
+        return
+    timed = sorted(((t.start, t.end, t.speaker) for t in turns if t.start is not None), key=_first)
+    reached = timed[0][0]
+    for start, end, speaker in timed:
+        who = speaker if speaker is not None else "an unknown speaker"
+        if end is None or not all(math.isfinite(v) and abs(v) <= MAX_TIME_S for v in (start, end)):
+            raise FormatError(
+                f"a turn of {who} has an impossible time ({start} to {end} s): "
+                "not a position in a recording",
+                path=path,
+            )
+        if start - reached > MAX_GAP_S:
+            raise FormatError(
+                f"a turn of {who} starts {(start - reached) / 86400:.0f} days after the turn "
+                "before it: not one conversation (a wrong timestamp?)",
+                path=path,
+            )
+        reached = max(reached, end)
+
+
+def _first(item: tuple[float, float | None, str | None]) -> float:
+    return item[0]

@@ -43,6 +43,11 @@ class Source:
         self.path = path
         self._wrapper: io.TextIOWrapper | None = None
         head = raw.read(HEAD_BYTES)
+        # A ZIP archive (a Word .docx) is binary but readable: load() hands it to formats.docx.
+        self.is_zip = head.startswith(b"PK\x03\x04")
+        if self.is_zip:
+            self.encoding, self.encoding_label, self.head_text = "utf-8", "UTF-8", ""
+            return
         detected = detect_encoding(head)
         self.encoding, self.encoding_label = detected.codec, detected.label
         if detected.label == "UTF-8" and b"\x00" in head:
@@ -113,7 +118,11 @@ def open_source(source: str | os.PathLike[str]) -> tuple[BinaryIO, str]:
     if isinstance(source, str) and source == "-":
         if sys.stdin.isatty():
             raise InputError("standard input is a terminal: pipe a transcript in", path="-")
-        return io.BytesIO(read_stream(sys.stdin.buffer.fileno(), "-")), "-"
+        try:
+            fd = sys.stdin.buffer.fileno()
+        except (OSError, ValueError):  # io.UnsupportedOperation: an in-memory stdin
+            return io.BytesIO(sys.stdin.buffer.read()), "-"
+        return io.BytesIO(read_stream(fd, "-")), "-"
     path = os.fspath(source)
     try:
         if not stat.S_ISREG(Path(path).stat().st_mode) and not Path(path).is_dir():
