@@ -27,7 +27,15 @@ SUPPORTED = (
 
 
 def test_public_api() -> None:
-    assert twoway.formats.__all__ == ["FORMATS", "describe_formats", "load", "parse_text"]
+    assert twoway.formats.__all__ == [
+        "FORMATS",
+        "TRANSCRIPT_EXTENSIONS",
+        "describe_formats",
+        "load",
+        "parse_text",
+    ]
+    known = twoway.formats.TRANSCRIPT_EXTENSIONS
+    assert {".vtt", ".docx", ".textgrid", ".eaf", ".cha", ".sbv"} <= known
     expected = (
         *("vtt", "srt", "sbv", "timedtext", "ttml", "text", "zoom-text"),
         *("whisperx", "whisper", "openai", "assemblyai", "deepgram", "rev-ai", "youtube-json3"),

@@ -79,9 +79,11 @@ def test_balanced_interview_escapes_question_text(balanced: Analysis) -> None:
         "0 follow-ups |" in md
     )
     assert "### You asked (4)" in md
+    # Dana answers it from 200 to 230 s: "We rotate weekly and the pager is quiet. " 9 times
+    # (round(30 s x 150 a minute / 60 / 8)), 8 words each: 0:30, 72 words.
     assert (
         "- 3:16 · How do you handle \\*on-call\\* for the ingest\\_service \\| the pipeline? "
-        "_(open · day to day)_" in md
+        "_(open · day to day · answer 0:30, 72 words)_" in md
     )
     for question in (BALANCED_QUESTIONS[0], BALANCED_QUESTIONS[2], BALANCED_QUESTIONS[3]):
         assert question in md
@@ -204,8 +206,9 @@ def test_your_questioning(questioning: Analysis) -> None:
         "- **! You asked about pay before they raised it.**\n\n"
         "### You asked (4)\n\n"
         "- 1:50 · How does the team use the data review with product managers? "
-        "_(open · day to day · ↪ follow-up)_\n"
-        "- 2:45 · What is the salary range for this role? _(open · compensation)_\n" in md
+        "_(open · day to day · ↪ follow-up · answer 0:45, 14 words)_\n"
+        "- 2:45 · What is the salary range for this role? "
+        "_(open · compensation · answer 0:20, 12 words)_\n" in md
     )
     assert "## Two-way score: 99/100" in md
     assert "| questions | 23.8/25 |" in md

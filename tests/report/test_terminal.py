@@ -245,11 +245,14 @@ def test_question_topic_and_kind_are_shown_when_present(balanced: Analysis) -> N
         for q in balanced.questions
     )
     out = render(dataclasses.replace(balanced, questions=questions))
-    assert "open · role · technical · ↪ follow-up" in line_with(out, BALANCED_QUESTIONS[0])
+    # Dana answered it for 45 s (150-195 s), so the answer follows the tags.
+    assert "open · role · technical · ↪ follow-up · answer 0:45" in entry_with(
+        out, BALANCED_QUESTIONS[0]
+    )
     # "other" (no cue matched) says nothing and is left out.
     unlabelled = tuple(dataclasses.replace(q, topic="other", kind="other") for q in questions)
     out = render(dataclasses.replace(balanced, questions=unlabelled))
-    assert "open · ↪ follow-up" in line_with(out, BALANCED_QUESTIONS[0])
+    assert "open · ↪ follow-up · answer 0:45" in entry_with(out, BALANCED_QUESTIONS[0])
     assert "other" not in out
 
 
@@ -315,11 +318,13 @@ def test_your_questioning_summary(questioning: Analysis, width: int) -> None:
         "  ! you asked about pay before they raised it",
     ]
     assert out.index("Your questioning") < out.index("You asked (4)")
-    # The follow-up is marked: in a column beside the question when the longest question and
-    # its tags fit (60 + 2 + 31 columns, plus 8 for the indent and time stamp), else under it.
+    # The follow-up is marked, with how long Dana answered it (120-165 s, 14 words): beside
+    # the question when both fit, else under it. 60 + 2 + 51 columns, plus 8 for the indent and
+    # time stamp, is 121: under it at both widths.
     at = out.index(FOLLOW_UP_QUESTION)
-    assert "open · day to day · ↪ follow-up" in out[at:].splitlines()[1 if width < 101 else 0]
-    assert "open · compensation" in line_with(out, PAY_QUESTION)
+    assert "open · day to day · ↪ follow-up · answer 0:45, 14 words" in out[at:].splitlines()[1]
+    # 39 + 2 + 43 + 8 = 92 columns: beside it at 120, under it at 80.
+    assert "open · compensation · answer 0:20, 12 words" in entry_with(out, PAY_QUESTION)
     assert "↪" not in line_with(out, PAY_QUESTION)
 
 

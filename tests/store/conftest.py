@@ -52,6 +52,8 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # Never touch the developer's own store or configuration.
     monkeypatch.delenv("TWOWAY_DB", raising=False)
     monkeypatch.delenv("TWOWAY_STAY_IN_TOUCH_DAYS", raising=False)
+    monkeypatch.delenv("TWOWAY_DATA_DIR", raising=False)
+    monkeypatch.delenv("TWOWAY_ME", raising=False)
     monkeypatch.setenv("TWOWAY_CONFIG", str(tmp_path / "no-config.toml"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 

@@ -88,16 +88,21 @@ def test_sigkill_while_saving_leaves_whole_conversations_or_nothing(db_url: str)
             env=_env(),
         )
         assert proc.stdout is not None
-        # Wait until it is in its save loop, then kill it at a random moment.
+        # Wait until it is in its save loop (one save done, the next begun), then kill it at a
+        # random moment. Waiting for that "begin" keeps a garbage collection between two saves
+        # (its timing moves with whatever the process imported) from eating the short delays.
         line = proc.stdout.readline()
         while line and not line.startswith("saved"):
             line = proc.stdout.readline()
         assert line.startswith("saved"), "the saver died before saving anything"
+        saved = line.strip()
+        line = proc.stdout.readline()
+        assert line.startswith("begin"), "the saver stopped after one save"
         time.sleep(rng.uniform(0.0, 0.3))
         proc.send_signal(signal.SIGKILL)
         rest = proc.stdout.read().split("\n")
         proc.wait()
-        lines = [line.strip(), *[r for r in rest if r]]
+        lines = [saved, line.strip(), *[r for r in rest if r]]
         saved_lines += sum(1 for x in lines if x.startswith("saved"))
         if lines[-1].startswith("begin"):
             mid_save += 1  # killed after "begin N" and before "saved N"

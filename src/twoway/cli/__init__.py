@@ -79,7 +79,10 @@ _batch.register(app)
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"twoway: error: {message}\n")
+    # Messages quote the input (a speaker name, a line): no control sequence, no surrogate.
+    from twoway.report.text_safety import safe_text
+
+    sys.stderr.write(f"twoway: error: {safe_text(message)}\n")
 
 
 def main(argv: list[str] | None = None) -> int:

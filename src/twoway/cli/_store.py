@@ -1,13 +1,15 @@
 """What the store's commands share: the ``--db`` and ``--json`` options, dates, output helpers.
 
 Nothing heavy is imported here at module level: SQLAlchemy and rich load inside the helpers.
+Whatever comes from the store (names, sources, notes, what was said) is shown through these
+helpers, which make it safe (``twoway.report.text_safety``): ``table`` and ``print_json`` do it
+themselves; markup strings take values through ``esc``, plain lines go through ``echo``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -16,9 +18,11 @@ import typer
 from twoway.errors import UsageError
 
 if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.table import Table
+    from collections.abc import Sequence
 
+    from rich.console import Console
+
+    from twoway.cli._tables import Grid
     from twoway.store import Store
 
 DB_HELP = (
@@ -59,7 +63,25 @@ def plain(value: Any) -> Any:
 
 
 def print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(plain(value), indent=2, ensure_ascii=False) + "\n")
+    from twoway.report.text_safety import safe_json
+
+    sys.stdout.write(safe_json(plain(value), indent=2) + "\n")
+
+
+def esc(value: object) -> str:
+    """A value to put inside a rich markup string: made safe, its ``[`` escaped."""
+    from rich.markup import escape
+
+    from twoway.report.text_safety import safe_text
+
+    return escape(safe_text(str(value)))
+
+
+def echo(message: str, *, err: bool = False) -> None:
+    """``typer.echo`` of a line that holds stored text: controls and surrogates replaced."""
+    from twoway.report.text_safety import safe_text
+
+    typer.echo(safe_text(message), err=err)
 
 
 def console() -> Console:
@@ -68,27 +90,12 @@ def console() -> Console:
     return Console(highlight=False)
 
 
-_NO_WRAP = {
-    "Id",
-    "Date",
-    "Due",
-    "Source",
-    "Last contact",
-    "Next follow-up",
-    "Status",
-    "Score",
-    "Rows",
-}
+def table(*columns: str, optional: Sequence[str] = ()) -> Grid:
+    """A table that never splits a word: on a narrow console the ``optional`` columns go
+    first (in that order), then words are cut with an ellipsis (``cli/_tables.py``)."""
+    from twoway.cli._tables import grid
 
-
-def table(*columns: str) -> Table:
-    from rich import box
-    from rich.table import Table
-
-    result = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    for column in columns:
-        result.add_column(column, overflow="fold", no_wrap=column in _NO_WRAP)
-    return result
+    return grid(*columns, optional=optional)
 
 
 def day(value: dt.date | None) -> str:

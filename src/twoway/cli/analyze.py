@@ -13,6 +13,8 @@ import typer
 from twoway.errors import TwowayError, UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from twoway.analysis import Analysis, Targets
     from twoway.audio._cli import AudioOptions
     from twoway.model import Conversation
@@ -355,24 +357,51 @@ def _save(
     options: dict[str, Any],
     quiet_stdout: bool,
 ) -> None:
+    from twoway.cli._store import echo
     from twoway.store import open as open_store
 
     settings = dict(options)
     db = settings.pop("db")
+    named: list[str] = settings.pop("with_people")
     with open_store(db) as store:
         for conversation, analysis in zip(conversations, analyses, strict=True):
-            result = store.save(conversation, analysis, **settings)
+            people = [_with_speaker(n, conversation.speakers, analysis.me) for n in named]
+            result = store.save(conversation, analysis, with_people=people, **settings)
             saved = store.conversation(result.conversation_id).summary
             verb = "Saved" if result.created else "Updated (already saved)"
             detail = f" with {', '.join(saved.people)}" if saved.people else ""
             detail += f" at {saved.company}" if saved.company else ""
             added = result.followups_added
-            typer.echo(
+            hint = " (twoway followups)" if added else ""
+            if not saved.people:
+                hint = " (name who you talked to with --with NAME for a thank-you follow-up)"
+            echo(
                 f"{verb} conversation #{saved.id} ({saved.source}, {saved.date}){detail}; "
-                f"{added} follow-up{'s' if added != 1 else ''} added"
-                + (" (twoway followups)" if added else ""),
+                f"{added} follow-up{'s' if added != 1 else ''} added{hint}",
                 err=quiet_stdout,
             )
+
+
+def _with_speaker(name: str, speakers: Sequence[str], me: str | None) -> str:
+    """The person ``--with NAME`` means: the other speaker it names, as ``--me`` resolves names
+    (``Jordan`` -> ``Jordan Lee``, ``B`` -> ``Speaker B``), else the name as given (someone the
+    transcript does not name). Two speakers starting with it is a usage error.
+    """
+    from twoway.analysis.analyze import resolve_speaker
+    from twoway.errors import SpeakerError
+
+    others = [s for s in speakers if s != me]
+    try:
+        return resolve_speaker(name, others)
+    except SpeakerError:
+        wanted = name.strip().casefold()
+        several = [s for s in others if wanted and s.casefold().startswith(wanted)]
+        if len(several) > 1:
+            raise UsageError(
+                f"--with {name!r} matches several speakers: {', '.join(several)}; "
+                "give the full name"
+            ) from None
+        return name.strip()
 
 
 def _read_plan(path: Path) -> Plan:

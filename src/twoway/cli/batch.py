@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from twoway.errors import UsageError
+from twoway.errors import InputError, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -237,6 +237,9 @@ def cohort_command(
     from twoway.batch import read_rows
     from twoway.batch.cohort import cohort
 
+    if not Path(results).exists():
+        # Not an empty cohort: a mistyped name would otherwise print zeros and exit 0.
+        raise InputError("no such file or folder (give what twoway batch -o wrote)", path=results)
     for target in (html, reports):
         if target is not None and not target.absolute().parent.is_dir():
             raise UsageError(f"{target}: the folder {target.absolute().parent} does not exist")
@@ -305,9 +308,8 @@ def _report_name(row: Row) -> str:
 
 
 def _terminal_summary(console: Console, data: object, html: Path | None) -> None:
-    from rich.table import Table
-
     from twoway.batch.cohort import Cohort, median
+    from twoway.cli._store import esc, table
 
     assert isinstance(data, Cohort)
     shares = [
@@ -325,12 +327,12 @@ def _terminal_summary(console: Console, data: object, html: Path | None) -> None
         f"median talk share {'-' if mid is None else f'{100 * mid:.0f}%'}{band}, "
         f"{data.on_target} on target"
     )
-    table = Table("outlier", "count", "examples", box=None, pad_edge=False)
+    grid = table("outlier", "count", "examples", optional=("examples",))
     for name, found in data.outliers.items():
-        table.add_row(name, str(len(found)), ", ".join(Path(r["path"]).name for r in found[:3]))
-    console.print(table)
+        grid.add_row(name, str(len(found)), ", ".join(Path(r["path"]).name for r in found[:3]))
+    console.print(grid)
     if html is not None:
-        console.print(f"HTML: {html}")
+        console.print(f"HTML: {esc(html)}")
 
 
 def register(app: typer.Typer) -> None:

@@ -14,6 +14,8 @@ from twoway.cli._store import (
     console,
     day,
     db_from,
+    echo,
+    esc,
     open_store,
     print_json,
     share,
@@ -42,13 +44,15 @@ def companies_command(ctx: typer.Context, db: DbOption = None, as_json: JsonOpti
     if as_json:
         print_json(companies)
         return
-    out = console()
-    if not companies:
-        out.print(
+    if not companies:  # one plain line: rich is not even loaded
+        typer.echo(
             "No companies yet. Save a conversation with: twoway analyze FILE --save --company NAME"
         )
         return
-    grid = table("Company", "Conversations", "People", "Last contact")
+    out = console()
+    grid = table(
+        "Company", "Conversations", "People", "Last contact", optional=("Last contact", "People")
+    )
     for c in companies:
         grid.add_row(c.name, str(c.conversations), str(c.people), day(c.last_contact))
     out.print(grid)
@@ -69,10 +73,19 @@ def show_command(
         return
     out = console()
     c = detail.company
-    out.print(f"[bold]{c.name}[/bold]  last contact {day(c.last_contact)}")
-    out.print(f"People: {', '.join(detail.people) or '-'}")
+    out.print(f"[bold]{esc(c.name)}[/bold]  last contact {day(c.last_contact)}")
+    out.print(f"People: {esc(', '.join(detail.people) or '-')}")
     if detail.conversations:
-        grid = table("Id", "Date", "Source", "Role", "With", "Score", "Your share")
+        grid = table(
+            "Id",
+            "Date",
+            "Source",
+            "Role",
+            "With",
+            "Score",
+            "Your share",
+            optional=("Role", "Score", "With"),
+        )
         for conv in detail.conversations:
             grid.add_row(
                 str(conv.id),
@@ -98,7 +111,7 @@ def add_command(
     """
     with open_store(db_from(ctx, db)) as store:
         company = store.add_company(name)
-    typer.echo(f"Added {company.name}")
+    echo(f"Added {company.name}")
 
 
 @companies_app.command("delete")
@@ -113,7 +126,7 @@ def delete_command(
         company = store.company(name).company
         confirm(f"Delete the company {company.name}?", yes)
         store.delete_company(company.name)
-    typer.echo(f"Deleted {company.name}")
+    echo(f"Deleted {company.name}")
 
 
 def register(app: typer.Typer) -> None:

@@ -14,6 +14,8 @@ from twoway.cli._store import (
     console,
     day,
     db_from,
+    echo,
+    esc,
     open_store,
     print_json,
     share,
@@ -51,11 +53,23 @@ def conversations_command(
     if as_json:
         print_json(items)
         return
-    out = console()
-    if not items:
-        out.print("No conversations saved yet. Save one with: twoway analyze FILE --me NAME --save")
+    if not items:  # one plain line: rich is not even loaded
+        typer.echo(
+            "No conversations saved yet. Save one with: twoway analyze FILE --me NAME --save"
+        )
         return
-    grid = table("Id", "Date", "Source", "Company", "Role", "With", "Score", "Your share")
+    out = console()
+    grid = table(
+        "Id",
+        "Date",
+        "Source",
+        "Company",
+        "Role",
+        "With",
+        "Score",
+        "Your share",
+        optional=("Role", "Score", "Company", "With"),
+    )
     for c in items:
         grid.add_row(
             str(c.id),
@@ -91,7 +105,7 @@ def show_command(
         return
     c = stored.summary
     out = console()
-    out.print(f"[bold]#{c.id} {c.source}[/bold]  {day(c.date)}  {c.mode}")
+    out.print(f"[bold]#{c.id} {esc(c.source)}[/bold]  {day(c.date)}  {esc(c.mode)}")
     for label, value in (
         ("Company", c.company),
         ("Role", c.role),
@@ -101,12 +115,12 @@ def show_command(
         ("Your share", share(c.talk_share)),
         ("Turns", str(len(stored.conversation.turns))),
     ):
-        out.print(f"{label + ':':12}{value or '-'}")
+        out.print(f"{label + ':':12}{esc(value or '-')}")
     questions = [q for q in stored.analysis.get("questions", []) if q.get("is_me")]
     if questions:
         out.print("\n[bold]Your questions[/bold]")
         for q in questions:
-            out.print(f"  - {q['text']}")
+            out.print(f"  - {esc(q['text'])}")
 
 
 def _dict(value: object) -> dict[str, object]:
@@ -130,7 +144,7 @@ def delete_command(
         summary = store.conversation(ref).summary
         confirm(f"Delete conversation #{summary.id} ({summary.source}, {day(summary.date)})?", yes)
         store.delete_conversation(summary.id)
-    typer.echo(f"Deleted conversation #{summary.id} ({summary.source})")
+    echo(f"Deleted conversation #{summary.id} ({summary.source})")
 
 
 def register(app: typer.Typer) -> None:

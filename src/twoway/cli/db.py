@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from twoway.cli._store import DbOption, JsonOption, console, db_from, open_store, print_json, table
+from twoway.cli._store import (
+    DbOption,
+    JsonOption,
+    console,
+    db_from,
+    echo,
+    esc,
+    open_store,
+    print_json,
+    table,
+)
 
 db_app = typer.Typer(
     help="The store itself: where it is and what it holds (info), and a safe copy (backup).\n\n"
@@ -35,10 +45,10 @@ def info_command(ctx: typer.Context, db: DbOption = None, as_json: JsonOption = 
         print_json(info)
         return
     out = console()
-    out.print(f"Database:       {info.path or info.url}")
+    out.print(f"Database:       {esc(info.path or info.url)}")
     if info.path is None:
-        out.print(f"URL:            {info.url}")
-    out.print(f"Schema version: {info.schema_version} (newest known: {info.head_version})")
+        out.print(f"URL:            {esc(info.url)}")
+    out.print(f"Schema version: {esc(info.schema_version)} (newest known: {info.head_version})")
     grid = table("Table", "Rows")
     for name, count in info.counts.items():
         grid.add_row(name, str(count))
@@ -59,7 +69,7 @@ def backup_command(
     """
     with open_store(db_from(ctx, db)) as store:
         written = store.backup(file, overwrite=force)
-    typer.echo(f"Backed up to {written}")
+    echo(f"Backed up to {written}")
 
 
 def register(app: typer.Typer) -> None:

@@ -44,7 +44,9 @@ def export_command(
     with open_store(db) as store:
         data = store.export_dict()
     if fmt == "json":
-        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        from twoway.report.text_safety import safe_json
+
+        text = safe_json(data, indent=2) + "\n"
         if output is None:
             sys.stdout.write(text)
         else:

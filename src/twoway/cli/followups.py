@@ -13,6 +13,7 @@ from twoway.cli._store import (
     console,
     day,
     db_from,
+    echo,
     open_store,
     print_json,
     table,
@@ -47,10 +48,15 @@ def followups_command(
     if as_json:
         print_json([{**_plain(f), "status": f.status(today)} for f in items])
         return
-    out = console()
-    if not items:
-        out.print("Nothing to follow up. Saving a conversation adds a thank-you and a check-in.")
+    if not items:  # one plain line: rich is not even loaded
+        typer.echo(
+            "Nothing to follow up. Saving a conversation with --with NAME adds a thank-you "
+            "and a check-in."
+        )
         return
+    out = console()
+    from rich.text import Text
+
     grid = table("Id", "Due", "Status", "Person", "What")
     for f in items:
         status = f.status(today)
@@ -58,7 +64,7 @@ def followups_command(
         grid.add_row(
             str(f.id),
             day(f.due),
-            f"[{style}]{status}[/]" if style else status,
+            Text(status, style=style),
             f.person or "-",
             f.what,
         )
@@ -90,7 +96,7 @@ def add_command(
     when = dates.parse_date(due, "--due")
     with open_store(db_from(ctx, db)) as store:
         item = store.add_followup(person, what, when)
-    typer.echo(f"Follow-up #{item.id} for {item.person}, due {day(item.due)}: {item.what}")
+    echo(f"Follow-up #{item.id} for {item.person}, due {day(item.due)}: {item.what}")
 
 
 @followups_app.command("done")
@@ -101,7 +107,7 @@ def done_command(ctx: typer.Context, followup_id: IdArg, db: DbOption = None) ->
     """
     with open_store(db_from(ctx, db)) as store:
         item = store.complete_followup(followup_id)
-    typer.echo(f"Done: #{item.id} {item.what}")
+    echo(f"Done: #{item.id} {item.what}")
 
 
 @followups_app.command("snooze")
@@ -117,7 +123,7 @@ def snooze_command(
     """
     with open_store(db_from(ctx, db)) as store:
         item = store.snooze_followup(followup_id, days, today=dates.today())
-    typer.echo(f"Snoozed #{item.id} to {day(item.due)}: {item.what}")
+    echo(f"Snoozed #{item.id} to {day(item.due)}: {item.what}")
 
 
 def register(app: typer.Typer) -> None:

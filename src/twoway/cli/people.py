@@ -14,6 +14,8 @@ from twoway.cli._store import (
     console,
     day,
     db_from,
+    echo,
+    esc,
     open_store,
     print_json,
     share,
@@ -48,11 +50,21 @@ def people_command(ctx: typer.Context, db: DbOption = None, as_json: JsonOption 
     if as_json:
         print_json(people)
         return
-    out = console()
-    if not people:
-        out.print("No people yet. Save a conversation with: twoway analyze FILE --save --with NAME")
+    if not people:  # one plain line: rich is not even loaded
+        typer.echo(
+            "No people yet. Save a conversation with: twoway analyze FILE --save --with NAME"
+        )
         return
-    grid = table("Name", "Company", "Title", "Conversations", "Last contact", "Next follow-up")
+    out = console()
+    grid = table(
+        "Name",
+        "Company",
+        "Title",
+        "Conversations",
+        "Last contact",
+        "Next follow-up",
+        optional=("Title", "Last contact", "Conversations", "Company"),
+    )
     for p in people:
         grid.add_row(
             p.name,
@@ -90,11 +102,21 @@ def _header(p: PersonSummary) -> str:
 def _render_detail(detail: PersonDetail) -> None:
     out = console()
     p = detail.person
-    out.print(f"[bold]{_header(p)}[/bold]")
+    out.print(f"[bold]{esc(_header(p))}[/bold]")
     out.print(f"Last contact: {day(p.last_contact)}   Next follow-up: {day(p.next_followup)}")
     if detail.conversations:
         out.print("\n[bold]Conversations[/bold]")
-        grid = table("Id", "Date", "Source", "Company", "Role", "Mode", "Score", "Your share")
+        grid = table(
+            "Id",
+            "Date",
+            "Source",
+            "Company",
+            "Role",
+            "Mode",
+            "Score",
+            "Your share",
+            optional=("Mode", "Role", "Company", "Score"),
+        )
         for c in detail.conversations:
             grid.add_row(
                 str(c.id),
@@ -110,22 +132,22 @@ def _render_detail(detail: PersonDetail) -> None:
     if detail.answers:
         out.print("\n[bold]What they told you about themselves[/bold]")
         for a in detail.answers:
-            out.print(f"  [{day(a.date)}] You: {a.question}")
-            out.print(f"      {p.name}: {a.answer or '(no words recorded)'}\n")
+            out.print(f"  \\[{day(a.date)}] You: {esc(a.question)}")
+            out.print(f"      {esc(p.name)}: {esc(a.answer or '(no words recorded)')}\n")
     if detail.topics_raised:
-        out.print(f"[bold]Topics they raised:[/bold] {', '.join(detail.topics_raised)}")
+        out.print(f"[bold]Topics they raised:[/bold] {esc(', '.join(detail.topics_raised))}")
     asked = [f"{kind} {n}" for kind, n in detail.their_questions if kind != "other"]
     if asked:
-        out.print(f"[bold]Their questions:[/bold] {', '.join(asked)}")
+        out.print(f"[bold]Their questions:[/bold] {esc(', '.join(asked))}")
     if detail.notes:
         out.print("\n[bold]Notes[/bold]")
         for note in detail.notes:
-            out.print(f"  [{note.created_at:%Y-%m-%d}] {note.text}")
+            out.print(f"  \\[{note.created_at:%Y-%m-%d}] {esc(note.text)}")
     if detail.followups:
         out.print("\n[bold]Follow-ups[/bold]")
         for f in detail.followups:
             mark = "done" if f.done_at is not None else f"due {day(f.due)}"
-            out.print(f"  #{f.id} {f.what} ({mark})")
+            out.print(f"  #{f.id} {esc(f.what)} ({mark})")
 
 
 @people_app.command("add")
@@ -143,7 +165,7 @@ def add_command(
     """
     with open_store(db_from(ctx, db)) as store:
         person = store.add_person(name, email=email, title=title, company=company)
-    typer.echo(f"Added {_header(person)}")
+    echo(f"Added {_header(person)}")
 
 
 @people_app.command("edit")
@@ -164,7 +186,7 @@ def edit_command(
         person = store.edit_person(
             name, new_name=new_name, email=email, title=title, company=company
         )
-    typer.echo(f"Updated {_header(person)}")
+    echo(f"Updated {_header(person)}")
 
 
 @people_app.command("merge")
@@ -180,7 +202,7 @@ def merge_command(
     """
     with open_store(db_from(ctx, db)) as store:
         person = store.merge_people(source, into)
-    typer.echo(f"Merged {source!r} into {person.name} ({person.conversations} conversations)")
+    echo(f"Merged {source!r} into {person.name} ({person.conversations} conversations)")
 
 
 @people_app.command("delete")
@@ -213,7 +235,7 @@ def delete_command(
     if gone.removed_from:
         parts.append(f"removed from {len(gone.removed_from)} conversation(s) with others")
     parts.append(f"{gone.notes} note(s), {gone.followups} follow-up(s)")
-    typer.echo("; ".join(parts))
+    echo("; ".join(parts))
 
 
 @people_app.command("note")
@@ -229,7 +251,7 @@ def note_command(
     """
     with open_store(db_from(ctx, db)) as store:
         note = store.add_note(name, text)
-    typer.echo(f"Noted for {note.person}: {note.text}")
+    echo(f"Noted for {note.person}: {note.text}")
 
 
 def register(app: typer.Typer) -> None:

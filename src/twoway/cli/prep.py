@@ -82,18 +82,23 @@ def prep_command(
         count=count,
         compensation=compensation,
     )
+    # The job description is someone else's text: nothing in it may drive the terminal.
+    from twoway.report.text_safety import safe_json_text, safe_text, safe_value
+
     if out_format == "json":
         from twoway.prep.render import render_json
 
-        _write(render_json(plan), output)
+        _write(safe_json_text(render_json(plan)), output)
     elif out_format == "markdown":
         from twoway.prep.render import render_markdown
 
-        _write(render_markdown(plan), output)
+        _write(safe_text(render_markdown(plan)), output)
     else:
         from rich.console import Console
 
         from twoway.prep.render import render_terminal
+
+        plan = safe_value(plan)
 
         if output is None:
             render_terminal(plan, Console())

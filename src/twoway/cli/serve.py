@@ -60,6 +60,9 @@ def serve_command(
         raise MissingExtraError("twoway serve", "web", missing) from None
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    # twoway's own INFO lines, not alembic's ("Context impl SQLiteImpl.", "Running upgrade
+    # ..."): creating or migrating the store says nothing unless it goes wrong.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     app = create_app(settings)
     shown = f"[{host}]" if ":" in host else host
     address = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}/"

@@ -44,8 +44,11 @@ def thank_you_command(
         raise UsageError(f"--format takes text or markdown; got {fmt!r}")
     with open_store(db) as store:
         stored = store.conversation(conversation)
+    from twoway.report.text_safety import safe_text
+
     note = stored.thank_you(to)
-    text = note.markdown if fmt == "markdown" else note.text
+    # It quotes what they said: no control character from the transcript goes into an email.
+    text = safe_text(note.markdown if fmt == "markdown" else note.text)
     if not text.endswith("\n"):
         text += "\n"
     if output is None:

@@ -22,6 +22,7 @@ from twoway.errors import InputError
 from twoway.formats._registry import (
     FORMATS,
     JSON_FLAVORS,
+    TRANSCRIPT_EXTENSIONS,
     conversation,
     describe_formats,
     is_line_format,
@@ -32,7 +33,7 @@ from twoway.formats._registry import (
 from twoway.formats._source import Source, open_source, strip_bom
 from twoway.model import Conversation, Turn
 
-__all__ = ["FORMATS", "describe_formats", "load", "parse_text"]
+__all__ = ["FORMATS", "TRANSCRIPT_EXTENSIONS", "describe_formats", "load", "parse_text"]
 
 
 def load(source: str | os.PathLike[str], *, format: str | None = None) -> Conversation:

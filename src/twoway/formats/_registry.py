@@ -174,6 +174,11 @@ _EXTENSIONS = {
 }
 
 
+# File name endings of transcripts (for file pickers and upload checks): every one the readers
+# know by extension, plus the Word and Markdown documents that are read by their content.
+TRANSCRIPT_EXTENSIONS: frozenset[str] = frozenset(_EXTENSIONS) | {".docx", ".md"}
+
+
 class LineReader(Protocol):
     def __call__(
         self, source: str | Iterable[str], *, path: str = ..., notes: list[str] | None = ...

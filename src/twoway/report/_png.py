@@ -18,6 +18,7 @@ from twoway.errors import MissingExtraError, UsageError
 from twoway.model import Conversation
 from twoway.report import _format as fmt
 from twoway.report import _svg
+from twoway.report.text_safety import safe_value
 
 PALETTE = _svg.PALETTE
 
@@ -27,6 +28,7 @@ def write_report_pngs(
 ) -> list[Path]:
     """Write ``PREFIXtimeline.png`` (only with timing) and ``PREFIXshare.png`` into ``folder``
     (created when its parent exists); returns the paths written."""
+    analysis, conversation = safe_value(analysis), safe_value(conversation)  # text_safety
     folder = Path(folder)
     if not folder.is_dir():
         if not folder.parent.is_dir():

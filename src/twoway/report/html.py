@@ -33,6 +33,7 @@ from twoway.analysis.feedback import format_duration
 from twoway.analysis.result import Analysis, Question
 from twoway.report import _format as fmt
 from twoway.report import _svg
+from twoway.report.text_safety import safe_text, safe_value
 
 if TYPE_CHECKING:
     from twoway.model import Conversation
@@ -60,6 +61,7 @@ def progress_chart(points: Sequence[ProgressPoint], *, me: str | None = None) ->
     """
     from twoway.report.progress import progress_alt_text
 
+    points = safe_value(points)
     return _svg.progress_svg(points, "tw-progress", desc=progress_alt_text(points, me=me))
 
 
@@ -131,6 +133,11 @@ def _context(
     title: str | None,
     date: dt.date | None,
 ) -> dict[str, Any]:
+    # Control characters and lone surrogates out first (text_safety): the page must encode as
+    # UTF-8, and the source name feeds the ids' hash below.
+    analysis, conversation = safe_value(analysis), safe_value(conversation)
+    progress = safe_value(progress)
+    title = None if title is None else safe_text(title)
     ident = (
         "tw-"
         + hashlib.sha1(
@@ -316,9 +323,10 @@ class QuestionRow:
     follow_up: bool
 
 
-def _question_row(q: Question, *, with_answer: bool) -> QuestionRow:
+def _question_row(q: Question) -> QuestionRow:
     about = [fmt.label(v) for v in (q.topic, q.kind) if v and v != "other"]
-    answer = fmt.answer_length(q) if with_answer else None
+    # Your questions too: how long they answered is what "asked well" looks like.
+    answer = fmt.answer_length(q)
     return QuestionRow(
         at=fmt.clock(q.start_s) if q.start_s is not None else fmt.MISSING,
         who=q.speaker,
@@ -343,7 +351,7 @@ def _questions(analysis: Analysis) -> dict[str, Any] | None:
         groups.append(
             {
                 "heading": f"{group.heading} ({len(group.counted)})",
-                "rows": [_question_row(q, with_answer=not group.mine) for q in group.counted],
+                "rows": [_question_row(q) for q in group.counted],
                 "skipped": skipped,
             }
         )

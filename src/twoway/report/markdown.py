@@ -11,6 +11,7 @@ import re
 from twoway.analysis.feedback import format_duration
 from twoway.analysis.result import Analysis, Question, Questioning
 from twoway.report import _format as fmt
+from twoway.report.text_safety import safe_value
 
 # Characters with a meaning inside a GitHub-flavoured markdown line or table cell. Escaped text
 # never starts a line, so "#", "+", "-" and "1." need nothing; with "[" and "]" escaped, "(" and
@@ -28,7 +29,12 @@ def escape(text: str) -> str:
 
 
 def render_markdown(analysis: Analysis) -> str:
-    """The report for ``analysis`` as markdown, ending with a newline."""
+    """The report for ``analysis`` as markdown, ending with a newline.
+
+    Control characters and lone surrogates in the transcript's text are replaced first
+    (``text_safety``): a report viewed with ``cat`` cannot retitle or clear the terminal.
+    """
+    analysis = safe_value(analysis)
     sections = [
         _header(analysis),
         _speakers(analysis),
@@ -159,9 +165,7 @@ def _questions(analysis: Analysis) -> str | None:
     for group in fmt.question_groups(analysis):
         lines += ["", f"### {group.heading} ({len(group.counted)})", ""]
         for q in group.counted:
-            lines.append(
-                _question_item(q, with_speaker=not group.mine and panel, with_answer=not group.mine)
-            )
+            lines.append(_question_item(q, with_speaker=not group.mine and panel, with_answer=True))
         if group.skipped:
             texts = ", ".join(
                 t if t == "…" else f"“{escape(t)}”" for t in fmt.sample_texts(group.skipped)

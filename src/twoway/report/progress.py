@@ -34,6 +34,7 @@ from rich.text import Text
 from twoway.errors import MissingExtraError, UsageError
 from twoway.report import _format as fmt
 from twoway.report.markdown import escape
+from twoway.report.text_safety import safe_text, safe_value
 
 if TYPE_CHECKING:
     from twoway.store.records import ProgressPoint
@@ -145,7 +146,13 @@ def trend(
 
 
 def _ordered(points: Sequence[ProgressPoint]) -> list[ProgressPoint]:
-    return sorted(points, key=lambda p: p.date)  # stable: same-day points keep their order
+    # Every renderer starts here: the saved sources' text made safe to show (text_safety).
+    safe = safe_value(list(points))
+    return sorted(safe, key=lambda p: p.date)  # stable: same-day points keep their order
+
+
+def _who(me: str | None) -> str | None:
+    return None if me is None else safe_text(me)
 
 
 def _verdict(p: ProgressPoint) -> str | None:
@@ -219,7 +226,7 @@ def render_progress(
     points: Sequence[ProgressPoint], console: Console, *, me: str | None = None
 ) -> None:
     """Print the progress report for ``points`` (any order; shown by date) on ``console``."""
-    ordered = _ordered(points)
+    ordered, me = _ordered(points), _who(me)
     title = "twoway progress" + (f": {me}" if me else "")
     console.print(Rule(Text(title, style="bold"), align="left"))
     if not ordered:
@@ -263,9 +270,9 @@ def _table(points: list[ProgressPoint], *, compact: bool, with_source: bool) -> 
     for p in points:
         cells: list[RenderableType] = [p.date.isoformat()]
         if with_source:
-            cells.append(_source(p.source))
+            cells.append(Text(_source(p.source)))
         cells += [
-            p.mode,
+            Text(p.mode),
             _share_cell(p, with_band=not compact),
             str(p.questions),
             str(p.about_them),
@@ -324,7 +331,7 @@ def _trends(points: list[ProgressPoint], width: int) -> RenderableType:
 
 def render_progress_markdown(points: Sequence[ProgressPoint], *, me: str | None = None) -> str:
     """The progress report as GitHub-flavoured markdown."""
-    ordered = _ordered(points)
+    ordered, me = _ordered(points), _who(me)
     lines = ["# twoway progress" + (f": {escape(me)}" if me else ""), ""]
     if not ordered:
         return "\n".join([*lines, "No saved conversations yet: nothing to compare.", ""])
@@ -375,7 +382,7 @@ def render_progress_markdown(points: Sequence[ProgressPoint], *, me: str | None 
 
 def progress_alt_text(points: Sequence[ProgressPoint], *, me: str | None = None) -> str:
     """A one-paragraph description of the chart, for alt text (also saved in the PNG)."""
-    ordered = _ordered(points)
+    ordered, me = _ordered(points), _who(me)
     who = f"{me}'s" if me else "My"
     if not ordered:
         return f"{who} twoway progress: no conversations yet."
@@ -409,7 +416,7 @@ def write_progress_png(
     image. ``MissingExtraError`` without matplotlib (``pip install 'twoway[charts]'``);
     ``UsageError`` with no points or a missing folder.
     """
-    ordered = _ordered(points)
+    ordered, me = _ordered(points), _who(me)
     if not ordered:
         raise UsageError("the progress chart needs at least one saved conversation")
     path = Path(path)

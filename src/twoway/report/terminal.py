@@ -19,6 +19,7 @@ from rich.text import Text
 from twoway.analysis.feedback import format_duration
 from twoway.analysis.result import Analysis, Question, Questioning, SpeakerStats, TargetsUsed
 from twoway.report import _format as fmt
+from twoway.report.text_safety import safe_value
 
 BAR_MAX, BAR_MIN = 20, 10  # share bar cells: 5% each when there is room, 10% at least
 SPARK_REPEAT = 3  # a short call's few windows are drawn wider
@@ -43,7 +44,12 @@ def render_terminal(analysis: Analysis, console: Console) -> None:
     Sections: header, speakers, two-way score, balance over time, questions (your questioning,
     then the lists), prepared questions, monologues and interruptions, feedback, questions you
     can still ask, notes. Sections with nothing to say are left out.
+
+    Text from the transcript goes through ``text_safety`` first (no control sequence reaches
+    the terminal, no lone surrogate the encoder) and is always a ``Text``, never markup, so a
+    speaker called ``[link=...]`` is shown as written.
     """
+    analysis = safe_value(analysis)
     sections: list[RenderableType | None] = [
         _header(analysis, console.width),
         _speakers(analysis, console),
@@ -177,7 +183,10 @@ def _speakers_table(
         pad_edge=False,
         show_edge=False,
     )
-    table.add_column("Speaker", overflow="fold", min_width=7, max_width=min(name_width, NAME_MAX))
+    # Names wrap at spaces; a single word longer than the column is cut with "…", never split.
+    table.add_column(
+        "Speaker", overflow="ellipsis", min_width=7, max_width=min(name_width, NAME_MAX)
+    )
     for column in columns:
         justify: JustifyMethod = "left" if column.key == "share" else "right"
         table.add_column(column.short, justify=justify, no_wrap=True)
@@ -256,7 +265,9 @@ def _score(analysis: Analysis) -> RenderableType | None:
     table.add_column("points", justify="right", no_wrap=True)
     table.add_column("detail", overflow="fold", style="dim")
     for c in score.components:
-        table.add_row(c.name, f"{fmt.points(c.points)}/{fmt.points(c.max_points)}", c.detail)
+        table.add_row(
+            Text(c.name), f"{fmt.points(c.points)}/{fmt.points(c.max_points)}", Text(c.detail)
+        )
     return Group(heading, _indented(table))
 
 
@@ -298,7 +309,8 @@ def _questions(analysis: Analysis, width: int) -> RenderableType | None:
             table = _question_table(
                 group.counted,
                 show_speaker=not group.mine and panel,
-                with_answers=not group.mine,  # how long you answered their questions
+                # How long you answered their questions, and they answered yours.
+                with_answers=True,
                 width=width,
             )
             parts.append(_indented(table))
@@ -354,7 +366,7 @@ def _question_table(
     for q, about in rows:
         row: list[RenderableType] = [fmt.clock(q.start_s) if q.start_s is not None else "·"]
         if show_speaker:
-            row.append(q.speaker)
+            row.append(Text(q.speaker))
         if inline:
             row.append(_beside_or_under(q.text, about, room))
         else:
@@ -394,7 +406,7 @@ def _plan(analysis: Analysis) -> RenderableType | None:
         asked_as = fmt.asked_as(planned)
         if asked_as is not None:
             cell.append(f"\nasked as “{asked_as}” ({fmt.match(planned)})", style="dim")
-        table.add_row(mark, fmt.label(planned.topic) if planned.topic else "", cell)
+        table.add_row(mark, Text(fmt.label(planned.topic) if planned.topic else ""), cell)
     parts.append(_indented(table))
     return Group(*parts)
 
@@ -435,7 +447,7 @@ def _monologues(analysis: Analysis) -> RenderableType | None:
     parts: list[RenderableType] = [_title(f"Monologues over {limit} ({len(analysis.monologues)})")]
     if analysis.monologues:
         table = Table(box=None, padding=(0, 1), pad_edge=False, show_header=False)
-        table.add_column("speaker", overflow="fold")
+        table.add_column("speaker", overflow="ellipsis")
         table.add_column("at", style="dim", no_wrap=True)
         table.add_column("length", no_wrap=True)
         for m in analysis.monologues:
@@ -477,7 +489,7 @@ def _feedback(analysis: Analysis) -> RenderableType | None:
         table.add_row(
             f"{n}.",
             Text(f"{fmt.priority_mark(item.priority)} {fmt.priority_word(item.priority)}", style),
-            item.message,
+            Text(item.message),
         )
     return Group(_title("Feedback"), _indented(table))
 
@@ -489,5 +501,5 @@ def _notes(analysis: Analysis) -> RenderableType | None:
     table.add_column("bullet", no_wrap=True)
     table.add_column("note", overflow="fold", ratio=1)
     for note in analysis.notes:
-        table.add_row("·", note)
+        table.add_row("·", Text(note))
     return Group(_title("Notes"), _indented(table))

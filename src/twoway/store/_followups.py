@@ -45,9 +45,10 @@ def on_save(
 ) -> int:
     """Create the automatic follow-ups of a saved conversation; returns how many are new.
 
-    A thank-you per person (one without a person when nobody was named), due the day after the
-    conversation; and one open "stay in touch" per person, ``interval_days`` after their latest
-    conversation. Saving again adds nothing twice; it moves open ones to a changed date.
+    A thank-you per person, due the day after the conversation; and one open "stay in touch"
+    per person, ``interval_days`` after their latest conversation. Nobody named, no follow-up:
+    a thank-you "to -" is nothing anyone can send (the CLI says to name them with ``--with``).
+    Saving again adds nothing twice; it moves open ones to a changed date.
     """
     added = 0
     thank_due = conv.date + dt.timedelta(days=1)
@@ -55,12 +56,13 @@ def on_save(
         (f.person_id, f.kind): f
         for f in session.scalars(select(FollowupRow).where(FollowupRow.conversation_id == conv.id))
     }
-    recipients: list[Person | None] = list(people) if people else [None]
-    for person in recipients:
-        person_id = person.id if person is not None else None
-        row = existing.get((person_id, THANK_YOU))
+    orphan = existing.get((None, THANK_YOU))  # saved by an older twoway without anyone named
+    if people and orphan is not None and orphan.done_at is None:
+        session.delete(orphan)
+    for person in people:
+        row = existing.get((person.id, THANK_YOU))
         if row is None:
-            who = f" to {person.name}" if person is not None else ""
+            who = f" to {person.name}"
             session.add(
                 FollowupRow(
                     person=person,
@@ -112,9 +114,14 @@ def list_followups(
 
 
 def _get(session: Session, followup_id: int) -> FollowupRow:
-    row = session.get(FollowupRow, followup_id)
+    # Past 64 bits the driver would overflow: there is no such row to find.
+    row = session.get(FollowupRow, followup_id) if 0 < followup_id < 2**63 else None
     if row is None:
-        raise NotFoundError(f"no follow-up with id {followup_id} (twoway followups lists them)")
+        raise NotFoundError(
+            f"no follow-up with id {followup_id}",
+            kind="follow-up",
+            command="twoway followups lists them",
+        )
     return row
 
 

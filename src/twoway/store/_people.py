@@ -56,14 +56,20 @@ def _find(rows: Sequence[Person] | Sequence[Company], name: str, noun: str, list
         return prefixed[0]
     if prefixed:
         names = ", ".join(rows[i].name for i in prefixed)
-        raise NotFoundError(f"{name!r} could be several {noun}s: {names}; be more specific")
+        raise NotFoundError(
+            f"{name!r} could be several {noun}s: {names}; be more specific", kind=noun
+        )
     close = difflib.get_close_matches(wanted, keys, n=3, cutoff=0.6)
     # Also try the first name alone ("Dnaa" -> "Dana Lee").
     firsts = {k.split()[0]: k for k in keys if k}
     close += [firsts[f] for f in difflib.get_close_matches(wanted, list(firsts), n=3, cutoff=0.6)]
     suggestions = list(dict.fromkeys(rows[keys.index(k)].name for k in close))[:3]
-    hint = "" if suggestions else f" ({lister} lists them)"
-    raise NotFoundError(f"no {noun} named {name!r}{hint}", suggestions=suggestions)
+    raise NotFoundError(
+        f"no {noun} named {name!r}",
+        suggestions=suggestions,
+        kind=noun,
+        command=None if suggestions else f"{lister} lists them",
+    )
 
 
 def find_person(session: Session, name: str) -> Person:

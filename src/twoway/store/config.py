@@ -1,13 +1,13 @@
-"""Where the store lives and its settings: the URL and the stay-in-touch interval.
+"""Where the store lives and its settings: the URL, the stay-in-touch interval, who "me" is.
 
 Precedence, highest first: the command-line option, the environment (``TWOWAY_DB``,
-``TWOWAY_STAY_IN_TOUCH_DAYS``), ``config.toml`` in the user's config folder, the default.
+``TWOWAY_STAY_IN_TOUCH_DAYS``, ``TWOWAY_ME``), ``config.toml`` in the user's config folder
+(``db``, ``stay_in_touch_days``, ``me``), the default.
 """
 
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,11 @@ DEFAULT_STAY_IN_TOUCH_DAYS = 90
 
 
 def data_dir() -> Path:
+    """Where the store lives by default: ``$TWOWAY_DATA_DIR``, else the user's data folder
+    (the same folder as the voiceprints, ``twoway.audio.voiceprint.data_dir``)."""
+    override = os.environ.get("TWOWAY_DATA_DIR")
+    if override:
+        return Path(override).expanduser()
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("twoway", appauthor=False))
@@ -31,10 +36,16 @@ def config_path() -> Path:
 def _config() -> dict[str, Any]:
     path = Path(os.environ["TWOWAY_CONFIG"]) if "TWOWAY_CONFIG" in os.environ else config_path()
     try:
-        with path.open("rb") as file:
-            return tomllib.load(file)
+        file = path.open("rb")
     except FileNotFoundError:
         return {}
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read the configuration ({exc})") from exc
+    import tomllib  # only when there is a file: most runs have none
+
+    try:
+        with file:
+            return tomllib.load(file)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"{path}: cannot read the configuration ({exc})") from exc
 
@@ -45,6 +56,15 @@ def default_url() -> str:
     if url:
         return str(url)
     return str(data_dir() / "twoway.db")
+
+
+def my_name() -> str | None:
+    """Who you are in your conversations, when set: ``$TWOWAY_ME`` or ``me`` in config.toml.
+
+    The web app preselects that speaker on "Who are you?" (before the store's history).
+    """
+    value = os.environ.get("TWOWAY_ME") or _config().get("me")
+    return str(value).strip() or None if value else None
 
 
 def stay_in_touch_days(option: int | None = None) -> int:

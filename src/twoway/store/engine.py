@@ -1,9 +1,14 @@
 """Opening the database safely: URLs, SQLite settings, migrations, retries, error mapping.
 
 SQLite (the default) runs in WAL mode with a busy timeout, foreign keys on, and every write in
-``BEGIN IMMEDIATE`` so two writers queue up instead of failing half-way. Every transaction goes
+``BEGIN IMMEDIATE`` so two writers queue up instead of failing half-way. WAL is switched on
+(``use_wal``) only once the file is known to be a twoway store: it is a lasting change to the
+file, and another program's database must be left exactly as it was. Every transaction goes
 through ``run``: a busy database is retried with backoff until the retry budget
 (``TWOWAY_DB_TIMEOUT_S``, default 10 s) runs out, then reported as one clear line.
+
+Start-up stays cheap: when the stored schema version is already the newest (read with one
+``SELECT``; the newest read from the migration files' headers), alembic is not even imported.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import re
 import sqlite3
 import time
 from collections.abc import Callable
@@ -131,15 +137,12 @@ def _sqlite_events(engine: Engine, busy_ms: int) -> None:
         # late for BEGIN IMMEDIATE and would not cover DDL.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {busy_ms}")
-        cursor.execute("PRAGMA foreign_keys = ON")
         try:
-            cursor.execute("PRAGMA journal_mode = WAL")
+            # Settings of this connection only: nothing here writes to the file (WAL, which
+            # does, waits for use_wal, once the file is known to be ours).
+            cursor.execute(f"PRAGMA busy_timeout = {busy_ms}")
+            cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute("PRAGMA synchronous = NORMAL")  # safe in WAL: no corruption on crash
-        except sqlite3.OperationalError as exc:
-            # A read-only file cannot switch to WAL; reading it still works.
-            if "readonly" not in str(exc) and "read-only" not in str(exc):
-                raise
         finally:
             cursor.close()
 
@@ -177,6 +180,13 @@ def run(engine: Engine, target: Target, work: Callable[[Session], T], *, write: 
                     result = work(session)
                     session.flush()
                 return result
+        except UnicodeEncodeError as exc:
+            # A lone surrogate (undecodable bytes of a command-line argument, "\ud800" from a
+            # JSON file) has no UTF-8 form: the transaction is rolled back, nothing is kept.
+            bad = exc.object[exc.start : exc.end]
+            raise StoreError(
+                f"cannot store text with an undecodable character ({bad!r}); nothing was saved"
+            ) from None
         except SQLAlchemyError as exc:
             if not _retryable(exc, attempt):
                 raise map_error(exc, target) from exc
@@ -222,7 +232,62 @@ def map_error(exc: BaseException, target: Target) -> StoreError:
     return StoreError(f"database error ({message})", where=target.where)
 
 
+def use_wal(engine: Engine, target: Target) -> None:
+    """Switch a twoway SQLite store to WAL (lasting: stored in the file; a no-op when it is).
+
+    Called only after ``migrate`` has checked that the file is a twoway store.
+    """
+    if not target.is_sqlite or target.path is None:
+        return
+    try:
+        raw = engine.raw_connection()
+    except SQLAlchemyError as exc:
+        raise map_error(exc, target) from exc
+    try:
+        cursor = raw.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            mode = cursor.execute("PRAGMA journal_mode").fetchone()
+            if not mode or str(mode[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")
+        finally:
+            cursor.close()
+    except sqlite3.OperationalError as exc:
+        # A read-only file cannot switch to WAL; reading it still works.
+        if "readonly" not in str(exc) and "read-only" not in str(exc):
+            raise map_error(exc, target) from exc
+    finally:
+        raw.close()
+
+
 # --- migrations ---------------------------------------------------------------------------
+
+_VERSIONS = Path(__file__).parent / "migrations" / "versions"
+_REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
+
+
+def head_revision() -> str:
+    """The newest schema version this twoway knows, read from the migration files' headers
+    (``revision = "0002"``, ``down_revision = "0001"``) without importing alembic.
+
+    The head is the one revision no other revises; ``tests/store`` checks it against alembic's.
+    Anything unexpected (several heads, a header it cannot read) asks alembic itself.
+    """
+    revisions: set[str] = set()
+    revised: set[str] = set()
+    for path in _VERSIONS.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        found = _REVISION.search(source)
+        if found is None:
+            continue
+        revisions.add(found.group(1))
+        down = _DOWN.search(source)
+        if down is not None:
+            revised.update(re.findall(r"[\"']([^\"']+)[\"']", down.group(1)))
+    heads = revisions - revised
+    if len(heads) == 1:
+        return heads.pop()
+    return _alembic_head()
 
 
 def _alembic_config() -> Any:
@@ -233,7 +298,7 @@ def _alembic_config() -> Any:
     return config
 
 
-def head_revision() -> str:
+def _alembic_head() -> str:
     from alembic.script import ScriptDirectory
 
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
@@ -241,18 +306,46 @@ def head_revision() -> str:
     return head
 
 
-def current_revision(conn: Connection) -> str | None:
-    from alembic.runtime.migration import MigrationContext
+def table_names(conn: Connection) -> list[str]:
+    """The database's tables (SQLite: straight from ``sqlite_master``, no reflection)."""
+    if conn.dialect.name == "sqlite":
+        query = (
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite~_%' ESCAPE '~'"
+        )
+        return [str(name) for name in conn.exec_driver_sql(query).scalars()]
+    return list(inspect(conn).get_table_names())
 
-    return MigrationContext.configure(conn).get_current_revision()
+
+def current_revision(conn: Connection, tables: list[str] | None = None) -> str | None:
+    """The schema version stored in the database (alembic's table, read with plain SQL);
+    ``None`` when it has none. Several (branches, which twoway does not make) read joined by
+    ``+``, which is no revision: ``migrate`` then hands over to alembic."""
+    if "alembic_version" not in (table_names(conn) if tables is None else tables):
+        return None
+    rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(rows) != 1:
+        return None if not rows else "+".join(sorted(str(r) for r in rows))
+    return str(rows[0])
 
 
 def migrate(engine: Engine, target: Target, to: str = "head") -> str:
     """Bring the schema to ``to`` (normally the newest); returns the version now in force.
 
     A database from a newer twoway is refused, never touched. Before an existing SQLite file
-    is migrated, a copy is made beside it (``NAME.before-REV.bak``).
+    is migrated, a copy is made beside it (``NAME.before-REV.bak``). When the schema is already
+    ``to`` (the usual case), this is one read and alembic is never loaded.
     """
+
+    def read(session: Session) -> tuple[str | None, list[str]]:
+        conn = session.connection()
+        tables = table_names(conn)
+        return current_revision(conn, tables), tables
+
+    current, tables = run(engine, target, read, write=False)
+    if current is not None and current == (head_revision() if to == "head" else to):
+        return current
+
     from alembic import command
     from alembic.script import ScriptDirectory
     from alembic.util import CommandError
@@ -262,12 +355,6 @@ def migrate(engine: Engine, target: Target, to: str = "head") -> str:
     head = script.get_current_head()
     assert head is not None
     wanted = head if to == "head" else to
-
-    def read(session: Session) -> tuple[str | None, list[str]]:
-        conn = session.connection()
-        return current_revision(conn), inspect(conn).get_table_names()
-
-    current, tables = run(engine, target, read, write=False)
     if current == wanted:
         return current
     if current is not None:

@@ -7,7 +7,8 @@
         ├── DatabaseBusyError     another program kept the database locked past the retry budget
         ├── SchemaTooNewError     the database was written by a newer twoway
         └── NotFoundError         no such person, company, conversation or follow-up
-                                  (carries close ``suggestions``)
+                                  (carries close ``suggestions``, the record ``kind`` and
+                                  the ``command`` that lists them)
 
 SQLAlchemy, sqlite3 and psycopg errors are re-raised as one of these with ``from exc``.
 """
@@ -37,10 +38,28 @@ class SchemaTooNewError(StoreError):
 
 
 class NotFoundError(StoreError):
-    """No such record; ``suggestions`` holds close names, best first."""
+    """No such record; ``suggestions`` holds close names, best first.
 
-    def __init__(self, message: str, *, suggestions: Sequence[str] = ()) -> None:
+    ``kind`` is what was looked for (``"person"``, ``"company"``, ``"conversation"``,
+    ``"follow-up"``) and ``command`` the CLI command that lists them, added to the message as a
+    hint (``no person named 'Zed' (twoway people lists them)``). ``detail`` is the message
+    without that hint, for a front end with its own way to list them (the web app's pages).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        suggestions: Sequence[str] = (),
+        kind: str | None = None,
+        command: str | None = None,
+    ) -> None:
         if suggestions:
             message = f"{message}; did you mean: {', '.join(suggestions)}?"
+        self.detail = message
+        if command:
+            message = f"{message} ({command})"
         super().__init__(message)
         self.suggestions = tuple(suggestions)
+        self.kind = kind
+        self.command = command

@@ -31,6 +31,7 @@ from twoway.store.engine import (
     migrate,
     resolve,
     run,
+    use_wal,
 )
 from twoway.store.errors import NotFoundError, StoreError
 from twoway.store.records import (
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 EXPORT_SCHEMA = "twoway.export/1"
+MAX_ID = 2**63 - 1  # the largest row id a database holds
 
 
 def utcnow() -> dt.datetime:
@@ -91,7 +93,8 @@ class Store:
             check_sqlite_file(target)
         engine = make_engine(target)
         try:
-            version = migrate(engine, target, migrate_to)
+            version = migrate(engine, target, migrate_to)  # refuses a foreign file, untouched
+            use_wal(engine, target)
         except BaseException:
             engine.dispose()
             raise
@@ -156,6 +159,18 @@ class Store:
         created twice. Creates a thank-you follow-up per person due the day after ``date``
         (default: today) and a "stay in touch" one ``stay_in_touch_days`` after it.
         """
+        from twoway.report.text_safety import safe_value, without_surrogates
+
+        # A lone surrogate ("\ud800" in a JSON transcript) cannot be stored as UTF-8: U+FFFD in
+        # its place, as every renderer shows it. Control characters are kept: the data is whole.
+        conversation, analysis = (
+            safe_value(conversation, without_surrogates),
+            safe_value(analysis, without_surrogates),
+        )
+        with_people = [without_surrogates(n) for n in with_people]
+        company, role, me, source = (
+            None if v is None else without_surrogates(v) for v in (company, role, me, source)
+        )
         interval = _stay_days(stay_in_touch_days)
         digest = content_hash(conversation.turns)
         now = utcnow()
@@ -394,6 +409,23 @@ class Store:
 
         return self._read(work)
 
+    def my_names(self) -> list[str]:
+        """The names "me" had in the saved conversations, most often first (ties: the most
+        recent first). The web app preselects the speaker who matches one."""
+
+        def work(session: Session) -> list[str]:
+            rows = session.execute(
+                select(ConversationRow.me, func.count(), func.max(ConversationRow.date))
+                .where(ConversationRow.me.is_not(None))
+                .group_by(ConversationRow.me)
+            ).all()
+            # Most recent first (ISO dates sort as text too), then most often: a stable sort.
+            ordered = sorted(rows, key=lambda r: str(r[2]), reverse=True)
+            ordered.sort(key=lambda r: -int(r[1]))
+            return [str(name) for name, _, _ in ordered if str(name).strip()]
+
+        return self._read(work)
+
     def export_dict(self) -> dict[str, Any]:
         """Everything in the store as plain JSON-ready data: one list of rows per table.
 
@@ -590,12 +622,22 @@ def _find_conversation(session: Session, ref: int | str) -> ConversationRow:
             .limit(1)
         ).first()
         if row is None:
-            raise NotFoundError("no conversations saved yet (save one: twoway analyze ... --save)")
+            raise NotFoundError(
+                "no conversations saved yet",
+                kind="conversation",
+                command="save one: twoway analyze ... --save",
+            )
         return row
     if text.isdigit():
-        found = session.get(ConversationRow, int(text))
+        # Past SQLite's (and PostgreSQL's) 64-bit ids there is nothing to look up.
+        number = int(text) if len(text) <= 19 else None
+        found = None if number is None or number > MAX_ID else session.get(ConversationRow, number)
         if found is None:
-            raise NotFoundError(f"no conversation with id {text} (twoway conversations lists them)")
+            raise NotFoundError(
+                f"no conversation with id {text}",
+                kind="conversation",
+                command="twoway conversations lists them",
+            )
         return found
     rows = list(session.scalars(select(ConversationRow).order_by(ConversationRow.id)))
     name = Path(text).name
@@ -604,11 +646,14 @@ def _find_conversation(session: Session, ref: int | str) -> ConversationRow:
         return matches[0]
     if matches:
         ids = ", ".join(str(r.id) for r in matches)
-        raise NotFoundError(f"several conversations come from {text!r} (ids {ids}): give the id")
+        raise NotFoundError(
+            f"several conversations come from {text!r} (ids {ids}): give the id",
+            kind="conversation",
+        )
     import difflib
 
     close = difflib.get_close_matches(name, sorted({Path(r.source).name for r in rows}), n=3)
-    raise NotFoundError(f"no conversation from {text!r}", suggestions=close)
+    raise NotFoundError(f"no conversation from {text!r}", suggestions=close, kind="conversation")
 
 
 def _plain(row: dict[str, Any], table: str) -> dict[str, Any]:

@@ -25,10 +25,15 @@ from twoway.web import pages
 from twoway.web.security import (
     CSRF_FIELD,
     Access,
+    ASGIApp,
     BodyLimit,
     CsrfError,
     ErrorPage,
+    Message,
+    Receive,
+    Scope,
     SecurityHeaders,
+    Send,
     check_csrf,
 )
 from twoway.web.settings import Settings
@@ -37,6 +42,36 @@ from twoway.web.uploads import UploadArea
 logger = logging.getLogger("twoway.web")
 
 _FORM_LIMITS = {"max_files": 2, "max_fields": 50}
+
+# Where the web app lists each kind of record: the error page's hint instead of the CLI's.
+_LISTS = {
+    "person": ("/people", "People lists everyone you met."),
+    "company": ("/people", "People lists everyone you met, with their companies."),
+    "conversation": ("/conversations", "Conversations lists the saved ones."),
+    "follow-up": ("/followups", "Follow-ups lists what is due."),
+}
+
+
+class HeadAsGet:
+    """``HEAD`` answers as ``GET`` does, without the body (RFC 9110): every page takes it,
+    so a link checker or ``curl -I`` gets 200, not 405."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return  # the rest of a streamed body: nothing to send
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 async def csrf_guard(request: Request) -> None:
@@ -83,6 +118,7 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
         dependencies=[Depends(csrf_guard)],
         middleware=[
+            Middleware(HeadAsGet),
             Middleware(SecurityHeaders),
             Middleware(Access, settings=settings),
             Middleware(BodyLimit, limit=settings.max_upload_bytes),
@@ -108,10 +144,15 @@ def create_app(settings: Settings) -> FastAPI:
 
 
 def _add_error_pages(app: FastAPI) -> None:
-    def page(request: Request, status: int, title: str, message: str) -> HTMLResponse:
-        return pages.render(
-            request, "error.html", {"title": title, "message": message}, status=status
-        )
+    def page(
+        request: Request,
+        status: int,
+        title: str,
+        message: str,
+        link: tuple[str, str] | None = None,
+    ) -> HTMLResponse:
+        context = {"title": title, "message": message, "link": link}
+        return pages.render(request, "error.html", context, status=status)
 
     async def csrf_error(request: Request, exc: Exception) -> Response:
         return page(
@@ -123,7 +164,9 @@ def _add_error_pages(app: FastAPI) -> None:
 
     async def twoway_error(request: Request, exc: Exception) -> Response:
         if isinstance(exc, NotFoundError):
-            return page(request, 404, "Not found", str(exc))
+            # The message without its CLI hint ("twoway people lists them"): a page link instead.
+            link = _LISTS.get(exc.kind or "")
+            return page(request, 404, "Not found", _sentence(exc.detail), link)
         if isinstance(exc, StoreError):
             logger.warning("store error: %s", exc)
             return page(request, 503, "The store is not available", str(exc))
@@ -146,3 +189,11 @@ def _add_error_pages(app: FastAPI) -> None:
     app.add_exception_handler(TwowayError, twoway_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, invalid_request)
+
+
+def _sentence(text: str) -> str:
+    """``no person named 'Zed'`` -> ``No person named 'Zed'.``"""
+    text = text.strip()
+    if not text:
+        return text
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "?", "!")) else ".")

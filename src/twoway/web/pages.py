@@ -90,7 +90,13 @@ def today() -> dt.date:
 def render(
     request: Request, template: str, context: dict[str, Any] | None = None, status: int = 200
 ) -> HTMLResponse:
-    """The page, with this browser's CSRF token in ``csrf`` (and its cookie set when new)."""
+    """The page, with this browser's CSRF token in ``csrf`` (and its cookie set when new).
+
+    The whole page goes through ``text_safety.safe_text``: a lone surrogate from a transcript
+    cannot fail its encoding (a 500), nor a control character reach the HTML.
+    """
+    from twoway.report.text_safety import safe_text
+
     token, is_new = csrf_token_for(dict(request.cookies))
     env: Environment = request.app.state.templates
     page = env.get_template(template).render(
@@ -99,6 +105,7 @@ def render(
         csrf=Markup(f'<input type="hidden" name="{CSRF_FIELD}" value="{token}">'),
         **(context or {}),
     )
+    page = safe_text(page)
     response = HTMLResponse(page, status_code=status)
     if is_new:
         response.headers.append("set-cookie", csrf_cookie(token))

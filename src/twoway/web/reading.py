@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -11,7 +13,7 @@ from twoway.errors import InputError
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable
 
     from twoway.analysis import Analysis
     from twoway.model import Conversation
@@ -129,3 +131,41 @@ def report_fragment(
     # Safe: the report's templates autoescape everything taken from the transcript.
     html = render_html_fragment(analysis, conversation, progress=progress, title=title, date=date)
     return Markup(html)
+
+
+_GENERIC = re.compile(r"^(speaker|spk|spkr)[\s_-]*\w{0,3}$|^\(.*\)$", re.IGNORECASE)
+
+
+def likely_me(speakers: Sequence[str], names: Sequence[str]) -> str | None:
+    """The speaker to preselect on "Who are you?": the first of ``names`` (the setting, then
+    who "me" was in saved conversations, most often first) that names one speaker, by the same
+    name ignoring case, or one name starting the other (``Sam`` and ``Sam Patel``).
+
+    Generic labels (``Speaker A``, ``SPEAKER_00``) say nothing about who anyone is: never
+    matched.
+
+    >>> likely_me(["Jordan Lee", "Sam Patel"], ["sam"])
+    'Sam Patel'
+    >>> likely_me(["Speaker A", "Speaker B"], ["Speaker A"]) is None
+    True
+    """
+
+    def key(name: str) -> str:
+        return " ".join(name.split()).casefold()
+
+    candidates = [s for s in speakers if s.strip() and not _GENERIC.match(s.strip())]
+    for name in names:
+        wanted = key(name)
+        if not wanted or _GENERIC.match(wanted):
+            continue
+        same = [s for s in candidates if key(s) == wanted]
+        if len(same) == 1:
+            return same[0]
+        starts = [
+            s
+            for s in candidates
+            if key(s).startswith(wanted + " ") or wanted.startswith(key(s) + " ")
+        ]
+        if len(starts) == 1:
+            return starts[0]
+    return None

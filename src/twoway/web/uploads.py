@@ -23,7 +23,6 @@ from typing import IO, TYPE_CHECKING
 if TYPE_CHECKING:
     from twoway.model import Conversation
 
-_TRANSCRIPT_SUFFIXES = frozenset({".vtt", ".webvtt", ".srt", ".rttm", ".txt", ".text", ".json"})
 _ID = re.compile(r"[A-Za-z0-9_-]{20,64}")
 _CHUNK = 1024 * 1024
 
@@ -45,9 +44,10 @@ def display_name(filename: str | None, default: str = "transcript.txt") -> str:
 
 def _suffix(name: str) -> str:
     from twoway.audio import AUDIO_EXTENSIONS
+    from twoway.formats import TRANSCRIPT_EXTENSIONS
 
     suffix = PurePosixPath(name).suffix.lower()
-    return suffix if suffix in _TRANSCRIPT_SUFFIXES or suffix in AUDIO_EXTENSIONS else ""
+    return suffix if suffix in TRANSCRIPT_EXTENSIONS or suffix in AUDIO_EXTENSIONS else ""
 
 
 @dataclass

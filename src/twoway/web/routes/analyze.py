@@ -11,11 +11,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from twoway.errors import TwowayError, UsageError
+from twoway.formats import TRANSCRIPT_EXTENSIONS
 from twoway.web import pages
 from twoway.web.reading import (
     MODES,
     asr_available,
     is_recording,
+    likely_me,
     read_upload,
     report_fragment,
     start_reading,
@@ -24,7 +26,7 @@ from twoway.web.uploads import Upload
 
 router = APIRouter()
 
-ACCEPT = ".vtt,.srt,.txt,.json,.rttm,.text,.webvtt,audio/*,video/*"
+ACCEPT = ",".join([*sorted(TRANSCRIPT_EXTENSIONS), "audio/*", "video/*"])
 
 
 def _mode(value: str) -> str:
@@ -108,6 +110,7 @@ def who_are_you(request: Request, upload_id: str, mode: str = "") -> Response:
             pages.uploads(request).discard(item.id)
             return _upload_page(request, chosen_mode, asr=item.asr, status=400, error=error)
     conversation = read_upload(item, chosen_mode)
+    me = item.me_guess or _usual_me(request, conversation.speakers)
     return pages.render(
         request,
         "speakers.html",
@@ -115,9 +118,22 @@ def who_are_you(request: Request, upload_id: str, mode: str = "") -> Response:
             "upload": item,
             "conversation": conversation,
             "mode": chosen_mode,
-            "me": item.me_guess,
+            "me": me,
         },
     )
+
+
+def _usual_me(request: Request, speakers: tuple[str, ...]) -> str | None:
+    """The speaker who is most likely you: named by the ``me`` setting (``TWOWAY_ME``,
+    config.toml), else by who you were in the saved conversations, most often first."""
+    from twoway.store.config import my_name
+
+    if not speakers:
+        return None
+    setting = my_name()
+    names = [setting] if setting else []
+    names += pages.store(request).my_names()
+    return likely_me(speakers, names)
 
 
 @router.get("/uploads/{upload_id}/report", response_class=HTMLResponse)

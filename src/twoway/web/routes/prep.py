@@ -95,6 +95,7 @@ def prep(request: Request) -> Response:
 @router.post("/prep/download")
 def download(request: Request) -> Response:
     from twoway.prep.render import render_json, render_markdown
+    from twoway.report.text_safety import safe_json_text, safe_text
 
     data = pages.form(request)
     values = {name: pages.field(data, name) for name in FIELDS}
@@ -103,9 +104,9 @@ def download(request: Request) -> Response:
     # An ASCII file name: the header is latin-1, and the name never becomes a path here.
     slug = "-".join(re.findall(r"[a-z0-9]+", f"{plan.role} {plan.company}".lower()))[:60]
     if fmt == "json":
-        body, media, ext = render_json(plan), "application/json", "json"
+        body, media, ext = safe_json_text(render_json(plan)), "application/json", "json"
     elif fmt == "markdown":
-        body, media, ext = render_markdown(plan), "text/markdown; charset=utf-8", "md"
+        body, media, ext = safe_text(render_markdown(plan)), "text/markdown; charset=utf-8", "md"
     else:
         raise UsageError(f"download as json or markdown; got {fmt!r}")
     return Response(
