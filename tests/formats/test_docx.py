@@ -113,7 +113,9 @@ def test_google_meet_document() -> None:
         ("Sam Osei", "Sure, let's start."),
         ("dana lee", "What was the hardest constraint?"),
     ]
-    assert conv.notes[0] == ("Skipped 3 lines before the first named speaker (a title or header?).")
+    # The "... - Transcript" title is the heading the transcript follows; then "Attendees" and
+    # the attendee list are skipped.
+    assert conv.notes[0] == ("Skipped 2 lines before the first named speaker (a title or header?).")
 
 
 def test_a_table_is_read_row_by_row() -> None:

@@ -103,3 +103,14 @@ def test_a_long_merged_turn_joins_its_text_once(monkeypatch: pytest.MonkeyPatch)
     result = analyze(Conversation(tuple(cues)), me="Alex")
     assert len(result.questions) == 2000
     assert joins < 20
+
+
+def test_a_json_number_of_thousands_of_digits_is_a_format_error() -> None:
+    from twoway.formats import parse_text
+
+    huge = "1" * 5000
+    with pytest.raises(FormatError) as caught:
+        parse_text('{"segments": [{"start": ' + huge + ', "end": 2, "text": "hi"}]}')
+    assert str(caught.value) == (
+        "<string>: invalid JSON: a number with 5,000 digits (no transcript has one)"
+    )

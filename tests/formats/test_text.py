@@ -231,32 +231,68 @@ def test_teams_older_layout_timing_line_then_name_line() -> None:
 
 def test_google_meet_document() -> None:
     conv = load(DATA / "meet" / "meet_transcript.txt")
+    # Meet stamps the time every few minutes (here 00:05:00), not every turn: each turn's start is
+    # placed by the words before it in its block (0:00 to 5:00, then 5:00 to the 6:12 end), and
+    # its end estimated from its words (2.5 a second).
     assert conv.turns == (
-        Turn("dana lee", None, None, "Thanks for making time. Shall we start with your portfolio?"),
         Turn(
-            "Sam Osei",
-            None,
-            None,
-            "Sure. The first project is a booking flow I redesigned last year.",
+            "dana lee",
+            0.0,
+            4.0,
+            "Thanks for making time. Shall we start with your portfolio?",
+            end_estimated=True,
         ),
-        Turn("dana lee", None, None, "What was the hardest constraint?"),
-        Turn("Sam Osei", None, None, "Legacy payments code: nobody wanted to touch it."),
-        Turn("dana lee", None, None, "How did you get it moving?"),
         Turn(
             "Sam Osei",
-            None,
-            None,
+            85.714,
+            90.514,
+            "Sure. The first project is a booking flow I redesigned last year.",
+            end_estimated=True,
+        ),
+        Turn("dana lee", 188.571, 190.571, "What was the hardest constraint?", end_estimated=True),
+        Turn(
+            "Sam Osei",
+            231.429,
+            234.629,
+            "Legacy payments code: nobody wanted to touch it.",
+            end_estimated=True,
+        ),
+        Turn("dana lee", 300.0, 302.4, "How did you get it moving?", end_estimated=True),
+        Turn(
+            "Sam Osei",
+            324.0,
+            328.8,
             "We shipped behind a flag and measured drop-off for two weeks.",
+            end_estimated=True,
         ),
     )
     assert conv.notes == (
-        # Title, "Attendees", the attendee list, "Transcript"; the editable-transcript line and
+        # The title, "Attendees" and the attendee list; the editable-transcript line and
         # "Meeting ended after ..." are dropped.
-        "Skipped 4 lines before the first named speaker (a title or header?).",
-        # Meet stamps the time every five minutes (00:05:00), not every turn.
-        "Only 1 of 6 turns has a timestamp, so the file was read without timing.",
-        NO_TIMESTAMPS,
+        "Skipped 3 lines before the 'Transcript' heading.",
+        "The transcript gives a time only every few turns (2 times for 6 turns, as Google Meet "
+        "does): each turn's start is placed by the words said before it in its block, and its "
+        "end estimated from its words (the first block, unstamped, taken to start at 0:00).",
     )
+
+
+def test_google_meet_markdown_blocks_and_footer() -> None:
+    # Google Docs' "Download as Markdown" of a Meet transcript: times as headings, bold names,
+    # the footer as a heading (layout of a real export; names and words made up).
+    conv = parse_text(
+        "# Weekly sync - Transcript\n\n### 00:00:00\n\n"
+        "**Ana Ruiz:** Hello, can you hear me?  \n**Ben Okafor:** Yes, loud and clear.  \n\n"
+        "### 00:01:00\n\n**Ana Ruiz:** Then let us start with the roadmap.  \n\n"
+        "### Transcription ended after 00:01:30\n\n"
+        "*This editable transcript was computer generated and might contain errors.*\n"
+    )
+    assert [(t.speaker, t.start, t.text) for t in conv.turns] == [
+        ("Ana Ruiz", 0.0, "Hello, can you hear me?"),
+        ("Ben Okafor", 33.333, "Yes, loud and clear."),  # after 5 of the block's 9 words
+        ("Ana Ruiz", 60.0, "Then let us start with the roadmap."),
+    ]
+    assert conv.end_s == 62.8  # 7 words at 2.5 a second, before the 1:30 end
+    assert conv.speakers == ("Ana Ruiz", "Ben Okafor")
 
 
 def test_otter_export_with_a_lower_case_name_and_the_footer() -> None:
@@ -363,7 +399,7 @@ def test_a_date_line_with_a_time_is_not_a_header() -> None:
         ("Speaker 1 (00:05):", text.HEADER),
         ("Okafor, Chidi started transcription", text.SKIP),
         ("Transcribed by https://otter.ai", text.SKIP),
-        ("Meeting ended after 00:31:02 👋", text.SKIP),
+        ("Meeting ended after 00:31:02 👋", text.END),
         ("00:05:00", text.CLOCK_LINE),
         ("We met at 10:30", text.PLAIN),
         ("So here's the thing: it broke", text.PLAIN),

@@ -234,6 +234,10 @@ def _parse_cues(
     parts: list[str] = []
     cue_id = ""
     named: str | None = None  # a speaker the cue identifier names (Webex)
+    # SRT only: a cue ended by a blank line is held until the next block shows whether that
+    # blank was inside the cue (text follows that is neither a cue number nor a timing line).
+    held = False
+    continued = 0
 
     for line in lines:
         lineno += 1
@@ -261,7 +265,10 @@ def _parse_cues(
             stripped = line.strip()
             if not stripped:
                 if parts or not line.strip("\r\n"):
-                    yield from sink.cue(start, end, parts, named)
+                    if webvtt:
+                        yield from sink.cue(start, end, parts, named)
+                    else:
+                        held = True
                     state = _BETWEEN
                 # else: spaces right under the timing line belong to the cue (YouTube)
             elif "-->" in stripped:  # a new cue with no blank line before it
@@ -273,6 +280,16 @@ def _parse_cues(
             else:
                 parts.append(stripped)
         elif state == _BETWEEN:
+            if held:
+                stripped = line.strip()
+                if not stripped:
+                    continue
+                if "-->" not in line and not stripped.isdigit():
+                    parts.append(stripped)  # speech after a blank line inside the cue
+                    continued += 1
+                    continue
+                yield from sink.cue(start, end, parts, named)
+                held = False
             if "-->" in line:
                 start, end = cue_timing(line, path, lineno)
                 timed = True
@@ -309,7 +326,7 @@ def _parse_cues(
         elif not line.strip():
             state = _BETWEEN
 
-    if state == _PAYLOAD:
+    if state == _PAYLOAD or held:
         yield from sink.cue(start, end, parts, named)
     elif state == _AFTER_ID:
         skipped += 1
@@ -326,3 +343,8 @@ def _parse_cues(
     notes.extend(sink.notes())
     if skipped:
         notes.append(f"Skipped {plural(skipped, 'block')} with no cue timing line.")
+    if continued:
+        notes.append(
+            f"{plural(continued, 'line')} after a blank line inside a cue "
+            f"{'was' if continued == 1 else 'were'} read as part of that cue."
+        )

@@ -170,13 +170,14 @@ _EXTENSIONS = {
     ".ctm": "ctm",
     ".txt": "text",
     ".text": "text",
+    ".md": "text",
     ".json": "json",
 }
 
 
 # File name endings of transcripts (for file pickers and upload checks): every one the readers
 # know by extension, plus the Word and Markdown documents that are read by their content.
-TRANSCRIPT_EXTENSIONS: frozenset[str] = frozenset(_EXTENSIONS) | {".docx", ".md"}
+TRANSCRIPT_EXTENSIONS: frozenset[str] = frozenset(_EXTENSIONS) | {".docx"}
 
 
 class LineReader(Protocol):
@@ -292,17 +293,24 @@ def _xml_root(text: str) -> str | None:
     """The root element's local name when ``text`` starts as XML does (``<?xml``, comments, a
     doctype, then ``<name``); ``""`` for XML whose root is not in ``text``; else ``None``.
 
+    A leading ``<!-- comment -->`` followed by text that is not markup (a Word document converted
+    to Markdown starts so) is not XML: ``None``.
+
     >>> _xml_root('<?xml version="1.0"?>\\n<!-- c -->\\n<tt:tt xmlns:tt="x">'), _xml_root("<3 u")
     ('tt', None)
+    >>> _xml_root("<!-- converted from notes.docx -->\\nDana  0:04\\nHello.")
     """
     pos = 0
     size = len(text)
+    only_comments = True
     while text.startswith("<", pos):
         if text.startswith("<?", pos):
             close = "?>"
+            only_comments = False
         elif text.startswith("<!--", pos):
             close = "-->"
         elif text.startswith("<!", pos):
+            only_comments = False
             gt = text.find(">", pos)
             close = "]>" if text.find("[", pos, gt if gt >= 0 else size) >= 0 else ">"
         else:
@@ -319,7 +327,7 @@ def _xml_root(text: str) -> str | None:
         pos = end + len(close)
         while pos < size and text[pos].isspace():
             pos += 1
-    return None if pos == 0 else ""
+    return None if pos == 0 or (only_comments and pos < size) else ""
 
 
 def unknown_xml(path: str, root: str, line: int | None = None) -> UnknownFormatError:
@@ -355,7 +363,7 @@ def _first_lines(text: str, count: int) -> list[str]:
 def _sniff_lines(lines: list[str], extension: str) -> str | None:
     from twoway.formats import text, zoom_text  # small; only when sniffing
 
-    first = next((line for line in lines if not line.startswith((";;", "#"))), "")
+    first = next((line for line in lines if not line.startswith((";;", "#", "<!--"))), "")
     fields = first.split()
     if len(fields) >= 8 and fields[0] == "SPEAKER" and _numbers(fields[3], fields[4]):
         return "rttm"

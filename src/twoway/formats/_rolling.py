@@ -83,7 +83,10 @@ class RollingCues:
         lines = self._lines(parts)
         if not self._inline_times and any("<" in part for part in parts):
             self._inline_times = any(_INLINE_TIME_RE.search(part) for part in parts)
-        shared = _overlap(self._previous, lines)
+        full, partial = _overlap(self._previous, lines)
+        # A line the cue before left half-written (YouTube's live three-line layout) counts as a
+        # repeat only behind a whole shared line: "Yes." then "Yes. And..." is no evidence.
+        shared = full + (1 if partial and full else 0)
         if shared:
             self._repeats += 1
             if shared < sum(1 for line in lines if line):
@@ -132,25 +135,42 @@ class RollingCues:
         start, end, parts, speaker = cue
         kept = [(part, line) for part, line in zip(parts, lines, strict=True) if line]
         visible = [line for _, line in kept]
-        shared = _overlap(self._previous, visible)
+        shared, partial = _overlap(self._previous, visible)
         self._previous = visible
         self.dropped_lines += shared
         new = [part for part, _ in kept[shared:]]
+        if partial:  # the line the cue before had begun: keep only what this cue adds to it
+            rest = kept[shared][1][partial:].strip()
+            new = ([rest] if rest else []) + new[1:]
         if not new:
             self.dropped_cues += 1
             return []
         return [(start, end, new, speaker)]
 
 
-def _overlap(previous: list[str], lines: list[str]) -> int:
-    """The largest k (at most ``MAX_ROLLED_LINES``) such that the first k non-empty ``lines``
-    are the last k of ``previous``."""
+def _overlap(previous: list[str], lines: list[str]) -> tuple[int, int]:
+    """How much of the end of ``previous`` the non-empty ``lines`` start with: ``(k, 0)`` when
+    their first k lines are the last k of ``previous`` (k at most ``MAX_ROLLED_LINES``), or
+    ``(k, n)`` when their first k are the k before ``previous``'s last line and their next line
+    continues that last line, whose n characters were already shown (a half-written line).
+
+    >>> _overlap(["a b", "c d"], ["c d", "e f"]), _overlap(["a b", "c"], ["a b", "c d"])
+    ((1, 0), (1, 1))
+    """
     visible = [line for line in lines if line]
     before = [line for line in previous if line]
     for k in range(min(len(before), len(visible), MAX_ROLLED_LINES), 0, -1):
         if visible[:k] == before[-k:]:
-            return k
-    return 0
+            return k, 0
+        if (
+            visible[: k - 1] == before[len(before) - k : -1]
+            and len(visible[k - 1]) > len(before[-1])
+            and visible[k - 1].startswith(before[-1])
+            # a cut mid-word ("Mr. C" then "Mr. Clerk") only behind a whole shared line
+            and (k >= 2 or visible[k - 1][len(before[-1])] == " ")
+        ):
+            return k - 1, len(before[-1])
+    return 0, 0
 
 
 def merge_word_cues(turns: Iterator[Turn], notes: list[str]) -> Iterator[Turn]:

@@ -67,7 +67,8 @@ _UNITS_PER_S = {"milliseconds": 1000.0, "pal-frames": 25.0, "ntsc-frames": 30000
 # Words of tier names and linguistic types. Matching is on whole words (letters only).
 _SPEECH_WORDS = frozenset(
     "spch speech utterance utterances utt utts tx text transcription transcript trs orth ortho "
-    "orthography words word default äußerung".split()
+    "orthography words word default äußerung clause clauses sentence sentences phrase phrases "
+    "segment segments ipu ipus".split()
 )
 _TRANSLATION_WORDS = frozenset(
     "translation translations trans ft fte tolk interpreter übersetzung traduction traducción "
@@ -76,7 +77,8 @@ _TRANSLATION_WORDS = frozenset(
 _GLOSS_WORDS = frozenset("morph morphs morpheme morphemes mb ge gl ps pos".split())
 _SKIP_WORDS = frozenset(
     "comment comments remark remarks note notes opmerkingen opmerking kommentar ref id ftos "
-    "fto".split()
+    "fto event events gesture gestures motion motions action actions activity meta context topic "
+    "topics section sections phase phases".split()
 )
 _TRANSCRIPTION, _TRANSLATION, _GLOSS, _SKIP = 0, 1, 2, 3
 _KIND_NAMES = {_TRANSLATION: "translation", _GLOSS: "gloss"}
@@ -338,6 +340,8 @@ def _words(text: str) -> set[str]:
 
 
 def _kind(tier: _Tier) -> int:
+    if _words(tier.name) & _SPEECH_WORDS:  # the tier's own name first: "Clause Transcript"
+        return _TRANSCRIPTION  # is speech even when its linguistic type is called "Motion"
     words = _words(tier.name) | _words(tier.type_ref)
     if words & _SKIP_WORDS:
         return _SKIP

@@ -95,13 +95,31 @@ Obj = dict[str, object]
 def load_json(text: str, path: str) -> object:
     """The parsed document; ``FormatError`` at the line ``json`` reports for invalid JSON."""
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_parse_int)
+    except _HugeNumberError as exc:
+        raise FormatError(
+            f"invalid JSON: a number with {exc.digits:,} digits (no transcript has one)", path=path
+        ) from exc
     except json.JSONDecodeError as exc:
         raise FormatError(
             f"invalid JSON: {exc.msg} (column {exc.colno})", path=path, line=exc.lineno
         ) from exc
     except RecursionError as exc:
         raise FormatError("invalid JSON: nested too deeply", path=path) from exc
+
+
+class _HugeNumberError(ValueError):
+    def __init__(self, digits: int) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _parse_int(text: str) -> int:
+    # Python refuses to convert integers of over 4,300 digits (a ValueError from deep inside
+    # json); nothing in a transcript needs more than a few dozen.
+    if len(text) > 100:
+        raise _HugeNumberError(len(text))
+    return int(text)
 
 
 def refuse_twoway_output(data: object, path: str) -> None:

@@ -51,7 +51,14 @@ from twoway.formats._speakers import (
     split_prefix,
     unnamed_notes,
 )
-from twoway.formats._timestamps import CLOCK, TIMING_RE, clock_ms, ends_from_starts, format_clock
+from twoway.formats._timestamps import (
+    CLOCK,
+    TIMING_RE,
+    WORDS_PER_S,
+    clock_ms,
+    ends_from_starts,
+    format_clock,
+)
 from twoway.model import Turn
 
 NAME = "text"
@@ -67,8 +74,11 @@ _CLOCK_RE = re.compile(CLOCK, re.ASCII)
 _CLOCK_CHARS = frozenset("0123456789:.,")
 _MAX_CLOCK_CHARS = 16
 
-# Line kinds (``classify`` returns the first four; the reader uses them all).
-PLAIN, PREFIX, STAMP, HEADER, CLOCK_LINE, TIMING, SKIP = 0, 1, 2, 3, 4, 5, 6
+# Line kinds (``classify`` returns the first four; the reader uses them all). ``END``: Google
+# Meet's "Transcription ended after 00:46:43" (its start is when the meeting ended); ``HEADING``:
+# a Markdown heading that is not a time (a title, "## Notes", "## Meeting - Transcript").
+PLAIN, PREFIX, STAMP, HEADER, CLOCK_LINE, TIMING, SKIP, END, HEADING = 0, 1, 2, 3, 4, 5, 6, 7, 8
+_ENDED = ("Transcription ended after ", "Meeting ended after ")
 
 # A line as read: kind, speaker or prefix, the prefix's kind, start, end, words, whether a blank
 # line came before it, and the words as written (with the prefix) in case it is not a name.
@@ -101,11 +111,26 @@ def _boilerplate(line: str) -> bool:
     """Lines meeting tools add that are nobody's speech (see the module docstring)."""
     if line.endswith(("started transcription", "stopped transcription")):
         return prefix_kind(line.rsplit(None, 2)[0]) in (CASED, UNCASED)
-    if line.startswith("Meeting ended after "):
-        return _clock(line[20:].split(None, 1)[0] if line[20:] else "") is not None
-    return line.startswith(
+    return line.lstrip("*_").startswith(
         ("Transcribed by https://otter.ai", "This editable transcript was computer generated")
     )
+
+
+def _ended_at(line: str) -> float | None:
+    """When Google Meet says the transcript ended: ``Transcription ended after 00:46:43``."""
+    for lead in _ENDED:
+        if line.startswith(lead):
+            rest = line[len(lead) :].split(None, 1)
+            return _clock(rest[0].rstrip(".")) if rest else None
+    return None
+
+
+def _heading(line: str) -> str | None:
+    """The text of a Markdown heading (``### 00:02:10`` -> ``00:02:10``), else ``None``."""
+    hashes = len(line) - len(line.lstrip("#"))
+    if 1 <= hashes <= 6 and line[hashes : hashes + 1] in (" ", "\t"):
+        return line[hashes:].strip().strip("#").strip()
+    return None
 
 
 def _unbold(line: str) -> str:
@@ -174,9 +199,22 @@ def _timed_prefix(line: str) -> tuple[str, int, float, str] | None:
 
 def _read(line: str, after_blank: bool) -> _Line:
     """One stripped, non-blank line as a ``_Line`` (see the module docstring)."""
+    heading = _heading(line) if line[:1] == "#" else None
+    if heading is not None:
+        seconds = _clock(heading)
+        if seconds is not None:
+            return (CLOCK_LINE, None, NOT_A_PREFIX, seconds, None, "", after_blank, "")
+        ended = _ended_at(heading)
+        if ended is not None:
+            return (END, None, NOT_A_PREFIX, ended, None, "", after_blank, heading)
+        return (HEADING, None, NOT_A_PREFIX, None, None, "", after_blank, heading)
     line = _unbold(line)
     if not line or _boilerplate(line):
         return (SKIP, None, NOT_A_PREFIX, None, None, "", after_blank, line)
+    if line[0] in "TM":
+        ended = _ended_at(line)
+        if ended is not None:
+            return (END, None, NOT_A_PREFIX, ended, None, "", after_blank, line)
     first = line[0]
     if first in "[(":
         match = STAMPED_RE.fullmatch(line)
@@ -262,10 +300,16 @@ def _parse(lines: Iterator[str], notes: list[str]) -> Iterator[Turn]:
             continue
         read.append(_read(strip_bom(stripped), after_blank))
         after_blank = False
+    read = _after_transcript_heading(read, notes)
     read = _words_under_headers(_name_timing_blocks(read))
     evidence = _evidence(read)
     accepted = evidence.accepted()
     turns, rejected = _turns(read, accepted)
+    ended = next((line[3] for line in read if line[0] == END), None)
+    # Google Meet's layout: a time on its own line every few minutes, no other timing.
+    blocks = any(line[0] == CLOCK_LINE for line in read) and not any(
+        line[0] in (STAMP, HEADER, TIMING) for line in read
+    )
     if not accepted and not evidence.explicit:
         notes.extend(unnamed_notes(evidence.rejected_names(accepted), evidence, "line"))
     elif rejected:
@@ -275,7 +319,40 @@ def _parse(lines: Iterator[str], notes: list[str]) -> Iterator[Turn]:
             f"colon that were not taken for a name ({quote_prefixes(list(rejected))}) and "
             f"{'was' if count == 1 else 'were'} read as the words of the speaker before."
         )
-    yield from _timed(turns, notes)
+    yield from _timed(turns, notes, blocks=blocks, ended=ended)
+
+
+def _transcript_heading(line: _Line) -> bool:
+    """``Transcript``, ``## Weekly sync - Transcript``, ``📖 Transcript`` (Google Meet, Gemini)."""
+    if line[0] not in (HEADING, PLAIN):
+        return False
+    text = line[7] if line[0] == HEADING else line[5]
+    folded = text.strip("*_ :").casefold()
+    start = next((i for i, char in enumerate(folded) if char.isalnum()), len(folded))
+    folded = folded[start:]
+    return folded == "transcript" or folded.endswith((" - transcript", " – transcript"))
+
+
+def _after_transcript_heading(read: list[_Line], notes: list[str]) -> list[_Line]:
+    """The lines after the last "Transcript" heading before the first turn (among the first 300
+    lines): what comes before it (the title, attendees, Gemini's notes, ``Date:`` lines) is not
+    the conversation."""
+    heading = None
+    for i, line in enumerate(read[:300]):
+        if _transcript_heading(line):
+            heading = i
+        elif line[0] in (CLOCK_LINE, HEADER, STAMP, TIMING) or (
+            line[0] == PREFIX and heading is not None
+        ):
+            break
+    if heading is None:
+        return read
+    if heading:
+        line = read[heading]
+        notes.append(
+            f"Skipped {plural(heading, 'line')} before the {line[7] or line[5]!r} heading."
+        )
+    return read[heading + 1 :]
 
 
 def _name_timing_blocks(read: list[_Line]) -> list[_Line]:
@@ -327,7 +404,7 @@ def _words_under_headers(read: list[_Line]) -> list[_Line]:
     under = False
     for line in read:
         kind, after_blank = line[0], line[6]
-        if kind in (HEADER, STAMP, CLOCK_LINE, TIMING) or after_blank:
+        if kind in (HEADER, STAMP, CLOCK_LINE, TIMING, HEADING, END) or after_blank:
             under = kind == HEADER
         elif under and kind == PREFIX:
             line = (PLAIN, None, NOT_A_PREFIX, None, None, line[7], after_blank, line[7])
@@ -344,7 +421,9 @@ def _evidence(read: list[_Line]) -> PrefixEvidence:
             evidence.explicit += 1
         if kind in (PREFIX, STAMP):
             evidence.see(name, name_kind)
-        elif kind == PLAIN and (after_blank or previous in (SKIP, CLOCK_LINE, TIMING)):
+        elif kind == PLAIN and (
+            after_blank or previous in (SKIP, CLOCK_LINE, TIMING, HEADING, END)
+        ):
             evidence.see(None, NOT_A_PREFIX)
         previous = kind
     return evidence
@@ -361,7 +440,7 @@ def _turns(read: list[_Line], accepted: frozenset[str]) -> tuple[list[_Turn], di
     last_speaker: str | None = None
     pending: tuple[float | None, float | None] | None = None  # a clock or timing line's times
     for kind, name, _, start, end, words, after_blank, as_written in read:
-        if kind == SKIP:
+        if kind in (SKIP, HEADING, END):
             continue
         if kind in (CLOCK_LINE, TIMING):
             pending = (start, end)
@@ -392,7 +471,9 @@ def _turns(read: list[_Line], accepted: frozenset[str]) -> tuple[list[_Turn], di
     return turns, rejected
 
 
-def _timed(turns: list[_Turn], notes: list[str]) -> Iterator[Turn]:
+def _timed(
+    turns: list[_Turn], notes: list[str], *, blocks: bool = False, ended: float | None = None
+) -> Iterator[Turn]:
     texts = [" ".join(parts) for _, _, _, parts in turns]
     timed = [start is not None for _, start, _, _ in turns]
     named = [speaker is not None or start is not None for speaker, start, _, _ in turns]
@@ -404,6 +485,9 @@ def _timed(turns: list[_Turn], notes: list[str]) -> Iterator[Turn]:
             f"Skipped {plural(skipped, 'line')} before the first {lead} (a title or header?)."
         )
         turns, texts, timed = turns[first:], texts[first:], timed[first:]
+    if blocks and any(timed) and not all(timed):
+        yield from _spread_over_blocks(turns, texts, notes, ended)
+        return
     if any(timed) and not all(timed):
         notes.append(
             f"Only {sum(timed)} of {plural(len(turns), 'turn')} "
@@ -431,6 +515,48 @@ def _timed(turns: list[_Turn], notes: list[str]) -> Iterator[Turn]:
             yield Turn(speaker, start, estimate, text, end_estimated=True)
         else:
             yield Turn(speaker, start, max(start, end), text)
+
+
+def _spread_over_blocks(
+    turns: list[_Turn], texts: list[str], notes: list[str], ended: float | None
+) -> Iterator[Turn]:
+    """Google Meet's blocks: a time every few minutes, then several turns. Each turn starts
+    where its words fall in its block (the block's time to the next block's, or to "Transcription
+    ended after", by words said), and ends as start-only turns do (``ends_from_starts``)."""
+    counts = word_counts(texts)
+    implicit = turns[0][1] is None
+    if implicit:  # Google Meet's first block is at 00:00:00 and may go unstamped
+        speaker, _, end, parts = turns[0]
+        turns = [(speaker, 0.0, end, parts), *turns[1:]]
+    anchors = [i for i, (_, start, _, _) in enumerate(turns) if start is not None]
+    starts: list[float] = [0.0] * len(turns)
+    for k, first in enumerate(anchors):
+        stop = anchors[k + 1] if k + 1 < len(anchors) else len(turns)
+        begin = turns[first][1]
+        assert begin is not None
+        words = counts[first:stop]
+        said = sum(words) / WORDS_PER_S
+        if stop < len(turns):
+            finish = turns[stop][1]
+        else:
+            finish = ended if ended is not None and ended > begin else begin + said
+        assert finish is not None
+        span = max(0.0, finish - begin)
+        done = 0
+        for i in range(first, stop):
+            starts[i] = round(begin + span * done / max(sum(words), 1), 3)
+            done += counts[i]
+    ends = ends_from_starts(starts, counts)
+    if ended is not None:
+        ends[-1] = max(starts[-1], min(ends[-1], ended))
+    notes.append(
+        f"The transcript gives a time only every few turns ({plural(len(anchors), 'time')} for "
+        f"{plural(len(turns), 'turn')}, as Google Meet does): each turn's start is placed by the "
+        "words said before it in its block, and its end estimated from its words"
+        + (" (the first block, unstamped, taken to start at 0:00)." if implicit else ".")
+    )
+    for (speaker, _, _, _), text, start, end in zip(turns, texts, starts, ends, strict=True):
+        yield Turn(speaker, start, end, text, end_estimated=True)
 
 
 def word_counts(texts: list[str]) -> list[int]:

@@ -73,7 +73,9 @@ _TOKEN = re.compile(
 _FLAGS = frozenset(("<exists>", "<absent>"))
 
 # Labels that aligners write for silence instead of an empty interval.
-_SILENCE = frozenset(("sil", "sp", "<sil>", "<eps>", "<p:>"))
+# Silence labels: aligners (sil, sp, <eps>), and SPPAS ("#" a silence, "+" a short pause,
+# "*" noise, "@" laughter, "dummy").
+_SILENCE = frozenset(("sil", "sp", "<sil>", "<eps>", "<p:>", "#", "+", "*", "@", "dummy"))
 # Tier-name endings (after " - ", "-", "_" or a space, or the whole name) and what they hold.
 _WORDS, _PHONES, _TURNS = "words", "phones", "turns"
 _KINDS = {
@@ -85,6 +87,22 @@ _KINDS = {
     "phoneme": _PHONES,
     "turns": _TURNS,
     "turn": _TURNS,
+    # SPPAS (the automatic annotation tool) names its tiers by layer: the time-aligned tokens are
+    # the words, the tokenization is per pause-bounded unit, and the rest is not speech.
+    "tokensalign": _WORDS,
+    "tokens": _WORDS,
+    "tokenization": _TURNS,
+    "ipus": _TURNS,
+    "phonetization": _PHONES,
+    "phonalign": _PHONES,
+    "syllables": _PHONES,
+    "syllalign": _PHONES,
+    "activity": _PHONES,
+    "activityduration": _PHONES,
+    "metainformation": _PHONES,
+    "pitch": _PHONES,
+    "momel": _PHONES,
+    "intsint": _PHONES,
 }
 
 
