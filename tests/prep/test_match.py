@@ -58,13 +58,9 @@ def test_precision_and_recall_on_held_out_pairs() -> None:
 
 
 def test_a_tailored_question_needs_its_theme() -> None:
-    planned = "What would success with Apache Airflow look like in the first 90 days?"
-    assert similarity(planned, "what would success look like in the first ninety days") < (
-        MATCH_THRESHOLD
-    )
-    assert similarity(planned, "and with Airflow, what would success look like by day ninety") >= (
-        MATCH_THRESHOLD
-    )
+    planned = "The description mentions Apache Airflow: how does the team approach it today?"
+    assert similarity(planned, "how does the team approach it today") < MATCH_THRESHOLD
+    assert similarity(planned, "how does the team approach Airflow today") >= MATCH_THRESHOLD
 
 
 def _q(text: str, is_me: bool = True, function: str = "question") -> Question:

@@ -10,7 +10,7 @@ import pytest
 
 from twoway.errors import InputError, UsageError
 from twoway.prep import Plan, build_plan
-from twoway.prep.plan import SCHEMA
+from twoway.prep.plan import SCHEMA, answered_by_posting, with_article
 
 JD = (Path(__file__).parents[1] / "data" / "prep" / "data_engineer_jd.txt").read_text()
 REQUIRED = {"them", "day_to_day", "role", "growth", "company", "next_steps"}
@@ -50,13 +50,16 @@ def test_job_description_adds_tailored_questions() -> None:
     plan = build_plan("Data Engineer", "Acme", JD, interviewer="Dana Lee", count=10)
     tailored = [q for q in plan.questions if q.source.startswith("job description: ")]
     assert len(tailored) == 3
-    assert tailored[0].source == "job description: data pipelines"
-    assert tailored[0].text == (
-        "The description mentions data pipelines: how does the team approach it today?"
-    )
+    # The posting's themes here are all tools (docs/prep.md, "Themes"): each gets a tool
+    # template, in turn.
+    assert [q.text for q in tailored] == [
+        "What made the team choose Snowflake?",
+        "How does the team use Python today?",
+        "What would you want the new person to change about how the team uses SQL?",
+    ]
     assert all(q.stage == "middle" and "Dana" in q.why for q in tailored)
     assert {q.topic for q in plan.questions} >= REQUIRED
-    assert plan.themes[0] == "data pipelines"
+    assert plan.themes[:3] == ("Python", "SQL", "Snowflake")
 
 
 def test_tailored_count_stays_between_two_and_four() -> None:
@@ -67,12 +70,29 @@ def test_tailored_count_stays_between_two_and_four() -> None:
         assert len(plan.questions) == count
 
 
-def test_the_jd_makes_relevant_bank_questions_rank_higher() -> None:
-    plain = build_plan("Data Engineer", "Acme")
-    tailored = build_plan("Data Engineer", "Acme", JD)
+def test_a_question_the_posting_answers_is_left_out() -> None:
+    # The posting says "an on-call rotation (one week in six)": asking how on-call works would
+    # show you did not read it.
+    tailored = build_plan("Data Engineer", "Acme", JD, count=15)
     on_call = "How does the team handle on-call and incidents?"
-    assert on_call in [q.text for q in tailored.questions]
-    assert on_call not in [q.text for q in plain.questions]
+    assert on_call not in [q.text for q in tailored.questions]
+    assert answered_by_posting(on_call, JD)
+    assert not answered_by_posting(on_call, "We build data pipelines.")
+
+
+@pytest.mark.parametrize(
+    ("theme", "written"),
+    [
+        ("monthly churn review", "the monthly churn review"),
+        ("A/B tests", "A/B tests"),
+        ("dbt", "dbt"),
+        ("lifecycle marketing", "lifecycle marketing"),
+        ("qualitative research", "qualitative research"),
+        ("Snowflake data warehouse", "Snowflake data warehouse"),
+    ],
+)
+def test_themes_get_an_article_only_where_english_needs_one(theme: str, written: str) -> None:
+    assert with_article(theme) == written
 
 
 def test_placeholders_are_filled() -> None:

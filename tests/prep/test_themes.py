@@ -15,8 +15,9 @@ JD = (DATA / "data_engineer_jd.txt").read_text(encoding="utf-8")
 def test_themes_of_a_data_engineer_description() -> None:
     themes = key_themes(JD, exclude=("Acme", "Data Engineer"))
     assert len(themes) == 8
-    assert themes[:2] == ["data pipelines", "Snowflake data warehouse"]
-    assert "Apache Airflow" in themes
+    # Tools and names first (the posting's structure, docs/prep.md "Themes").
+    assert themes[:3] == ["Python", "SQL", "Snowflake"]
+    assert "Airflow" in themes and "dbt" in themes
 
 
 def test_boilerplate_names_and_title_are_not_themes() -> None:

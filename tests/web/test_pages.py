@@ -200,7 +200,7 @@ def test_prep_plan_and_downloads(client: TestClient) -> None:
     page = client.post("/prep", data=fields, files={"job_description_file": ("jd.txt", jd)})
     assert page.status_code == 200
     assert "Questions to ask: Data Engineer at Northwind (interview, with Dana Lee)" in page.text
-    assert "Snowflake data warehouse" in page.text  # a theme of the job description
+    assert "Snowflake" in page.text  # a theme of the job description
 
     from twoway.prep import build_plan
     from twoway.prep.render import render_json, render_markdown
@@ -247,7 +247,8 @@ def test_a_recording_is_transcribed_offline_when_asked(client: TestClient) -> No
     pytest.importorskip("resemblyzer", reason="one mixed track needs twoway[diarize]")
     if not asr_available():
         pytest.skip("twoway[asr] (Whisper tiny.en) is not installed")
-    assert 'name="asr" value="on" checked' in client.get("/").text
+    # Unticked by default: the box applies to recordings only (tests/web/test_phone_and_forms.py).
+    assert 'name="asr" value="on">' in client.get("/").text
     audio = (EXAMPLES / "mock_interview.ogg").read_bytes()
 
     def report_of(fields: dict[str, str]) -> str:

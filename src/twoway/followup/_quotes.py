@@ -116,9 +116,10 @@ class _Run:
         return found
 
 
-def runs(conversation: Conversation) -> list[_Run]:
+def runs(conversation: Conversation, *, merge_backchannels: bool = True) -> list[_Run]:
     """Each speaker's consecutive speech joined; another speaker's backchannel in the middle of
-    it ("Mm-hmm.") is left out, so a sentence cut by it is whole again."""
+    it ("Mm-hmm.") is left out, so a sentence cut by it is whole again (unless
+    ``merge_backchannels`` is false: a short reply such as "Sure, happy to." matters there)."""
     out: list[_Run] = []
     for turn in conversation.turns:
         if not turn.text or not turn.text.strip():
@@ -128,6 +129,8 @@ def runs(conversation: Conversation) -> list[_Run]:
             _append(out[-1], text, turn.start)
         else:
             out.append(_Run(turn.speaker, text, [(0, turn.start)]))
+    if not merge_backchannels:
+        return out
     merged: list[_Run] = []
     for run in out:
         if len(merged) >= 2 and merged[-2].speaker == run.speaker and _is_backchannel(merged[-1]):

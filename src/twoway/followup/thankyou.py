@@ -1,9 +1,12 @@
 """A thank-you note that shows you listened: ``draft_thank_you(conversation, analysis, ...)``.
 
-The note (120 to 200 words) thanks the recipient, retells two specific things they said, in their
-own turns, in the second person ("I really enjoyed hearing how your team ..."), and leaves one
-question open for next time. The rules are in ``docs/follow-up.md``; the sentences are chosen
-by ``twoway.followup._quotes``.
+The note thanks the recipient, quotes one or two things they said about their own work
+(verbatim, marked as quotes, never anything private: ``twoway.followup.hooks``), picks up what
+was promised on both sides ("As promised, I'll send you the project by Friday."; "Thank you for
+offering to introduce me to Omar.": ``twoway.followup.commitments``), and closes. Every
+sentence is either fixed text or a template filled with a verbatim quote or a verb phrase the
+speaker said themselves: nothing they said is reworded, except the swap of "you" and "me" in a
+short promise. The rules are in ``docs/follow-up.md``.
 
 Pure and deterministic: no I/O, no clock; the same input gives the same note.
 """
@@ -15,38 +18,38 @@ from dataclasses import dataclass
 
 from twoway.analysis import resolve_speaker
 from twoway.analysis.questions import content_words
-from twoway.analysis.result import Analysis, Suggestion
+from twoway.analysis.result import Analysis
 from twoway.errors import InputError, SpeakerError
-from twoway.followup._quotes import Sentence, candidates, proper_nouns, second_person
+from twoway.followup.commitments import Commitment, find_commitments, swap_person
+from twoway.followup.hooks import Hook, find_hooks
 from twoway.model import Conversation
 from twoway.report._format import clock
 from twoway.report.markdown import escape
 
 __all__ = ["Citation", "ThankYouNote", "draft_thank_you"]
 
-MIN_WORDS, MAX_WORDS = 120, 200
-MIN_SCORE = 8.0  # a sentence scoring less is too vague to quote back (docs/follow-up.md)
+MIN_WORDS, MAX_WORDS = 100, 200
 PLACEHOLDER_SENDER = "[Your name]"
 PLACEHOLDER_RECIPIENT = "[Their name]"
 
 WHY = {
     "enjoy": "what they enjoy",
-    "project": "a project or plan they described",
+    "plan": "a plan they described",
     "challenge": "a challenge they mentioned",
-    "detail": "a specific detail of their work",
+    "advice": "advice they gave",
+    "work": "a detail of their work",
 }
-# How each kind of sentence is retold: "{how}" is "how" or, before "because ...", "that,".
-FIRST = {
-    "enjoy": "I really enjoyed hearing {how} {clause}.",
-    "project": "I was especially interested to hear {how} {clause}.",
-    "challenge": "I appreciated your candor about {how_about} {clause}.",
-    "detail": "It was great to learn {how} {clause}.",
-}
-SECOND = {
-    "enjoy": "I also loved hearing {how} {clause}.",
-    "project": "I was also interested to hear {how} {clause}.",
-    "challenge": "I also appreciated your candor about {how_about} {clause}.",
-    "detail": "It was also good to learn {how} {clause}.",
+# How a quote is introduced, by kind: the first quote, then the second. Each is a full
+# sentence ending in a colon; the quote follows in curly quotes.
+LEAD_IN = {
+    "enjoy": ("It was great to hear what you enjoy about the work:", "I also loved hearing this:"),
+    "plan": ("I was excited to hear where things are heading:", "I was also glad to hear this:"),
+    "challenge": (
+        "I appreciated how candid you were about the challenges:",
+        "I also appreciated your candor:",
+    ),
+    "advice": ("Your advice really stuck with me:", "I am also taking this advice to heart:"),
+    "work": ("One thing you said has stayed with me:", "I was also interested to hear this:"),
 }
 # Planned questions become "I'd love to hear more about <this> next time", by topic. Pay and
 # the candidate's own fit do not belong in a thank-you note.
@@ -56,22 +59,21 @@ PLANNED_TOPICS = {
     "role": "what success looks like in the role",
     "growth": "how people grow on the team",
     "company": "where {company} is heading",
-    "next_steps": "the next steps in the process",
 }
-_SUBORDINATE = re.compile(r"^(?:because|when|if|since|although|though|while|once)\b", re.I)
 _GENERIC_NAME = re.compile(
     r"^(?:\(unknown\)|(?:speaker|spk|participant|guest|person|interviewer|candidate|user)"
     r"[\s_-]*\w{0,3})$",
     re.I,
 )
+_BARE_PRONOUN = re.compile(r"^\w+(?:\s+(?:you|me))?\s+(?:it|them|that|this|one)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """Something the recipient said that the note builds on, quoted verbatim from their turns."""
+    """Something the recipient said that the note quotes, verbatim from their turns."""
 
     quote: str
-    start_s: float | None  # start of the turn the quote begins in; None without timing
+    start_s: float | None  # start of the turn the quote is in; None without timing
     why: str  # "what they enjoy", "a challenge they mentioned", ...
 
 
@@ -83,8 +85,9 @@ class ThankYouNote:
     text: str
     markdown: str
     citations: tuple[Citation, ...]
-    open_question: str | None  # the question left open for next time, in full
+    open_question: str | None  # a question left open for next time, in full
     notes: tuple[str, ...] = ()  # what to check or add before sending
+    commitments: tuple[Commitment, ...] = ()  # promises between sender and recipient
 
     @property
     def words(self) -> int:
@@ -113,8 +116,9 @@ def draft_thank_you(
             path=conversation.source,
         )
     name = _resolve_recipient(recipient, conversation, analysis)
-    proper = proper_nouns(conversation, name)
-    chosen = _choose(candidates(conversation, name, analysis.questions))
+    me = analysis.me
+    chosen = _choose(find_hooks(conversation, name, me))
+    promises = _between(find_commitments(conversation, me), name, me)
     notes: list[str] = []
     first = _first_name(name)
     if first is None:
@@ -128,25 +132,30 @@ def draft_thank_you(
             f"{first or name} said {what} specific enough to quote back ({said} words in all): "
             "this part of the note is generic; add something they said before sending"
         )
-
-    me = analysis.me or sender
-    open_question, topic = _open_question(conversation, analysis, name, me, company, chosen)
-    if open_question is None:
-        notes.append("no question was left open (no suggestion or unasked planned question)")
-
-    sender_first = _first_name(sender or analysis.me or "") or PLACEHOLDER_SENDER
-    ordered = sorted(chosen, key=lambda s: _CATEGORY_ORDER[s.category])
-    retold = [_retell(s, proper, FIRST if i == 0 else SECOND) for i, s in enumerate(ordered)]
+    topic, open_question = _open_topic(analysis, company)
+    sender_first = _first_name(sender or me or "") or PLACEHOLDER_SENDER
+    quoted = [_quote_sentence(h, i) for i, h in enumerate(chosen)]
+    mine = [c for c in promises if me is not None and c.by == me]
+    theirs = [c for c in promises if c.by == name]
+    promised, skipped = _promise_sentences(mine, theirs)
+    notes.extend(skipped)
     paragraphs = _compose(
-        first or PLACEHOLDER_RECIPIENT, retold, topic, analysis.mode, company, role, sender_first
+        first or PLACEHOLDER_RECIPIENT,
+        quoted,
+        promised,
+        topic,
+        analysis.mode,
+        company,
+        role,
+        sender_first,
+        _hearing_back(theirs),
     )
     text = "\n\n".join(paragraphs) + "\n"
-    citations = tuple(Citation(_short(s.text), s.start_s, WHY[s.category]) for s in ordered)
-    markdown = _markdown(paragraphs, citations, open_question, notes, first or name)
-    return ThankYouNote(name, text, markdown, citations, open_question, tuple(notes))
-
-
-_CATEGORY_ORDER = {"enjoy": 0, "project": 1, "challenge": 2, "detail": 3}
+    citations = tuple(Citation(h.quote, h.start_s, WHY[h.kind]) for h in chosen)
+    markdown = _markdown(paragraphs, citations, promises, open_question, notes, first or name)
+    return ThankYouNote(
+        name, text, markdown, citations, open_question, tuple(notes), tuple(promises)
+    )
 
 
 def _resolve_recipient(recipient: str, conversation: Conversation, analysis: Analysis) -> str:
@@ -168,97 +177,119 @@ def _resolve_recipient(recipient: str, conversation: Conversation, analysis: Ana
     return name
 
 
-def _choose(found: list[Sentence]) -> list[Sentence]:
-    """The two best sentences, of two different kinds when there are: categorized ones (enjoy,
-    project, challenge) first, a plain detail only to fill in."""
-    good = [s for s in found if s.score >= MIN_SCORE]
-    ranked = [s for s in good if s.category != "detail"] + [
-        s for s in good if s.category == "detail"
-    ]
-    if not ranked:
+def _choose(hooks: tuple[Hook, ...]) -> list[Hook]:
+    """The best hook, and the best one of another kind that says something else (at most one
+    content word in common), in the order they were said."""
+    if not hooks:
         return []
-    best = ranked[0]
-    other_kind = [s for s in ranked[1:] if s.category != best.category]
-    second = other_kind[0] if other_kind else next(iter(ranked[1:]), None)
-    return [best] if second is None else [best, second]
+    best = hooks[0]
+    words = content_words(best.quote)
+    others = [h for h in hooks[1:] if len(content_words(h.quote) & words) < 2]
+    second = next((h for h in others if h.kind != best.kind), None) or next(iter(others), None)
+    chosen = [best] if second is None else [best, second]
+    return sorted(chosen, key=lambda h: h.order)
 
 
-def _retell(s: Sentence, proper: set[str], templates: dict[str, str]) -> str:
-    clause = second_person(s.text, proper)
-    subordinate = _SUBORDINATE.match(clause) is not None
-    return templates[s.category].format(
-        how="that," if subordinate else "how",
-        how_about="how," if subordinate else "how",
-        clause=clause,
-    )
+def _quote_sentence(hook: Hook, index: int) -> str:
+    lead = LEAD_IN[hook.kind][min(index, 1)]
+    quote = hook.quote if hook.quote[-1:] in ".!" else hook.quote + "."
+    return f"{lead} “{quote}”"
 
 
-def _short(text: str) -> str:
-    """The verbatim quote without a leading "Yeah, " or "Um, " (still a substring)."""
-    match = re.match(r"(?:(?:yeah|yes|so|um+|uh+|well|okay|oh|and|ha)\b[,\s]*)+", text, re.I)
-    return text[match.end() :] if match else text
+def _between(found: tuple[Commitment, ...], recipient: str, me: str | None) -> list[Commitment]:
+    """The commitments between the sender and the recipient (either way)."""
+    pair = {recipient, me}
+    return [c for c in found if c.by in pair and (c.to in pair or c.to is None)]
 
 
-def _open_question(
-    conversation: Conversation,
-    analysis: Analysis,
-    recipient: str,
-    me: str | None,
-    company: str | None,
-    chosen: list[Sentence],
-) -> tuple[str | None, str | None]:
-    """The question left open, in full, and what to "hear more about" in the note."""
-    suggestions = list(analysis.suggestions or ())
-    if not suggestions and me is not None:
-        suggestions = _suggest(conversation, me, company)
-    if suggestions:
-        pick = _best_suggestion(suggestions, conversation, recipient, chosen)
-        theme = pick.theme
-        return pick.text, theme if theme[:1].isupper() else f"the {theme}"
+def _promise_sentences(
+    mine: list[Commitment], theirs: list[Commitment]
+) -> tuple[list[str], list[str]]:
+    """Sentences for what I promised and what they offered, and notes for those left out."""
+    out: list[str] = []
+    skipped: list[str] = []
+    clear_mine = [c for c in mine if c.is_complete and not _BARE_PRONOUN.match(c.action)]
+    for c in mine:
+        if c not in clear_mine:
+            skipped.append(
+                f"you promised to {c.action!s} ({c.quote!r}): say what, if you mention it"
+            )
+    for i, c in enumerate(clear_mine[:2]):
+        action = _strip_due_words(c.action)
+        out.append(f"As promised, I'll {action}." if i == 0 else f"I'll also {action}.")
+    favours = [
+        c for c in theirs if c.is_complete and not _process(c) and not _BARE_PRONOUN.match(c.action)
+    ]
+    favours.sort(key=lambda c: (c.verb not in ("introduce", "intro", "connect", "put"),))
+    if favours:
+        offered = [swap_person(c.action) for c in favours[:2]]
+        out.append("Thank you so much for offering to " + ", and to ".join(offered) + ".")
+    receiving = [r for c in theirs if _process(c) and (r := _received(c)) is not None]
+    if receiving:
+        out.append(f"I look forward to receiving {receiving[0]}.")
+    return out, skipped
+
+
+# A step of the hiring process they will take ("send you the take-home on Monday", "set up the
+# portfolio review"): not a favour to thank them for.
+_PROCESS_OBJECT = re.compile(
+    r"\b(?:calendar|invite|take-home|interview|profile|round|brief|case study details|"
+    r"job description|next steps?|offer|contract|paperwork|assessment|exercise)\b",
+    re.IGNORECASE,
+)
+_SENT_TO_ME = re.compile(
+    r"^(?:send|email|e-mail|forward|share|text)\s+(?:me\s+)?(?P<what>.+)$", re.I
+)
+
+
+def _process(c: Commitment) -> bool:
+    return c.is_process or _PROCESS_OBJECT.search(c.action) is not None
+
+
+def _received(c: Commitment) -> str | None:
+    """What a process step sends me ("the take-home on Monday"), or ``None``."""
+    match = _SENT_TO_ME.match(swap_person(c.action))
+    if match is None or c.is_process:
+        return None
+    what = re.sub(r"\s+(?:to|with) me\b", "", match.group("what"))
+    return what if not _BARE_PRONOUN.match("x " + what) else None
+
+
+def _strip_due_words(action: str) -> str:
+    return re.sub(r"\s+", " ", action).strip()
+
+
+def _hearing_back(theirs: list[Commitment]) -> str | None:
+    """When they promised to get back ("by Wednesday"), the due phrase; "" with no date."""
+    process = [c for c in theirs if c.is_process and c.verb in ("get", "make")]
+    if not process:
+        return None
+    return next((c.due for c in process if c.due), "")
+
+
+def _open_topic(analysis: Analysis, company: str | None) -> tuple[str | None, str | None]:
+    """What to "hear more about" (a fixed phrase of a planned topic not asked about), and the
+    question left open in full: the first suggestion, else that planned question."""
+    suggestion = analysis.suggestions[0].text if analysis.suggestions else None
     if analysis.plan is not None:
         for planned in analysis.plan.questions:
             if planned.asked or planned.topic not in PLANNED_TOPICS:
                 continue
-            topic = PLANNED_TOPICS[planned.topic]
-            where = company or "the company"
-            return planned.text, topic.replace("{company}", where)
-    return None, None
-
-
-def _suggest(conversation: Conversation, me: str, company: str | None) -> list[Suggestion]:
-    try:
-        from twoway.prep import suggest_followups
-
-        return list(suggest_followups(conversation, me, n=5, exclude=[company] if company else ()))
-    except (ImportError, SpeakerError):
-        return []
-
-
-def _best_suggestion(
-    suggestions: list[Suggestion],
-    conversation: Conversation,
-    recipient: str,
-    chosen: list[Sentence],
-) -> Suggestion:
-    """The first suggestion on a theme the recipient raised and the note does not cite already."""
-    theirs = " ".join(t.text for t in conversation.turns_of(recipient) if t.text).casefold()
-    cited = set().union(*(content_words(s.text) for s in chosen)) if chosen else set()
-
-    def rank(item: tuple[int, Suggestion]) -> tuple[bool, bool, int]:
-        i, s = item
-        return (s.theme.casefold() not in theirs, bool(content_words(s.theme) & cited), i)
-
-    return min(enumerate(suggestions), key=rank)[1]
+            topic = PLANNED_TOPICS[planned.topic].replace("{company}", company or "the company")
+            return topic, suggestion or planned.text
+    return None, suggestion
 
 
 def _compose(
     first: str,
-    retold: list[str],
+    quoted: list[str],
+    promised: list[str],
     topic: str | None,
     mode: str,
     company: str | None,
     role: str | None,
     sender: str,
+    hearing_back: str | None,
 ) -> list[str]:
     networking = mode == "networking"
     at = f" at {company}" if company else ""
@@ -272,37 +303,39 @@ def _compose(
         what = f"the {role} role{at}" if role else f"the role{at}"
         opening = (
             f"Thank you for taking the time to speak with me about {what}. I appreciated how "
-            "open the conversation was, and it gave me a much clearer picture of how your team "
-            "works."
+            "open the conversation was, and it gave me a much clearer picture of the work."
         )
-    middle = list(retold)
-    if len(retold) < 2:
-        also = " also" if retold else ""
+    middle = list(quoted)
+    if len(quoted) < 2:
+        also = " also" if quoted else ""
         middle.append(
             f"I{also} valued the chance to learn more about your work and to ask my own questions."
         )
     more = f"I'd love to hear more about {topic} next time." if topic else None
     if networking:
-        closing = [more or "I'd love to hear more about your work next time."]
+        closing = [more or "I'd love to stay in touch and hear how things go."]
         thanks = "Thanks again for being so generous with your time; I hope we can stay in touch."
     else:
-        thanks = "Thank you again for your time. I look forward to hearing about the next steps."
         excited = (
             f"Our conversation made me even more excited about the chance to join {company}."
             if company
             else "Our conversation made me even more excited about the opportunity."
         )
         closing = [excited, *([more] if more else [])]
-    paragraphs = [
-        f"Hi {first},",
-        opening,
-        " ".join(middle),
-        " ".join(closing),
-        thanks,
-        f"Best regards,\n{sender}",
-    ]
-    # Short retellings (or none) leave the note under 120 words: add sentences that are true of
-    # any good conversation, in this order, until it is long enough.
+        if hearing_back:
+            thanks = (
+                f"Thank you again for your time. I look forward to hearing from you {hearing_back}."
+            )
+        else:
+            thanks = (
+                "Thank you again for your time. I look forward to hearing about the next steps."
+            )
+    paragraphs = [f"Hi {first},", opening, " ".join(middle)]
+    if promised:
+        paragraphs.append(" ".join(promised))
+    paragraphs += [" ".join(closing), thanks, f"Best regards,\n{sender}"]
+    # A short note (little to quote, nothing promised) gets sentences that are true of any
+    # good conversation, in this order, until it is long enough.
     for where, extra in PADDING:
         if _words(paragraphs) >= MIN_WORDS:
             break
@@ -314,8 +347,7 @@ def _compose(
 
 PADDING = (
     (2, "It felt like a real two-way conversation, and I came away with a lot to think about."),
-    (3, "I would welcome the chance to continue the conversation."),
-    (4, "Please let me know if there is anything else I can share in the meantime."),
+    (-3, "I would welcome the chance to continue the conversation."),
 )
 
 
@@ -326,18 +358,26 @@ def _words(paragraphs: list[str]) -> int:
 def _markdown(
     paragraphs: list[str],
     citations: tuple[Citation, ...],
+    promises: list[Commitment],
     open_question: str | None,
     notes: list[str],
     who: str,
 ) -> str:
-    """The note, then what it builds on: the quotes with their times, the open question, notes."""
+    """The note, then what it builds on: the quotes with their times, the promises, the open
+    question, and what to check."""
     body = ["  \n".join(escape(line) for line in p.split("\n")) for p in paragraphs]
     lines = ["## Thank-you note", "", "\n\n".join(body), ""]
     if citations:
-        lines += [f"### What {escape(who)} said that it builds on", ""]
+        lines += [f"### What {escape(who)} said that it quotes", ""]
         for c in citations:
             at = f"{clock(c.start_s)} " if c.start_s is not None else ""
             lines.append(f"- {at}“{escape(c.quote)}” ({c.why})")
+        lines.append("")
+    if promises:
+        lines += ["### Promised", ""]
+        for p in promises:
+            due = f" ({escape(p.due)})" if p.due else ""
+            lines.append(f"- {escape(p.by)}: {escape(p.action)}{due}")
         lines.append("")
     if open_question:
         lines += ["### Left open for next time", "", f"- {escape(open_question)}", ""]

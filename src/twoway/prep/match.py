@@ -19,13 +19,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib import resources
+from typing import Any
 
 from twoway.analysis.result import PlanCoverage, PlannedQuestion, Question
 from twoway.prep.plan import Plan
 
 __all__ = ["MATCH_THRESHOLD", "match_plan", "similarity"]
 
-MATCH_THRESHOLD = 67.0
+MATCH_THRESHOLD = 71.0  # the middle of the best-F1 plateau (68-74) on the calibration sets
 # Weights of the blend (they sum to 1): string similarity, content-word overlap, same topic.
 W_FUZZY, W_WORDS, W_TOPIC = 0.45, 0.45, 0.10
 
@@ -115,9 +117,9 @@ def _weight(words: frozenset[str]) -> float:
 @lru_cache(maxsize=1024)
 def _theme_of(planned: str) -> str | None:
     """The theme a tailored question was built on (THEME_TEMPLATES), or ``None``."""
-    from twoway.prep.plan import THEME_TEMPLATES
+    from twoway.prep.plan import THEME_TEMPLATES, TOOL_TEMPLATES
 
-    for template in THEME_TEMPLATES:
+    for template in (*THEME_TEMPLATES, *TOOL_TEMPLATES):
         head, _, tail = template.partition("{theme}")
         if planned.startswith(head) and planned.endswith(tail) and len(planned) > len(template):
             return planned[len(head) : len(planned) - len(tail)]
@@ -136,30 +138,85 @@ def _perspective(text: str) -> int:
 
 
 def similarity(planned: str, asked: str) -> float:
-    """How close ``asked`` is to ``planned``, 0-100 (the blend above).
+    """How close ``asked`` is to ``planned``, 0-100 (docs/prep.md, "Matching").
 
     >>> round(similarity("What is a typical day here like?",
-    ...                  "What does a typical day look like for someone on your team?"), 1)
-    86.5
+    ...                  "What does a typical day look like for someone on your team?"))
+    95
     """
     from rapidfuzz import fuzz  # only when a plan is matched
+
+    from twoway.prep._intents import intent_of
 
     fuzzy = fuzz.token_set_ratio(_normalize(planned), _normalize(asked))
     a, b = _concepts(planned), _concepts(asked)
     words = fuzzy  # a planned question of stopwords only ("anything else you need from me?")
     if a and b:
-        shared = _weight(a & b)
-        # Mostly: how much of the planned question the asked one covers; extra words asked
-        # ("... for someone on your team") cost less.
-        words = 100.0 * (0.7 * shared / _weight(a) + 0.3 * shared / _weight(b))
+        # Mostly: how much of the planned question the asked one covers, a word said
+        # differently ("toughest" for "hardest") counting as much as the vectors say; extra
+        # words asked ("... for someone on your team") cost less.
+        words = 100.0 * (0.7 * _coverage(a, b) + 0.3 * _coverage(b, a))
     topic = 100.0 if _topic(planned) == _topic(asked) else 0.0
     score = W_FUZZY * fuzzy + W_WORDS * words + W_TOPIC * topic
     if _perspective(planned) * _perspective(asked) < 0:
         score *= 0.8  # "what would I be working on" is not "what are you working on"
+    mine, theirs = intent_of(planned), intent_of(asked)
+    if mine is not None and theirs == mine:
+        score = max(score, SAME_INTENT)
+    elif mine is not None and theirs is not None:
+        score = min(score, OTHER_INTENT)  # "who else will I meet" is not "who else to talk to"
+    elif mine is not None:
+        score *= NO_INTENT
     theme = _theme_of(planned)
     if theme is not None and not (_concepts(theme) & b):
         score *= 0.5  # a question built on a theme is only asked if the theme is
     return score
+
+
+# A planned question with a known intent, asked with the same one, scores at least this; asked
+# with another, at most this; asked outside every family, its score is multiplied by this.
+SAME_INTENT, OTHER_INTENT, NO_INTENT = 95.0, 45.0, 0.85
+SOFT_MIN = 0.5  # two different words count as the same one from this cosine up
+
+
+def _coverage(these: frozenset[str], those: frozenset[str]) -> float:
+    """How much of ``these`` (weighted, weak words less) ``those`` says, a word counting by
+    its best cosine in ``those`` when it is not there itself."""
+    total = _weight(these)
+    if total == 0:
+        return 0.0
+    got = 0.0
+    for word in these:
+        weight = _WEAK_WEIGHT if word in _WEAK else 1.0
+        got += weight * max((_word_similarity(word, other) for other in those), default=0.0)
+    return got / total
+
+
+@lru_cache(maxsize=65536)
+def _word_similarity(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    vectors = _vectors()
+    i, j = vectors[0].get(a), vectors[0].get(b)
+    if i is None or j is None:
+        return 0.0
+    cosine = float(vectors[1][i] @ vectors[1][j])
+    return cosine if cosine >= SOFT_MIN else 0.0
+
+
+@lru_cache(maxsize=1)
+def _vectors() -> tuple[dict[str, int], Any]:
+    """The shipped word vectors (benchmarks/build_match_vectors.py), unit length."""
+    import io
+
+    import numpy as np  # comes with yake
+
+    data = resources.files("twoway.prep").joinpath("match_vectors.npz").read_bytes()
+    with np.load(io.BytesIO(data)) as npz:
+        matrix = npz["vectors"].astype(np.float32) * npz["scales"]
+        words = [str(w) for w in npz["words"]]
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-9
+    return {w: i for i, w in enumerate(words)}, matrix
 
 
 def match_plan(plan: Plan, questions: Sequence[Question], source: str) -> PlanCoverage:

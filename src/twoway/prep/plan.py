@@ -34,12 +34,20 @@ FILL_ORDER = {
 _LISTED_FIRST = ("them", "day_to_day", "role", "company", "growth", "self", "compensation")
 TOPIC_ORDER: tuple[str, ...] = _LISTED_FIRST + tuple(t for t in TOPICS if t not in _LISTED_FIRST)
 
-# Questions built on a theme of the job description; "{theme}" is the theme as written there.
+# Questions built on a theme of the job description; "{theme}" is the theme as written there,
+# with "the" before a singular common noun phrase ("the monthly churn review"). No template
+# makes a verb agree with the theme, so "A/B tests" and "dbt" read as well as "SQL".
 THEME_TEMPLATES = (
     "The description mentions {theme}: how does the team approach it today?",
-    "What would success with {theme} look like in the first 90 days?",
-    "What is the biggest challenge with {theme} right now?",
-    "How does {theme} fit into what the team wants to achieve this year?",
+    "What would you want the new person to improve about {theme} in the first few months?",
+    "What has been the hardest part of {theme} for the team so far?",
+    "Where would {theme} fit in the team's plans for this year?",
+)
+# For a tool or a name ("dbt", "Snowflake"): how the team uses it.
+TOOL_TEMPLATES = (
+    "How does the team use {theme} today?",
+    "What would you want the new person to change about how the team uses {theme}?",
+    "What made the team choose {theme}?",
 )
 THEME_WHY = (
     "Shows you read the description closely and lets {interviewer} talk about how the team "
@@ -201,6 +209,7 @@ def build_plan(
         if mode in q.modes
         and (compensation or q.topic != "compensation")
         and (interviewer is not None or not q.needs_interviewer)
+        and not answered_by_posting(q.text, job_description)
     ]
     ranked = sorted(
         range(len(pool)), key=lambda i: (-_relevance(pool[i], role, context), i)
@@ -235,7 +244,7 @@ def build_plan(
         )
         for q in chosen
     ]
-    items.extend(_tailored(themes[:n_tailored], fill))
+    items.extend(_tailored(_pick(themes, n_tailored), fill))
     items.sort(key=lambda q: (STAGES.index(q.stage), TOPIC_ORDER.index(q.topic)))
     return Plan(
         role=role,
@@ -247,15 +256,92 @@ def build_plan(
     )
 
 
+def _pick(themes: list[str], n: int) -> list[str]:
+    """``n`` themes to build questions on: the best practices ("the monthly churn review"),
+    and one tool when there is one, in the order of ``themes``."""
+    if n <= 0:
+        return []
+    practices = [t for t in themes if not _is_tool(t)]
+    tools = [t for t in themes if _is_tool(t)]
+    chosen = practices[: n - 1] + tools[:1]
+    chosen += [t for t in themes if t not in chosen][: n - len(chosen)]
+    return sorted(chosen[:n], key=themes.index)
+
+
 def _tailored(themes: list[str], fill: _Filler) -> list[PlanItem]:
     from twoway.analysis.questions import topic_of
 
     out: list[PlanItem] = []
-    for i, theme in enumerate(themes):
-        text = THEME_TEMPLATES[i % len(THEME_TEMPLATES)].replace("{theme}", theme)
+    n_practice = n_tool = 0
+    for theme in themes:
+        if _is_tool(theme):
+            template = TOOL_TEMPLATES[n_tool % len(TOOL_TEMPLATES)]
+            n_tool += 1
+        else:
+            template = THEME_TEMPLATES[n_practice % len(THEME_TEMPLATES)]
+            n_practice += 1
+        text = template.replace("{theme}", with_article(theme))
         why = fill(THEME_WHY.replace("{theme}", theme), why=True)
         out.append(PlanItem(text, topic_of(text), "middle", why, f"job description: {theme}"))
     return out
+
+
+# Nouns that take no article ("research", "data quality", "lifecycle marketing").
+_MASS = frozenset(
+    """research analysis analytics marketing design data quality testing engineering
+    experimentation compliance accessibility security governance infrastructure operations
+    strategy finance accounting sales support software content copy language help""".split()
+)
+
+
+def with_article(theme: str) -> str:
+    """``theme`` as a noun phrase inside a sentence: "the" before a lowercase phrase of two or
+    more words ending in a singular count noun; names, plurals and mass nouns as they are.
+
+    >>> with_article("monthly churn review"), with_article("A/B tests"), with_article("dbt")
+    ('the monthly churn review', 'A/B tests', 'dbt')
+    """
+    words = theme.split()
+    last = words[-1].lower()
+    if len(words) < 2 or not theme[:1].islower() or not last.isalpha():
+        return theme
+    if last.endswith(("s", "ing")) or last in _MASS:
+        return theme
+    return f"the {theme}"
+
+
+# Bank questions the posting may already answer: a question is left out when its pattern is
+# in the question and the posting says the answer.
+_ANSWERED = (
+    (r"tools and stack", r"(?:(?:\b[A-Z][\w+#]*[a-z+#]\b|\b[A-Z]{2,}\b)[^.\n]*){4}"),
+    (r"on-call", r"\bon-call\b[^.\n]*(?:\d|one|week|rotation)"),
+    (r"remote and office", r"\b(?:hybrid|remote|days? in (?:the )?office|on site)\b"),
+    (
+        r"team structured",
+        r"\b(?:we are|we're|team of|team is)\s+\w+\s+(?:people|analysts|engineers|designers)",
+    ),
+    (r"salary range|benefits", r"\$|£|€|\bsalary\b|\bOTE\b|\bbenefits\b"),
+)
+
+
+def _is_tool(theme: str) -> bool:
+    """A name, an acronym or a lowercase tool: one word, or capitalised words only."""
+    from twoway.prep._posting import LOWERCASE_TOOLS
+
+    words = theme.split()
+    if theme.lower() in LOWERCASE_TOOLS:
+        return True
+    return all(w[:1].isupper() or w.isupper() for w in words) and len(words) <= 3
+
+
+def answered_by_posting(question: str, posting: str | None) -> bool:
+    """Whether ``posting`` already answers the bank question ``question``."""
+    if not posting:
+        return False
+    for asks, says in _ANSWERED:
+        if re.search(asks, question, re.IGNORECASE) and re.search(says, posting):
+            return True
+    return False
 
 
 class _Filler:

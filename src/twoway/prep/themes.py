@@ -118,7 +118,23 @@ def key_themes(
     if not body.strip():
         return []
     candidates = _yake(body, top=max(40, 6 * n))
+    if _is_posting(text) and min_words == 1:
+        # A posting's structure names its themes better than statistics do: tools, the
+        # requirement lists and the objects of its bullets first, YAKE's phrases after.
+        from twoway.prep._posting import candidates as structural
+
+        found = structural(body.split("\n"))
+        ranked = sorted(found, key=lambda p: (-found[p], body.find(p)))
+        candidates = ranked + [c for c in candidates if c not in found]
+        return _clean(candidates, body, n, tuple(exclude), min_words, frozenset(found))
     return _clean(candidates, body, n, tuple(exclude), min_words)
+
+
+def _is_posting(text: str) -> bool:
+    """A job description (bullets or headings), not what someone said."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    bullets = sum(1 for ln in lines if _BULLET.match(ln))
+    return bullets >= 3 or (len(lines) >= 6 and sum(1 for ln in lines if _is_heading(ln)) >= 2)
 
 
 def _yake(text: str, top: int) -> list[str]:
@@ -215,8 +231,15 @@ def _name_words(text: str, exclude: tuple[str, ...]) -> tuple[set[str], list[set
 
 
 def _clean(
-    candidates: list[str], text: str, n: int, exclude: tuple[str, ...], min_words: int = 1
+    candidates: list[str],
+    text: str,
+    n: int,
+    exclude: tuple[str, ...],
+    min_words: int = 1,
+    trusted: frozenset[str] = frozenset(),
 ) -> list[str]:
+    """The first ``n`` candidates that are themes; ``trusted`` ones (found by the posting's
+    structure, so already noun phrases) skip the checks for verbs and lone words."""
     lower_words = Counter(w for w in _WORD.findall(text) if w.islower())
     all_words = Counter(w.lower() for w in _WORD.findall(text))
     mid_capitals = _mid_sentence_capitals(text)
@@ -227,16 +250,19 @@ def _clean(
         words = _words(phrase)
         if len(words) < min_words or any(w in _BOILERPLATE for w in words):
             continue
-        if words[0] in _VERB_EDGES or words[-1] in _VERB_EDGES:
+        structural = phrase in trusted
+        if not structural and (words[0] in _VERB_EDGES or words[-1] in _VERB_EDGES):
             continue
-        if any(w in _VERBS for w in words[1:-1]) or _verb_phrase(phrase, text):
+        if not structural and (any(w in _VERBS for w in words[1:-1]) or _verb_phrase(phrase, text)):
             continue  # "platform turns millions", "migration touches every ..."
+        if structural and (words[0] in _NOT_THEMES or _place(phrase, text)):
+            continue
         if any(w in name_words for w in words):
             continue
         stems = frozenset(stem(w) for w in words)
         if any(stems <= (title | {stem(g) for g in _GENERIC}) for title in titles):
             continue
-        if len(words) == 1:
+        if len(words) == 1 and not structural:
             w = words[0]
             distinctive = w in mid_capitals or (
                 w not in _GENERIC and len(w) >= 5 and all_words[w] >= 3
@@ -245,6 +271,11 @@ def _clean(
                 continue
         elif all(w in _GENERIC for w in words):
             continue
+        if structural and len(words) == 1 and phrase.islower():
+            from twoway.prep._posting import LOWERCASE_TOOLS
+
+            if phrase not in LOWERCASE_TOOLS and (words[0] in _GENERIC or all_words[words[0]] < 2):
+                continue  # "findings", "flows": a lone common word is not a theme
         if any(_overlap(stems, other) for other in kept_stems):
             continue
         kept.append(_surface(phrase, text, lower_words))
@@ -279,6 +310,25 @@ def _verb_phrase(phrase: str, text: str) -> bool:
     if len(phrase.split()) > 1 and last.endswith("s") and all(a in _OBJECT_STARTS for a in after):
         return True
     return first.endswith("ing") and all(b in _BE for b in before)
+
+
+# Capitalised words of a posting that are not themes: pronouns at a bullet's start, pay terms.
+_NOT_THEMES = frozenset(
+    """you your our we us the this that these those in on for with about what who how why
+    nice ote cad usd eur gbp president club inc llc ltd corp we're you'll""".split()
+)
+
+
+def _place(phrase: str, text: str) -> bool:
+    """A name written as a location: "Denver, CO", or on a line about where the job is."""
+    for line in text.split("\n"):
+        where = re.search(r"\b(?:hybrid|remote|on site|on-site|office|based in)\b|·", line, re.I)
+        named = re.search(rf"{re.escape(phrase)}(?:,\s*[A-Z]{{2}}\b|\s*[·(—–-])", line)
+        if phrase in line and where is not None and named is not None:
+            return True
+    return bool(re.search(rf"\b{re.escape(phrase)},\s*[A-Z]{{2}}\b", text)) or bool(
+        re.fullmatch(r"[A-Z]{2}", phrase)
+    )
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> bool:
