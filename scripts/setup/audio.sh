@@ -4,11 +4,16 @@
 # torch is installed first, pinned, so pip takes the CPU wheel on this machine's disk instead of a
 # multi-GB CUDA build (silero-vad and resemblyzer accept any torch). Measured cost: docs/audio.md.
 
+# shellcheck source=lib/apt.bash
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt.bash"
+
 _twoway_audio_setup() {
     if ! command -v espeak-ng >/dev/null 2>&1 || ! command -v sox >/dev/null 2>&1; then
         if command -v apt-get >/dev/null 2>&1; then
-            apt-get update -qq || return 1
-            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng sox >/dev/null || return 1
+            local sudo=""
+            [ "$(id -u)" = 0 ] || sudo="sudo -n"
+            twoway_apt_get "$sudo" update -qq >/dev/null || return 1
+            twoway_apt_get "$sudo" install -y -qq espeak-ng sox >/dev/null || return 1
         else
             echo "audio.sh: no apt-get: install espeak-ng and sox by hand" >&2
             return 1
@@ -27,4 +32,4 @@ if ! _twoway_audio_setup; then
         echo "audio.sh: audio tools missing; the audio tests will skip" >&2
     fi
 fi
-unset -f _twoway_audio_setup
+unset -f _twoway_audio_setup twoway_apt_get

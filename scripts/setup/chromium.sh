@@ -4,6 +4,9 @@
 # Idempotent. Sourced by scripts/check.sh (under `set -euo pipefail`) or run alone; exports
 # TWOWAY_CHROMIUM. With CI=true any failure is fatal; elsewhere the browser tests skip.
 
+# shellcheck source=lib/apt.bash
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt.bash"
+
 _twoway_chromium_note() { echo "chromium.sh: $*" >&2; }
 
 _twoway_chromium_setup() {
@@ -14,8 +17,8 @@ _twoway_chromium_setup() {
     fi
     if [ ! -x /usr/bin/chromium ]; then
         _twoway_chromium_note "installing chromium (apt-get)"
-        $sudo apt-get update -qq >/dev/null || { _twoway_chromium_note "apt-get update failed"; return 1; }
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null \
+        twoway_apt_get "$sudo" update -qq >/dev/null || { _twoway_chromium_note "apt-get update failed"; return 1; }
+        twoway_apt_get "$sudo" install -y -qq chromium >/dev/null \
             || { _twoway_chromium_note "apt-get install chromium failed"; return 1; }
     fi
     /usr/bin/chromium --version >/dev/null 2>&1 || { _twoway_chromium_note "chromium does not start"; return 1; }
@@ -32,4 +35,4 @@ elif [ "${CI:-}" = "true" ]; then
 else
     _twoway_chromium_note "Chromium is not available: the browser tests will be skipped"
 fi
-unset -f _twoway_chromium_setup _twoway_chromium_note
+unset -f _twoway_chromium_setup _twoway_chromium_note twoway_apt_get

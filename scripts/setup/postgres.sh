@@ -4,6 +4,9 @@
 # block TCP). Idempotent. Sourced by scripts/check.sh (under `set -euo pipefail`) or run alone.
 # With CI=true any failure is fatal; elsewhere it prints a note and the PostgreSQL tests skip.
 
+# shellcheck source=lib/apt.bash
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt.bash"
+
 _twoway_pg_note() { echo "postgres.sh: $*" >&2; }
 
 _twoway_pg_setup() {
@@ -14,8 +17,8 @@ _twoway_pg_setup() {
     fi
     if ! command -v pg_lsclusters >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
         _twoway_pg_note "installing postgresql (apt-get)"
-        $sudo apt-get update -qq >/dev/null || { _twoway_pg_note "apt-get update failed"; return 1; }
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null \
+        twoway_apt_get "$sudo" update -qq >/dev/null || { _twoway_pg_note "apt-get update failed"; return 1; }
+        twoway_apt_get "$sudo" install -y -qq postgresql >/dev/null \
             || { _twoway_pg_note "apt-get install postgresql failed"; return 1; }
     fi
     version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
@@ -64,4 +67,4 @@ elif [ "${CI:-}" = "true" ]; then
 else
     _twoway_pg_note "PostgreSQL is not available: its tests will be skipped"
 fi
-unset -f _twoway_pg_setup _twoway_pg_note
+unset -f _twoway_pg_setup _twoway_pg_note twoway_apt_get

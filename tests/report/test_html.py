@@ -27,6 +27,7 @@ from twoway import load
 from twoway.analysis import Analysis, analyze
 from twoway.cli import main
 from twoway.model import Conversation, Turn
+from twoway.report import _format as fmt
 from twoway.report import _svg
 from twoway.report.html import render_html, render_html_fragment, report_css
 
@@ -232,7 +233,9 @@ def test_balance_chart_has_the_dominance_lines_and_a_point_per_window() -> None:
     dots = list(chart.iter(f"{SVG}circle"))
     known = [w for w in analysis.balance.windows if w.me_share is not None]
     assert len(dots) == len(known)
-    assert "you dominate (70%)" in text_of(chart) and "they dominate (30%)" in text_of(chart)
+    # The lines say what they mark, the same in both modes (tests/report/test_phone_and_labels.py).
+    assert "you talk 70%+" in text_of(chart) and "they talk 70%+" in text_of(chart)
+    assert "dominate" not in text_of(chart).replace("Dominated by you", "")
     dominance = [ln for ln in chart.iter(f"{SVG}line") if ln.attrib.get("class") == "tw-dominance"]
     y = _svg.Scale(0.0, 1.0, _svg.BA_HEIGHT - _svg.BA_BOTTOM, _svg.BA_TOP)
     assert sorted(float(ln.attrib["y1"]) for ln in dominance) == pytest.approx(
@@ -271,7 +274,8 @@ def test_transcript_text_is_always_text() -> None:
     assert root.find(".//b") is None  # no markup came through
     hovers = " ".join(t.text or "" for t in root.iter(f"{SVG}title"))
     assert "</svg></style> & co" in hovers
-    assert len(svg_charts(root)) == 3  # timeline, share, balance: none was closed early
+    # timeline, share, balance, and the narrow timeline and balance: none was closed early
+    assert len(svg_charts(root)) == 5
 
 
 def test_without_timing_no_timeline_and_it_says_why() -> None:
@@ -349,6 +353,7 @@ def test_feedback_is_ordered_with_priority_words_and_marks() -> None:
     root = parse(render_html(analysis, conversation))
     items = root.findall(".//ol[@class='tw-feedback']/li")
     ordered = sorted(analysis.feedback, key=lambda f: f.priority)
+    assert not any(f.code in fmt.PRAISE_CODES for f in ordered)  # all advice here
     assert [text_of(i) for i in items] == [
         f"{'●◐○'[f.priority - 1]} {('high', 'medium', 'low')[f.priority - 1]} {f.message}"
         for f in ordered

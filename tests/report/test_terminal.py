@@ -124,7 +124,8 @@ def test_balanced_interview_lists_questions_and_backchannels(balanced: Analysis)
     migration = entry_with(out, "How did you measure whether the migration worked?")
     assert "open · behavioral · answer 0:45" in migration and "follow-up" not in migration
     assert "Monologues over 1 min 30 s (0)\n  none" in out
-    assert "1.  ○ low  Your share (46%) is within the 40-60% target" in out
+    # Praise is "✓ good", never a priority ("○ low" read as a fault of low importance).
+    assert "1.  ✓ good  Your share (46%) is within the 40-60% target" in out
 
 
 def test_untimed_transcript_leaves_out_timing_columns(untimed: Analysis) -> None:
@@ -335,9 +336,11 @@ def test_questioning_score_and_feedback(questioning: Analysis) -> None:
     # 10 switches in 290 s = 2.07 a minute: 15. 40 + 23.8 + 20 + 15 = 98.8 -> 99.
     assert "Two-way score  99/100" in out
     assert "questions      23.8/25  4 asked (target at least 4), 3 open, 1 about them" in out
-    # compensation_first (priority 2) comes before the three low ones.
+    # compensation_first (priority 2) comes first; what went well ("✓ good") after the advice.
     assert "1.  ◐ medium  You asked about pay before the interviewer raised it" in out
-    assert "○ low     1 question built on what they had just said" in out
+    assert "✓ good    1 question built on what they had just said" in out
+    feedback = out[out.index("Feedback") :]
+    assert feedback.index("◐ medium") < feedback.index("✓ good")
 
 
 def test_pay_raised_by_them_first_is_no_warning() -> None:

@@ -16,6 +16,8 @@ Skipped when the ``playwright`` package or Chromium (``$TWOWAY_CHROMIUM``, else
 from __future__ import annotations
 
 import importlib.util
+import itertools
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -154,3 +156,117 @@ def test_prep_downloads_the_plan(server: Any, page: Any) -> None:
     assert download.suggested_filename == "questions-data-engineer-acme.md"
     text = Path(download.path()).read_text(encoding="utf-8")
     assert text.startswith("# Questions to ask: Data Engineer at Acme (interview)")
+
+
+# -- phone and desktop widths (issue 13): nothing cut, nothing one word wide ----------------
+
+OVERFLOW = "document.documentElement.scrollWidth - window.innerWidth"
+BOX = "e => { const r = e.getBoundingClientRect(); return [r.left, r.right, r.width, r.height]; }"
+
+
+def _at(browser: Any, width: int) -> Any:
+    return browser.new_context(viewport={"width": width, "height": 900}).new_page()
+
+
+def _shown(page: Any, selector: str) -> list[list[float]]:
+    """The boxes of the elements matching ``selector`` that are displayed."""
+    return [box for box in page.eval_on_selector_all(selector, f"es => es.map({BOX})") if box[2]]
+
+
+@pytest.mark.parametrize("width", [flow.PHONE, flow.DESKTOP])
+def test_the_report_and_follow_ups_fit_the_screen(server: Any, browser: Any, width: int) -> None:
+    page = _at(browser, width)
+    try:
+        # The whole flow at this width; the report page is checked just before saving.
+        seen: dict[str, Any] = {}
+
+        def check_report(p: Any) -> None:
+            seen["overflow"] = p.evaluate(OVERFLOW)
+            for chart in ("tw-timeline", "tw-balance"):
+                seen[chart] = {
+                    "narrow": _shown(p, f".tw-for-narrow svg.{chart}"),
+                    "wide": _shown(p, f".tw-for-wide svg.{chart}"),
+                }
+            seen["hints"] = _shown(p, ".tw-scroll-hint")
+            seen["placeholder"] = p.evaluate(
+                "() => { const s = getComputedStyle(document.querySelector('#company'),"
+                " '::placeholder'); return [s.color, s.fontStyle]; }"
+            )
+            seen["company"] = p.get_attribute("#company", "placeholder")
+
+        flow.analyze_and_save(
+            page, server.url, EXAMPLES / "monologue_interview.vtt", "Alex Rivera",
+            person="Dana Lee", company="", role="", date="2026-11-20", before_save=check_report,
+        )  # fmt: skip
+        assert seen["overflow"] <= 0  # the page never scrolls sideways
+        for chart in ("tw-timeline", "tw-balance"):
+            shown = seen[chart]["narrow"] if width == flow.PHONE else seen[chart]["wide"]
+            hidden = seen[chart]["wide"] if width == flow.PHONE else seen[chart]["narrow"]
+            assert len(shown) == 1 and hidden == [], chart
+            left, right, chart_width, _ = shown[0]
+            assert left >= 0 and right <= width, chart  # the whole chart is on screen
+            assert chart_width > 0.8 * (width if width == flow.PHONE else 1000), chart
+        # The tables that still scroll say so on a phone, and only there.
+        assert (len(seen["hints"]) > 0) == (width == flow.PHONE)
+        # Placeholders are hints: "e.g. ...", grey italic.
+        assert seen["company"] == "e.g. Northwind Analytics"
+        assert seen["placeholder"] == ["rgb(110, 118, 134)", "italic"]
+
+        page.goto(server.url + "/followups")
+        assert page.evaluate(OVERFLOW) <= 0
+        buttons = _shown(page, "table.followups button")
+        assert buttons
+        for left, right, _, _ in buttons:
+            assert left >= 0 and right <= width  # "Mark done" is on screen
+        whats = _shown(page, "table.followups td.what")
+        table = _shown(page, "table.followups")[0]
+        for _, _, what_width, _ in whats:
+            if width == flow.PHONE:  # the text gets the row's full width, not one word's
+                assert what_width >= 0.85 * table[2]
+            else:
+                assert what_width >= 14 * 16
+    finally:
+        page.context.close()
+
+
+@pytest.fixture(scope="module")
+def cohort_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    pytest.importorskip("pyarrow", reason="the batch extra is not installed")
+    page: Path = flow.cohort_page(tmp_path_factory.mktemp("cohort"))
+    return page
+
+
+@pytest.mark.parametrize("width", [flow.PHONE, flow.DESKTOP])
+def test_the_cohort_page_fits_and_its_labels_never_overlap(
+    browser: Any, cohort_html: Path, width: int
+) -> None:
+    page = _at(browser, width)
+    try:
+        page.goto(cohort_html.as_uri())
+        assert page.evaluate(OVERFLOW) <= 0
+        # Interviews and networking chats each have their own median.
+        assert re.match(
+            r"\d+%\s+median talk share, interviews", page.inner_text(".card.mode-interview")
+        )
+        networking = page.inner_text(".card.mode-networking")
+        assert re.match(r"\d+%\s+median talk share, networking chats", networking)
+        assert "target 10%–30%" in networking and "of 2 on target" in networking
+        # One row per student, with a trend.
+        assert page.locator("table.students tbody tr").count() == 4
+        charts = page.eval_on_selector_all(
+            "svg.hist",
+            f"svgs => svgs.map(s => [...s.querySelectorAll('text.axis')].map({BOX}))",
+        )
+        assert len(charts) == 5  # share per mode, questions, monologue, score
+        for labels in charts:
+            labels.sort()
+            for before, after in itertools.pairwise(labels):
+                assert before[1] <= after[0], (before, after)  # no two labels touch
+            assert labels[0][0] >= 0 and labels[-1][1] <= width
+        # Nothing under the footer but the page's bottom margin.
+        footer_bottom = page.evaluate(
+            "document.querySelector('footer').getBoundingClientRect().bottom + window.scrollY"
+        )
+        assert page.evaluate("document.documentElement.scrollHeight") - footer_bottom <= 48
+    finally:
+        page.context.close()

@@ -263,6 +263,10 @@ def analyze_command(
     for name in inputs:
         try:
             conversation, who = _load_any(name, reader, audio, me)
+            if who is None and me is None:  # on a terminal, ask (cli/_ask.py); else no one
+                from twoway.cli._ask import ask_me_on_a_terminal
+
+                who = ask_me_on_a_terminal(conversation.speakers, name or conversation.source)
             analysis = analyze(conversation, me=who, mode=mode, targets=targets)
             analyses.append(_extend(analysis, conversation, prepared, plan, suggest))
             conversations.append(conversation)

@@ -26,7 +26,8 @@ Example: twoway batch transcripts/ -o results.parquet --me-pattern '(candidate|s
 Example: twoway batch --me-map cohort.csv -o results.csv --analyses analyses.jsonl
 """
 
-COHORT_HELP = """Summarize a batch's results: distributions of talk share, questions, longest
+COHORT_HELP = """Summarize a batch's results: each mode's median talk share (interviews and
+networking chats apart), each student's trend, distributions of talk share, questions, longest
 monologue and score, the outliers, and a self-contained HTML page linking to each report.
 
 Example: twoway cohort results.parquet --html cohort.html --reports reports/ --analyses a.jsonl
@@ -308,25 +309,28 @@ def _report_name(row: Row) -> str:
 
 
 def _terminal_summary(console: Console, data: object, html: Path | None) -> None:
-    from twoway.batch.cohort import Cohort, median
+    from twoway.batch.cohort import Cohort
     from twoway.cli._store import esc, table
 
     assert isinstance(data, Cohort)
-    shares = [
-        s
-        for s in (
-            r["me_talk_share"] if r["me_talk_share"] is not None else r["me_word_share"]
-            for r in data.rows
-        )
-        if s is not None
-    ]
-    mid = median(shares)
-    band = f" (target {100 * data.band[0]:.0f}-{100 * data.band[1]:.0f}%)" if data.band else ""
+    # Each mode on its own: a 50% and a 20% target make a meaningless median together.
+    parts = []
+    for m in data.modes:
+        share = "-" if m.median_share is None else f"{100 * m.median_share:.0f}%"
+        band = f" (target {100 * m.band[0]:.0f}-{100 * m.band[1]:.0f}%)" if m.band else ""
+        parts.append(f"{m.counted}: median talk share {share}{band}, {m.on_target} on target")
     console.print(
-        f"[bold]Cohort[/]: {len(data.rows)} conversations, {len(data.failed)} failed; "
-        f"median talk share {'-' if mid is None else f'{100 * mid:.0f}%'}{band}, "
-        f"{data.on_target} on target"
+        f"[bold]Cohort[/]: {len(data.rows)} conversations, {len(data.failed)} failed"
+        + "".join(f"; {esc(part)}" for part in parts)
     )
+    if any(len(s.rows) > 1 for s in data.students):
+        grid = table("student", "conversations", "score", "trend", optional=("score",))
+        for student in data.students:
+            if len(student.rows) < 2:
+                continue
+            scores = " → ".join("-" if v is None else str(v) for v in student.scores)
+            grid.add_row(student.name, str(len(student.rows)), scores, student.score_trend or "-")
+        console.print(grid)
     grid = table("outlier", "count", "examples", optional=("examples",))
     for name, found in data.outliers.items():
         grid.add_row(name, str(len(found)), ", ".join(Path(r["path"]).name for r in found[:3]))

@@ -14,6 +14,7 @@ from twoway.analysis.questions import TOPICS
 from twoway.analysis.result import (
     Analysis,
     Balance,
+    Feedback,
     PlannedQuestion,
     Question,
     Questioning,
@@ -79,10 +80,36 @@ def basis(share_basis: str) -> str:
     return "by time" if share_basis == "time" else "by words (no timestamps)"
 
 
-def balance_label(balance: Balance) -> str:
-    """The balance label in words: ``"dominated by you"``, ``"back-and-forth"``..."""
+# A target band that ends at or under this share of the talk asks you to listen most of the time
+# (networking: 10-30%): the other side holding the floor is then the aim, not a fault.
+LISTENING_BAND_HIGH = 0.30
+
+
+def listening_targets(targets: TargetsUsed | None) -> bool:
+    """Whether ``targets`` ask you to let the other side talk most (networking's 10-30%)."""
+    return targets is not None and targets.share_high <= LISTENING_BAND_HIGH + 1e-9
+
+
+def dominance_levels(balance: Balance) -> tuple[float, float]:
+    """``(mine, theirs)``: a window is dominated by me when my share is at least ``mine``, by
+    them when it is at most ``theirs`` (the analysis's levels where it gives them; 70% and 30%
+    otherwise)."""
+    return (
+        float(getattr(balance, "me_dominates_at", 0.70)),
+        float(getattr(balance, "them_dominate_at", 0.30)),
+    )
+
+
+def balance_label(balance: Balance, targets: TargetsUsed | None = None) -> str:
+    """The balance label in words: ``"dominated by you"``, ``"back-and-forth"``...
+
+    With ``targets`` that ask you to listen (networking), windows held by them are what the
+    conversation was for: ``"mostly them: you listened"``, not ``"dominated by them"``.
+    """
     if balance.label == "dominated":
-        return "dominated by you" if balance.dominant == "me" else "dominated by them"
+        if balance.dominant == "me":
+            return "dominated by you"
+        return "mostly them: you listened" if listening_targets(targets) else "dominated by them"
     if balance.label == "alternating":
         return "alternating dominance"
     return "back-and-forth"
@@ -118,6 +145,10 @@ def sparkline(values: Sequence[float | None], width: int, max_repeat: int = 1) -
 
 PRIORITY_WORDS = {1: "high", 2: "medium", 3: "low"}
 PRIORITY_MARKS = {1: "●", 2: "◐", 3: "○"}
+# Feedback that says what went well: shown as "✓ good", after the advice, never with a
+# priority ("○ low Your share is within the target" read as a fault of low importance).
+PRAISE_CODES = frozenset({"share_on_target", "questions_on_target", "follow_ups"})
+PRAISE_WORD, PRAISE_MARK = "good", "✓"
 
 
 def priority_word(priority: int) -> str:
@@ -126,6 +157,27 @@ def priority_word(priority: int) -> str:
 
 def priority_mark(priority: int) -> str:
     return PRIORITY_MARKS.get(priority, "○")
+
+
+def is_praise(item: Feedback) -> bool:
+    """What went well: ``kind == "praise"`` where the analysis says so, else by its code."""
+    kind = getattr(item, "kind", None)
+    return kind == "praise" if kind is not None else item.code in PRAISE_CODES
+
+
+def feedback_word(item: Feedback) -> str:
+    """``"high"``, ``"medium"``, ``"low"`` for advice; ``"good"`` for praise."""
+    return PRAISE_WORD if is_praise(item) else priority_word(item.priority)
+
+
+def feedback_mark(item: Feedback) -> str:
+    """``●`` ``◐`` ``○`` for advice by priority; ``✓`` for praise."""
+    return PRAISE_MARK if is_praise(item) else priority_mark(item.priority)
+
+
+def ordered_feedback(feedback: Sequence[Feedback]) -> list[Feedback]:
+    """Advice first, most important first, then what went well (stable within each)."""
+    return sorted(feedback, key=lambda f: (is_praise(f), f.priority))
 
 
 @dataclass(frozen=True, slots=True)

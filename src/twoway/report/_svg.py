@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
-from twoway.analysis.result import Analysis, BalanceWindow
+from twoway.analysis.result import Analysis, Balance, BalanceWindow
 from twoway.analysis.timeline import UNKNOWN_SPEAKER
 from twoway.model import Conversation
 from twoway.report import _format as fmt
@@ -247,17 +247,41 @@ NAME_MAX = 20
 
 
 @dataclass(frozen=True, slots=True)
+class Frame:
+    """A chart's proportions in viewBox units. The wide frame has room beside the plot for
+    names and labels; the narrow one (phones, about 360 px) puts them above or inside it, so the
+    whole conversation fits the screen at a readable size instead of scrolling sideways."""
+
+    width: float
+    left: float  # plot's left edge: the names' gutter in the wide timeline
+    right: float  # room right of the plot
+    name_row: float  # timeline: a line above each bar for the name (0: names beside the bars)
+    max_ticks: int
+    name_max: int  # timeline: longer names are shortened with "…"
+    narrow: bool = False
+
+
+TL_WIDE = Frame(TL_WIDTH, TL_GUTTER, TL_RIGHT, 0.0, 10, NAME_MAX)
+TL_NARROW = Frame(360.0, 12.0, 16.0, 16.0, 4, 40, narrow=True)
+
+
+@dataclass(frozen=True, slots=True)
 class TimelineLayout:
     width: float
     height: float
     scale: Scale
     lanes: tuple[Lane, ...]
+    frame: Frame = TL_WIDE
+
+    @property
+    def lane_height(self) -> float:
+        return self.frame.name_row + TL_STRIP + TL_BAR + TL_GAP
 
     def lane_top(self, index: int) -> float:
-        return 4.0 + index * (TL_STRIP + TL_BAR + TL_GAP)
+        return 4.0 + index * self.lane_height
 
     def bar_top(self, index: int) -> float:
-        return self.lane_top(index) + TL_STRIP
+        return self.lane_top(index) + self.frame.name_row + TL_STRIP
 
     def span_box(self, span: Span) -> tuple[float, float]:
         """``(x, width)`` of a span: at least one unit wide, never past the plot's right edge."""
@@ -266,33 +290,55 @@ class TimelineLayout:
         return x, min(width, self.scale.b - x)
 
 
-def timeline_layout(analysis: Analysis, conversation: Conversation) -> TimelineLayout | None:
+def timeline_layout(
+    analysis: Analysis, conversation: Conversation, frame: Frame = TL_WIDE
+) -> TimelineLayout | None:
     """Where everything goes; ``None`` without timing."""
     start, end = conversation.start_s, conversation.end_s
     if start is None or end is None or not conversation.turns:
         return None
-    scale = Scale(start, max(end, start + 1.0), TL_GUTTER, TL_WIDTH - TL_RIGHT)
+    scale = Scale(start, max(end, start + 1.0), frame.left, frame.width - frame.right)
     resolution = (scale.hi - scale.lo) / (scale.b - scale.a)  # seconds per viewBox unit
     lanes = tuple(timeline_lanes(analysis, conversation, resolution))
-    height = 4.0 + len(lanes) * (TL_STRIP + TL_BAR + TL_GAP) + TL_AXIS
-    return TimelineLayout(TL_WIDTH, height, scale, lanes)
+    height = 4.0 + len(lanes) * (frame.name_row + TL_STRIP + TL_BAR + TL_GAP) + TL_AXIS
+    return TimelineLayout(frame.width, height, scale, lanes, frame)
 
 
-def timeline_svg(analysis: Analysis, conversation: Conversation, ident: str) -> str | None:
+def _axis_anchor(x: float, scale: Scale, frame: Frame) -> str:
+    """A tick label centred on its tick, or kept inside a narrow chart at either end."""
+    if frame.narrow and x - scale.a < 14:
+        return "tw-axis tw-start"
+    if frame.narrow and scale.b - x < 14:
+        return "tw-axis tw-end"
+    return "tw-axis tw-mid"
+
+
+def timeline_svg(
+    analysis: Analysis, conversation: Conversation, ident: str, frame: Frame = TL_WIDE
+) -> str | None:
     """Who spoke when: one lane per speaker (me first, tinted), monologues outlined and
-    labelled, questions as diamonds, interruptions as triangles under the bar, a m:ss axis."""
-    layout = timeline_layout(analysis, conversation)
+    labelled, questions as diamonds, interruptions as triangles under the bar, a m:ss axis.
+
+    ``frame``: :data:`TL_WIDE` (names beside the bars) or :data:`TL_NARROW` (names above them,
+    fewer ticks, monologues labelled by their length only), for phones."""
+    layout = timeline_layout(analysis, conversation, frame)
     if layout is None:
         return None
     scale, body = layout.scale, []
     bottom = layout.height - TL_AXIS
     index = {lane.name: i for i, lane in enumerate(layout.lanes)}
 
-    for tick in time_ticks(scale.lo, scale.hi):
+    for tick in time_ticks(scale.lo, scale.hi, frame.max_ticks):
         x = scale(tick)
         body.append(el("line", x1=x, x2=x, y1=2.0, y2=bottom, class_="tw-grid"))
         body.append(
-            el("text", text(fmt.clock(tick)), x=x, y=bottom + 20.0, class_="tw-axis tw-mid")
+            el(
+                "text",
+                text(fmt.clock(tick)),
+                x=x,
+                y=bottom + 20.0,
+                class_=_axis_anchor(x, scale, frame),
+            )
         )
     body.append(el("line", x1=scale.a, x2=scale.b, y1=bottom, y2=bottom, class_="tw-axis-line"))
 
@@ -305,18 +351,18 @@ def timeline_svg(analysis: Analysis, conversation: Conversation, ident: str) -> 
                     x=0.0,
                     y=top,
                     width=layout.width,
-                    height=TL_STRIP + TL_BAR + TL_GAP - 4.0,
+                    height=layout.lane_height - 4.0,
                     rx=4,
                     class_="tw-me-lane",
                 )
             )
-        label = _short(lane.name, NAME_MAX) + (" (you)" if lane.is_me else "")
+        label = _short(lane.name, frame.name_max) + (" (you)" if lane.is_me else "")
         body.append(
             el(
                 "text",
                 hover(lane.name) + text(label),
-                x=8.0,
-                y=bar + TL_BAR / 2 + 5,
+                x=scale.a if frame.name_row else 8.0,
+                y=top + frame.name_row - 3.0 if frame.name_row else bar + TL_BAR / 2 + 5,
                 class_="tw-lane-name" + (" tw-bold" if lane.is_me else ""),
             )
         )
@@ -356,11 +402,16 @@ def timeline_svg(analysis: Analysis, conversation: Conversation, ident: str) -> 
                 class_="tw-monologue",
             )
         )
-        if width >= 96:
+        # The label goes where it fits: "monologue 3:28" over a wide outline, "3:28" alone
+        # over a narrow chart's shorter one.
+        label = f"monologue {fmt.clock(m.duration_s)}"
+        if frame.narrow:
+            label = fmt.clock(m.duration_s)
+        if width >= (34 if frame.narrow else 96):
             body.append(
                 el(
                     "text",
-                    text(f"monologue {fmt.clock(m.duration_s)}"),
+                    text(label),
                     x=x + 2.0,
                     y=bar - 5.0,
                     class_="tw-monologue-label",
@@ -405,7 +456,7 @@ def timeline_svg(analysis: Analysis, conversation: Conversation, ident: str) -> 
         title="Timeline: who spoke when",
         desc=desc,
         body=body,
-        css_class="tw-timeline",
+        css_class="tw-timeline" + (" tw-narrow-chart" if frame.narrow else ""),
     )
 
 
@@ -584,24 +635,45 @@ def share_summary(analysis: Analysis) -> str:
 BA_WIDTH = 1000.0
 BA_HEIGHT = 250.0
 BA_LEFT, BA_RIGHT, BA_TOP, BA_BOTTOM = 48.0, 150.0, 12.0, 34.0
-DOMINATED_HIGH, DOMINATED_LOW = 0.70, 0.30
+DOMINATED_HIGH, DOMINATED_LOW = 0.70, 0.30  # the levels when the analysis gives none
+BA_WIDE = Frame(BA_WIDTH, BA_LEFT, BA_RIGHT, 0.0, 8, 0)
+# Narrow: the line labels go inside the plot, so no right-hand gutter.
+BA_NARROW = Frame(360.0, 40.0, 12.0, 0.0, 4, 0, narrow=True)
+BA_NARROW_HEIGHT = 230.0
+
+
+def dominance_lines(balance: Balance) -> list[tuple[float, str]]:
+    """The dashed lines and what they mark, as facts in both modes ("you talk 70%+", "they
+    talk 70%+"): "they dominate" over a networking chat's target read as a fault. A level at
+    0% or 100% (never reached) draws no line."""
+    mine, theirs = fmt.dominance_levels(balance)
+    lines = []
+    if 0.0 < mine < 1.0:
+        lines.append((mine, f"you talk {fmt.percent(mine)}+"))
+    if 0.0 < theirs < 1.0:
+        lines.append((theirs, f"they talk {fmt.percent(1.0 - theirs)}+"))
+    return lines
 
 
 def _mid(w: BalanceWindow) -> float:
     return (w.start_s + w.end_s) / 2
 
 
-def balance_svg(analysis: Analysis, ident: str) -> str | None:
-    """My share per window as a line over a shaded area, with the 30% and 70% lines (a window
-    beyond them is dominated by one side) and the target band."""
+def balance_svg(analysis: Analysis, ident: str, frame: Frame = BA_WIDE) -> str | None:
+    """My share per window as a line over a shaded area, with the 30% and 70% lines (beyond
+    them one side held 70% of the window's talk or more) and the target band.
+
+    ``frame``: :data:`BA_WIDE` (labels right of the plot) or :data:`BA_NARROW` (labels inside
+    it, fewer ticks), for phones."""
     balance = analysis.balance
     if balance is None or not balance.windows:
         return None
     windows = balance.windows
-    x = Scale(_mid(windows[0]), _mid(windows[-1]), BA_LEFT, BA_WIDTH - BA_RIGHT)
+    height = BA_NARROW_HEIGHT if frame.narrow else BA_HEIGHT
+    x = Scale(_mid(windows[0]), _mid(windows[-1]), frame.left, frame.width - frame.right)
     if len(windows) == 1:
-        x = Scale(windows[0].start_s, windows[0].end_s, BA_LEFT, BA_WIDTH - BA_RIGHT)
-    y = Scale(0.0, 1.0, BA_HEIGHT - BA_BOTTOM, BA_TOP)
+        x = Scale(windows[0].start_s, windows[0].end_s, frame.left, frame.width - frame.right)
+    y = Scale(0.0, 1.0, height - BA_BOTTOM, BA_TOP)
     targets = analysis.targets
     body: list[str] = [
         el(
@@ -616,39 +688,33 @@ def balance_svg(analysis: Analysis, ident: str) -> str | None:
     ]
     for level in (0.0, 0.5, 1.0):
         body.append(el("line", x1=x.a, x2=x.b, y1=y(level), y2=y(level), class_="tw-grid"))
-    for level in (0.0, 0.3, 0.5, 0.7, 1.0):
+    lines = dominance_lines(balance)
+    for level in sorted({0.0, 0.5, 1.0, *(at for at, _ in lines)}):
         body.append(
             el("text", text(fmt.percent(level)), x=x.a - 6, y=y(level) + 4, class_="tw-axis tw-end")
         )
-    for level, words in ((DOMINATED_HIGH, "you dominate"), (DOMINATED_LOW, "they dominate")):
+    for level, words in lines:
         body.append(el("line", x1=x.a, x2=x.b, y1=y(level), y2=y(level), class_="tw-dominance"))
-        body.append(
-            el(
-                "text",
-                text(f"{words} ({fmt.percent(level)})"),
-                x=x.b + 8,
-                y=y(level) + 4,
-                class_="tw-dominance-label",
-            )
-        )
-    body.append(
-        el(
-            "text",
-            text(f"target {fmt.band(targets)}"),
-            x=x.b + 8,
-            y=(y(targets.share_low) + y(targets.share_high)) / 2 + 4,
-            class_="tw-band-label",
-        )
-    )
-    for tick in time_ticks(windows[0].start_s, windows[-1].end_s, 8):
+        if frame.narrow:  # inside, just above the line, at the left
+            where: dict[str, object] = {"x": x.a + 4, "y": y(level) - 4}
+        else:
+            where = {"x": x.b + 8, "y": y(level) + 4}
+        body.append(el("text", text(words), **where, class_="tw-dominance-label"))
+    band_y = (y(targets.share_low) + y(targets.share_high)) / 2 + 4
+    if frame.narrow:  # inside the band, at the right
+        where = {"x": x.b - 4, "y": band_y, "class_": "tw-band-label tw-end"}
+    else:
+        where = {"x": x.b + 8, "y": band_y, "class_": "tw-band-label"}
+    body.append(el("text", text(f"target {fmt.band(targets)}"), **where))
+    for tick in time_ticks(windows[0].start_s, windows[-1].end_s, frame.max_ticks):
         if x.lo - 1e-9 <= tick <= x.hi + 1e-9:
             body.append(
                 el(
                     "text",
                     text(fmt.clock(tick)),
                     x=x(tick),
-                    y=BA_HEIGHT - BA_BOTTOM + 20,
-                    class_="tw-axis tw-mid",
+                    y=height - BA_BOTTOM + 20,
+                    class_=_axis_anchor(x(tick), x, frame),
                 )
             )
 
@@ -680,12 +746,12 @@ def balance_svg(analysis: Analysis, ident: str) -> str | None:
     body.append(el("g", *dots, class_="tw-dots") if dots else "")
     return svg(
         ident=ident,
-        width=BA_WIDTH,
-        height=BA_HEIGHT,
+        width=frame.width,
+        height=height,
         title="Balance over time: your share of the talk",
         desc=balance_summary(analysis),
         body=body,
-        css_class="tw-balance",
+        css_class="tw-balance" + (" tw-narrow-chart" if frame.narrow else ""),
     )
 
 
@@ -697,18 +763,40 @@ def balance_summary(analysis: Analysis) -> str:
     first, last = balance.windows[0], balance.windows[-1]
     window = fmt.clock(first.end_s - first.start_s)
     parts = [
-        f"{fmt.balance_label(balance).capitalize()}: your share of the talk in "
-        f"{fmt.plural(len(balance.windows), 'window')} of {window} from "
+        f"{fmt.balance_label(balance, analysis.targets).capitalize()}: your share of the talk "
+        f"in {fmt.plural(len(balance.windows), 'window')} of {window} from "
         f"{fmt.clock(first.start_s)} to {fmt.clock(last.end_s)}."
     ]
     if known:
-        mine = sum(1 for v in known if v >= DOMINATED_HIGH)
-        theirs = sum(1 for v in known if v <= DOMINATED_LOW)
-        parts.append(
-            f"Lowest {fmt.percent(min(known))}, highest {fmt.percent(max(known))}; "
-            f"{mine} dominated by you (70% or more), {theirs} by them (30% or less)."
-        )
+        parts.append(f"Lowest {fmt.percent(min(known))}, highest {fmt.percent(max(known))}.")
+        mine_at, theirs_at = fmt.dominance_levels(balance)
+        held = []
+        if mine_at < 1.0:
+            mine = sum(1 for v in known if v >= mine_at)
+            held.append(f"you held {fmt.percent(mine_at)} of the talk or more in {mine}")
+        if theirs_at > 0.0:
+            theirs = sum(1 for v in known if v <= theirs_at)
+            held.append(f"they held {fmt.percent(1.0 - theirs_at)} or more in {theirs}")
+        if held:
+            parts.append("Windows: " + ", ".join(held) + ".")
     return " ".join(parts)
+
+
+def balance_lines_caption(analysis: Analysis) -> str:
+    """What the dashed lines of the balance chart mark, for its caption."""
+    if analysis.balance is None:
+        return ""
+    lines = dominance_lines(analysis.balance)
+    if not lines:
+        return "Each point is a window of the conversation."
+    words = [f"above the upper dashed line you held {fmt.percent(lines[0][0])} of the talk or more"]
+    if len(lines) > 1:
+        theirs = lines[1][0]
+        words.append(
+            f"below the lower one {fmt.percent(theirs)} or less "
+            f"(they held {fmt.percent(1.0 - theirs)} or more)"
+        )
+    return "Each point is a window of the conversation; " + ", ".join(words) + "."
 
 
 # -- progress -----------------------------------------------------------------------------

@@ -155,7 +155,11 @@ def _context(
         "glance": _glance(analysis),
         "timed": timed,
         "no_timing": None if timed else _no_timing(analysis),
+        # Each wide chart has a narrow twin for phones (report.css shows one of the two).
         "timeline": _markup(_svg.timeline_svg(analysis, conversation, f"{ident}-tl")),
+        "timeline_narrow": _markup(
+            _svg.timeline_svg(analysis, conversation, f"{ident}-tln", _svg.TL_NARROW)
+        ),
         "legend": _legend(analysis),
         "share_chart": _markup(_svg.share_svg(analysis, f"{ident}-sh")),
         "share_line": _svg.share_summary(analysis),
@@ -163,6 +167,7 @@ def _context(
         "speakers": sorted(analysis.speakers, key=lambda s: not s.is_me),
         "score": _score(analysis),
         "balance_chart": _markup(_svg.balance_svg(analysis, f"{ident}-ba")),
+        "balance_narrow": _markup(_svg.balance_svg(analysis, f"{ident}-ban", _svg.BA_NARROW)),
         "balance": _balance(analysis),
         "questions": _questions(analysis),
         "plan": _plan(analysis),
@@ -302,8 +307,9 @@ def _balance(analysis: Analysis) -> dict[str, Any] | None:
     if balance is None or not balance.windows:
         return None
     return {
-        "label": fmt.balance_label(balance),
+        "label": fmt.balance_label(balance, analysis.targets),
         "summary": _svg.balance_summary(analysis),
+        "caption": _svg.balance_lines_caption(analysis),
         "windows": [
             (f"{fmt.clock(w.start_s)}–{fmt.clock(w.end_s)}", fmt.percent(w.me_share))
             for w in balance.windows
@@ -417,14 +423,9 @@ def _monologues(analysis: Analysis) -> dict[str, Any]:
 
 
 def _feedback(analysis: Analysis) -> list[dict[str, Any]]:
-    ordered = sorted(analysis.feedback, key=lambda f: f.priority)
     return [
-        {
-            "mark": fmt.priority_mark(f.priority),
-            "word": fmt.priority_word(f.priority),
-            "message": f.message,
-        }
-        for f in ordered
+        {"mark": fmt.feedback_mark(f), "word": fmt.feedback_word(f), "message": f.message}
+        for f in fmt.ordered_feedback(analysis.feedback)
     ]
 
 

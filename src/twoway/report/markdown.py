@@ -120,7 +120,7 @@ def _balance(analysis: Analysis) -> str | None:
     spark = fmt.sparkline([w.me_share for w in balance.windows], 60)
     window = format_duration(first.end_s - first.start_s)
     return (
-        f"## Balance over time: {fmt.balance_label(balance)}\n\n"
+        f"## Balance over time: {fmt.balance_label(balance, analysis.targets)}\n\n"
         f"`{fmt.clock(first.start_s)} {spark} {fmt.clock(last.end_s)}`\n\n"
         f"Your share of the talk in {window} windows (▁ 0% to █ 100%)."
     )
@@ -238,9 +238,8 @@ def _feedback(analysis: Analysis) -> str | None:
     if not analysis.feedback:
         return None
     lines = ["## Feedback", ""]
-    ordered = sorted(analysis.feedback, key=lambda f: f.priority)
-    for n, item in enumerate(ordered, start=1):
-        mark, word = fmt.priority_mark(item.priority), fmt.priority_word(item.priority)
+    for n, item in enumerate(fmt.ordered_feedback(analysis.feedback), start=1):
+        mark, word = fmt.feedback_mark(item), fmt.feedback_word(item)
         lines.append(f"{n}. {mark} **{word}**: {escape(item.message)}")
     return "\n".join(lines)
 

@@ -287,7 +287,9 @@ def _balance(analysis: Analysis, width: int) -> RenderableType | None:
     line.append(" " + end, style="dim")
     window = format_duration(first.end_s - first.start_s)
     return Group(
-        _title("Balance over time", Text(fmt.balance_label(balance), style="bold")),
+        _title(
+            "Balance over time", Text(fmt.balance_label(balance, analysis.targets), style="bold")
+        ),
         line,
         Text(" " * INDENT + f"your share of the talk in {window} windows (▁ 0% to █ 100%)", "dim"),
     )
@@ -483,12 +485,11 @@ def _feedback(analysis: Analysis) -> RenderableType | None:
     table.add_column("n", justify="right", no_wrap=True)
     table.add_column("priority", no_wrap=True)
     table.add_column("message", overflow="fold", ratio=1)
-    ordered = sorted(analysis.feedback, key=lambda f: f.priority)
-    for n, item in enumerate(ordered, start=1):
-        style = PRIORITY_STYLES.get(item.priority, "dim")
+    for n, item in enumerate(fmt.ordered_feedback(analysis.feedback), start=1):
+        style = "bold green" if fmt.is_praise(item) else PRIORITY_STYLES.get(item.priority, "dim")
         table.add_row(
             f"{n}.",
-            Text(f"{fmt.priority_mark(item.priority)} {fmt.priority_word(item.priority)}", style),
+            Text(f"{fmt.feedback_mark(item)} {fmt.feedback_word(item)}", style),
             Text(item.message),
         )
     return Group(_title("Feedback"), _indented(table))

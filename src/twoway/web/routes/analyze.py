@@ -2,10 +2,17 @@
 
 ``GET /`` the upload form; ``POST /upload`` keeps the file in the private upload area and
 reads it; ``GET /uploads/ID`` asks "who are you?"; ``GET /uploads/ID/report?me=&mode=`` shows
-the report; ``POST /uploads/ID/save`` saves it with the person, company, role and date.
+the report; ``POST /uploads/ID/save`` saves it with the person, company, role and date;
+``POST /uploads/ID/transcribe`` reads a recording again with offline speech recognition.
+
+The "Transcribe" box starts unticked and applies to recordings only: the page has no script (the
+CSP forbids any) to tick it by the chosen file's type, and a ticked box next to a transcript read
+as if it mattered. A recording read without words offers "Transcribe it" on the next page.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -23,6 +30,9 @@ from twoway.web.reading import (
     start_reading,
 )
 from twoway.web.uploads import Upload
+
+if TYPE_CHECKING:
+    from twoway.model import Conversation
 
 router = APIRouter()
 
@@ -56,7 +66,7 @@ def _upload_page(
 
 @router.get("/", response_class=HTMLResponse)
 def upload_form(request: Request) -> Response:
-    return _upload_page(request, "interview", asr=True)
+    return _upload_page(request, "interview", asr=False)
 
 
 @router.post("/upload", response_class=HTMLResponse)
@@ -119,8 +129,30 @@ def who_are_you(request: Request, upload_id: str, mode: str = "") -> Response:
             "conversation": conversation,
             "mode": chosen_mode,
             "me": me,
+            "can_transcribe": _can_transcribe(item, conversation),
         },
     )
+
+
+def _can_transcribe(item: Upload, conversation: Conversation) -> bool:
+    """A recording read without words, where Whisper is: offer to transcribe it."""
+    return (
+        item.ready is not None  # read in the background: a recording
+        and not item.asr
+        and not conversation.has_text
+        and asr_available()
+    )
+
+
+@router.post("/uploads/{upload_id}/transcribe", response_class=HTMLResponse)
+def transcribe(request: Request, upload_id: str) -> Response:
+    """Read the recording again, with offline speech recognition (``--asr``)."""
+    item = _upload_or_404(request, upload_id)
+    mode = _mode(pages.field(pages.form(request), "mode") or item.mode)
+    if item.ready is not None and item.ready.is_set() and not item.asr and asr_available():
+        item.asr, item.conversation, item.failure, item.stage = True, None, None, ""
+        start_reading(item, mode)
+    return pages.redirect(f"/uploads/{item.id}?mode={mode}")
 
 
 def _usual_me(request: Request, speakers: tuple[str, ...]) -> str | None:
