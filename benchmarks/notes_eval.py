@@ -47,6 +47,12 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", action="store_true", help="print every note and commitment")
     parser.add_argument("--write", type=Path, help="write every note to this folder")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=DATA,
+        help="the set: notes_blind (default, same author as the code) or notes_blind2 (blind)",
+    )
     args = parser.parse_args()
     if args.write is not None:
         args.write.mkdir(parents=True, exist_ok=True)
@@ -54,7 +60,7 @@ def main() -> int:
     sensitive_notes: list[str] = []
     not_verbatim: list[str] = []
     citing_fact = quotes = 0
-    files = sorted(DATA.glob("*.txt"))
+    files = sorted(args.data.glob("*.txt"))
     for path in files:
         labels = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         conversation = twoway.load(path)

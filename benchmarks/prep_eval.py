@@ -21,11 +21,25 @@ DATA = Path(__file__).resolve().parent / "data" / "prep_jds"
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", action="store_true")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=DATA,
+        help="prep_jds (labels.json; same author as the code) or prep_jds2 (blind: one JSON each)",
+    )
     args = parser.parse_args()
-    labels = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
+    data: Path = args.data
+    if (data / "labels.json").exists():
+        labels = json.loads((data / "labels.json").read_text(encoding="utf-8"))
+    else:  # one NN_role.json beside each NN_role.txt; each theme is its own only variant
+        labels = {}
+        for path in sorted(data.glob("*.json")):
+            label = json.loads(path.read_text(encoding="utf-8"))
+            label["themes"] = [[theme] for theme in label["themes"]]
+            labels[path.with_suffix(".txt").name] = label
     found = total = 0
     for name, label in labels.items():
-        text = (DATA / name).read_text(encoding="utf-8")
+        text = (data / name).read_text(encoding="utf-8")
         themes = key_themes(text, 12, exclude=(label["company"], label["role"]))
         low = [t.lower() for t in themes]
         missed = []

@@ -112,3 +112,100 @@ def test_work_details_are_not_sensitive() -> None:
     assert not is_sensitive("We serve about nine thousand families a month now.")
     assert not is_sensitive("I'm pretty sure our customer base doubled.")
     assert is_sensitive("Around eighty-five.", answers="And the range?")
+
+
+# Any first-person future verb is a commitment (docs/follow-up.md, "Commitments"), not only the
+# follow-up verbs; each line is a shape, with its decoys below.
+@pytest.mark.parametrize(
+    ("said", "action", "due"),
+    [
+        (
+            "I'll have HR reach out about the site visit by Wednesday.",
+            "have HR reach out about the site visit by Wednesday",
+            "by Wednesday",
+        ),
+        (
+            "I'll bring my welding certificate when I come in.",
+            "bring my welding certificate when I come in",
+            None,
+        ),
+        (
+            "I'm going to do the free trial and send you a draft in a couple weeks.",
+            "do the free trial and send you a draft in a couple weeks",
+            "in a couple weeks",
+        ),
+        ("Okay, I'll put your name in with Marisol.", "put your name in with Marisol", None),
+        (
+            "We'll let all the finalists know by the end of next week.",
+            "let all the finalists know by the end of next week",
+            "by the end of next week",
+        ),
+        (
+            "If your director agrees, I'll get you a seat at the March training.",
+            "get you a seat at the March training",
+            None,
+        ),
+        (
+            "I'll call you Monday afternoon after I talk to the owner.",
+            "call you Monday afternoon after I talk to the owner",
+            "Monday afternoon",
+        ),
+        ("Okay, then I'll be there.", "be there", None),
+    ],
+)
+def test_any_first_person_future_deed_is_a_commitment(said: str, action: str, due: str) -> None:
+    talk = _talk(("Sam", said), ("Jo", "Thank you."))
+    found = [(c.by, c.action, c.due) for c in find_commitments(talk, "Jo")]
+    assert found == [("Sam", action, due)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'll be honest, the hours are long.",
+        "I'm going to grab a coffee before we start.",
+        "So I'll give you the quick version of the team.",
+        "I'll take that as a compliment.",
+        "I can't promise anything, but I'll try.",
+        "Maybe I'll reach out to them next year.",
+        "If I say I'll get the trucks out by Friday, I get them out by Friday.",
+        "My manager said she'd set up the tour.",
+        "I sent those to the recruiter last week.",
+        "Will you be at the conference dinner?",
+        "We're going to hire three more nurses in the spring.",
+        "Sure, send them.",
+        "Email me.",
+    ],
+)
+def test_talk_hedges_reports_and_plans_are_not_commitments(said: str) -> None:
+    talk = _talk(("Sam", said), ("Jo", "Okay."))
+    assert find_commitments(talk, "Jo") == ()
+
+
+def test_a_request_with_a_promise_owes_both_ways() -> None:
+    talk = _talk(("Sam", "Send it over, I'll look at it this weekend."), ("Jo", "Thanks!"))
+    found = [(c.by, c.action, c.kind) for c in find_commitments(talk, "Jo")]
+    assert found == [
+        ("Sam", "look at it this weekend", "promise"),
+        ("Jo", "send it over", "request"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("We restructured in June and we let Dana Ortiz go.", "private"),
+        ("Pat Lee's position was eliminated in the spring.", "private"),
+        ("I took about a twenty percent pay cut the first year.", "compensation"),
+        ("It pays thirty-one an hour to start.", "compensation"),
+        ("I'm on an H-1B, so I'd need a transfer.", "immigration"),
+        ("I'm fasting for Ramadan this month.", "identity"),
+        ("My blood counts have been low since the treatment.", "health"),
+        ("I'm a single dad, so mornings are hard.", "family"),
+        ("I switched careers at forty-four.", "age"),
+    ],
+)
+def test_layoffs_pay_and_private_details_are_sensitive(text: str, family: str) -> None:
+    from twoway.followup.sensitive import sensitive_reason
+
+    assert sensitive_reason(text) == family

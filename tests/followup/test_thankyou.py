@@ -371,3 +371,25 @@ def test_the_sample_in_the_docs_is_real() -> None:
     )
     assert note.text == sample
     assert f"{note.words} words." in docs
+
+
+@pytest.mark.parametrize(
+    ("action", "offered"),
+    [
+        # The clause "I built when I was ..." would need its verb changed: cut before it.
+        (
+            "send you the link to the portfolio I built when I was switching",
+            "send me the link to the portfolio",
+        ),
+        ("intro you to my old manager", "intro me to your old manager"),
+        (
+            "have Rico take you on a ride-along next week",
+            "have Rico take me on a ride-along next week",
+        ),
+        ("send you what I have", None),
+    ],
+)
+def test_an_offer_is_retold_without_rewriting_a_clause(action: str, offered: str | None) -> None:
+    from twoway.followup.thankyou import _offered
+
+    assert _offered(action) == offered

@@ -50,16 +50,17 @@ def test_job_description_adds_tailored_questions() -> None:
     plan = build_plan("Data Engineer", "Acme", JD, interviewer="Dana Lee", count=10)
     tailored = [q for q in plan.questions if q.source.startswith("job description: ")]
     assert len(tailored) == 3
-    # The posting's themes here are all tools (docs/prep.md, "Themes"): each gets a tool
-    # template, in turn.
+    # "How does the team use X?" only for what the posting has people work with (dbt, a
+    # lowercase tool); "Strong SQL" names a skill, so SQL gets a theme template (docs/prep.md).
     assert [q.text for q in tailored] == [
-        "What made the team choose Snowflake?",
-        "How does the team use Python today?",
-        "What would you want the new person to change about how the team uses SQL?",
+        "How does the team use dbt today?",
+        "The description mentions SQL: how does the team approach it today?",
+        "What would you want the new person to improve about AWS infrastructure in the first "
+        "few months?",
     ]
     assert all(q.stage == "middle" and "Dana" in q.why for q in tailored)
     assert {q.topic for q in plan.questions} >= REQUIRED
-    assert plan.themes[:3] == ("Python", "SQL", "Snowflake")
+    assert plan.themes[:3] == ("dbt", "SQL", "Kafka")
 
 
 def test_tailored_count_stays_between_two_and_four() -> None:

@@ -9,9 +9,12 @@
 * a **request** that makes the listener owe something: "send me the project", "Can you send me
   your portfolio by Thursday?", "Would you be open to looking at my portfolio?" (a question
   counts only when the listener's reply accepts it: "Sure, happy to.");
-* only **follow-up verbs** count (send, share, introduce, connect, check, review, get back...),
-  so what a speaker does inside the conversation ("I'll be honest", "let me tell you about the
-  team", "I'll write it with a timer") is not a commitment.
+* any **first-person future deed** ("I'll bring my certification", "I'm going to do the trial
+  and send you a draft", "I'll have HR reach out"), and "we'll" with a verb aimed at the
+  listener ("We'll let all candidates know"); a conditional keeps its promise;
+* not what a speaker does inside the conversation ("I'll be honest", "let me tell you about the
+  team", "I'm going to grab a coffee"), a hedge ("maybe I'll"), a refusal ("I can't promise"),
+  a report or hypothetical ("if I say I'll ..."), the past, or a question.
 
 The action is kept as the owner would say it to the other person ("send you the take-home on
 Monday"), taken verbatim from the sentence with first and second person swapped when someone
@@ -90,7 +93,8 @@ _FOLLOW_UP_VERBS = {
     "get": r"(?=\s+back\b)",
     "let": r"(?=\s+(?:you|me) know\b)",
     "review": r"",
-    "look": r"(?=\s+(?:at|over|through)\s+(?:your|my|it|the|them|that|this)\b)",
+    "look": r"(?=\s+(?:at|over|through)\s+(?:your|my|it|the|them|that|this|both|those|these|all)"
+    r"\b)",
     "add": r"(?=\s+(?:you|your|me|my)\b)",
     "mention": r"(?=\s+(?:you|your)\b)",
     "write": r"(?=\s+(?:up|you)\b)",
@@ -106,7 +110,7 @@ _FOLLOW_UP_VERBS = {
     "reach": r"(?=\s+out\s+to\s+(?!you\b))",
     "find": r"(?=\s+(?:the|that|it|you)\b)",
 }
-_PROCESS_VERBS = frozenset({"get", "make", "set", "schedule", "submit", "pass", "hear"})
+_PROCESS_VERBS = frozenset({"get", "make", "set", "schedule", "submit", "pass", "hear", "let"})
 _VERB_ALT = "|".join(sorted(map(re.escape, _FOLLOW_UP_VERBS), key=len, reverse=True))
 _ADVERBS = r"(?:(?:also|just|definitely|certainly|happily|gladly|quickly|personally|then|"
 _ADVERBS += r"try to|make sure to|be sure to|totally|absolutely|first)\s+)*"
@@ -127,6 +131,13 @@ _IMPERATIVE = re.compile(
     r"(?P<verb>send|email|forward|share|text|shoot|drop)\s+(?=me\b|it\b|them\b|over\b|us\b)",
     re.IGNORECASE,
 )
+# Saying yes to the other person's offer to send something ("Sure, send them."): the offer, not
+# this, is the commitment.
+_PERMISSION = re.compile(
+    r"^(?:sure|yes|yeah|okay|ok|of course|absolutely|please)\b[,\s]*(?:please\s+)?\w+\s+"
+    r"(?:it|them|those|that)(?:\s+(?:over|along))?\s*[.!]?$",
+    re.IGNORECASE,
+)
 _ASK = re.compile(
     r"\b(?:can|could|would|will) you (?:please |possibly )?(?P<verb>" + _VERB_ALT + r")\b"
     r"|\bwould you (?:mind|be open to|be willing to|be up for) (?P<ing>\w+ing)\b",
@@ -145,15 +156,26 @@ _CLAUSE_END = re.compile(
     r"it's|for the|for context|just|or|then|I|we|you)\b)|[,;:](?=\s*$)|\s+(?=and (?:I|we)'ll\b)"
     r"|,\s+(?=[A-Z][a-z]+\b(?!\s+(?:and|or)\b)[^,]*$)",
 )
+_MONTH = (
+    r"(?:january|february|march|april|may(?= \d| the|,|$)|june|july|august|september|october|"
+    r"november|december)"
+)
 DUE = re.compile(
     r"\b(?:(?:by|on|before|until)\s+(?:the\s+)?(?:end of (?:the |this |next )?(?:day|week|month)"
     r"|(?:this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"|tomorrow|tonight|today)"
-    r"|(?:this|next)\s+(?:week|month|weekend|monday|tuesday|wednesday|thursday|friday|saturday"
+    r"(?: (?:morning|afternoon|evening|night))?"
+    r"|tomorrow(?: (?:morning|afternoon|evening|night))?|tonight|today"
+    r"|(?:the )?(?:first|second|third|\w+teenth|\w+tieth|\w+th|\d+(?:st|nd|rd|th))"
+    r"|(?:mid-?|early |late )?" + _MONTH + r")"
+    r"|(?:this|next)\s+(?:week|month|weekend|morning|afternoon|evening|year|monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday)"
     r"|tomorrow(?: morning| afternoon)?|tonight|later today|today"
     r"|right after (?:this|the call|our call)|after (?:the|this|our) call"
-    r"|in (?:a|one|two|a couple of|a few) (?:days?|weeks?))\b",
+    r"|(?:in|within) (?:a|one|two|three|four|\d+|a couple(?: of)?|a few) "
+    r"(?:days?|weeks?|months?)"
+    r"|(?:in|when it opens in|early|late|mid-?) ?" + _MONTH + r"|this afternoon|this morning"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?: (?:morning|afternoon|evening|night))?)\b",
     re.IGNORECASE,
 )
 
@@ -184,8 +206,8 @@ def find_commitments(conversation: Conversation, me: str | None = None) -> tuple
             listener = _listener(speaker, before, after, speakers, me)
             promised = _promises(sentence, speaker, listener, start)
             found.extend(_resolve(c, mentioned) for c in promised)
-            if promised:
-                continue
+            if promised and _IMPERATIVE.match(sentence) is None:
+                continue  # "Send it over, I'll tell you what I think": both owe something
             request = _request(sentence, speaker, listener, start, after)
             if request is not None:
                 found.append(request)
@@ -265,10 +287,97 @@ def _promises(
                 continue
             action = f"{action} {before.group('np')}"
         out.append(_make(speaker, listener, action, verb, "promise", sentence, speaker, start))
+    if not out:
+        out.extend(_volitional(sentence, speaker, listener, start))
     hear = _HEAR_FROM.search(sentence)
     if hear is not None and not out:
         action = "get back to you" + _due_suffix(sentence[hear.end() :])
         out.append(_make(speaker, listener, action, "get", "promise", sentence, speaker, start))
+    return out
+
+
+# Any first-person future or volitional verb ("I'll bring my certification", "I'm going to do
+# the trial", "I'll have HR reach out"): a commitment unless the verb is said for now ("I'll be
+# honest", "I'll take that", "I'm going to grab a tea") or the clause around it makes it a
+# hedge, a report or a hypothetical. "We" counts only with a verb aimed at the listener ("we'll
+# let all candidates know"): "we're going to hire in the spring" is a plan, not a promise.
+_VOLITIONAL = re.compile(
+    r"(?<![\w'])(?P<subject>I|we)(?:'ll| will|'m going to| am going to|'m gonna|"
+    r"'re going to| are going to)\s+" + _ADVERBS + r"(?P<verb>[a-z]+)\b(?P<rest>[^.!?]*)",
+    re.IGNORECASE,
+)
+# Verbs that, after "I'll", speak about the conversation itself or a state, not a deed owed.
+_NOW_VERBS = frozenset(
+    "be just say tell admit guess bet need have_to try stop keep leave give start go answer "
+    "ask explain think miss remember believe know see grab pull wrap hand jump turn walk "
+    "put take let tell probably never not definitely also add mention repeat shut hang "
+    "sound hope love like want wait die lose win stay live talk flag interrupt pause read "
+    "circle".split()
+)
+# Verbs kept after "I'll" only with a listener- or follow-up-shaped continuation.
+_NOW_EXCEPT = re.compile(
+    r"^(?:be (?:there|reaching out|sending)\b|"
+    r"tell (?:you|him|her|them) (?:what|which|when|where|how|if|whether)\b|"
+    r"take (?:the|a|an|my|your|that) (?!look|second|minute|moment|break|stab|guess|note)\w+|"
+    r"give (?:you|him|her|them) (?:a call|a ring|a shout|a heads-up|feedback|my|access|"
+    r"the (?!(?:quick|short|brief|long|high-level|full) )\w+)|"
+    r"put (?:your|you|his|her|their) name (?:in|down|forward)|"
+    r"keep (?:you|an eye out)|let (?:you|all|the|everyone|each|them|him|her)\b[^.!?]{0,40}\bknow)",
+    re.IGNORECASE,
+)
+_WE_VERBS = frozenset(
+    "let get send email call reach contact circle follow set schedule have invite reply "
+    "share be".split()
+)
+# Follow-up verbs whose guard in _FOLLOW_UP_VERBS marks the use said for now ("share a bit",
+# "look it up"); the others' guards only narrow the follow-up list.
+_GUARDED = frozenset(
+    "share look check ask mention dig pass set follow loop write make call text invite "
+    "recommend refer introduce intro connect reach".split()
+)
+# A report, a hedge or a hypothetical governs the "I'll": "if I say I'll ...", "I always said
+# I'd", "maybe I'll", "I might", "if it were up to me".
+_NOT_MINE = re.compile(
+    r"\b(?:say|said|says|saying|told \w+|tell \w+|promised(?! you)|thought|think|wish|hope|"
+    r"maybe|perhaps|might|probably|if it were|if I were|would|wonder)\b[^,.;!?]{0,25}$",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(
+    r"^(?:be (?:honest|frank|brief|quick|upfront|straight|real|the first|fine|okay|ok|good|"
+    r"great|happy|glad|curious)|believe it|know (?:to|when|it)|take (?:that|it)\b|"
+    r"see (?:how|what|if|whether)\b|tell you (?:about|a|this|that|one|the)\b|"
+    r"talk (?:fast|quickly|slowly)|have to\b|get there\b|go ahead\b|"
+    r"do (?:a )?(?:little )?(?:bit of )?(?:a )?(?:walkthrough|demo|recap|intro)\b|"
+    r"stop (?:the|my) (?:recording|share|zoom|meeting)|do (?:my|our) best|do (?:it|that|this)\b|"
+    r"(?:get|grab|make|have) (?:a|an|some|my|another) (?:coffee|tea|scone|water|drink|snack|"
+    r"refill|bite|sandwich|muffin|cup)|\w+\s*[,;:])",
+    re.IGNORECASE,
+)
+
+
+def _volitional(
+    sentence: str, speaker: str, listener: str | None, start: float | None
+) -> list[Commitment]:
+    out: list[Commitment] = []
+    for match in _VOLITIONAL.finditer(sentence):
+        verb = match.group("verb").lower()
+        action = _cut(sentence[match.start("verb") :])
+        if verb in _GUARDED and not re.match(
+            rf"{re.escape(verb)}\b{_FOLLOW_UP_VERBS[verb]}", action, re.IGNORECASE
+        ):
+            continue  # "I'll share a bit", "I'll check": the guard says it is for now
+        if match.group("subject").lower() == "we" and verb not in _WE_VERBS:
+            continue
+        if _FIGURE.match(action) or _IN_MEETING.search(action):
+            continue
+        if verb in _NOW_VERBS and not _NOW_EXCEPT.match(action):
+            continue
+        before = sentence[: match.start()]
+        if _NOT_OWED.search(before[-30:]) or _NOT_MINE.search(before):
+            continue
+        if not _has_object(action) and not re.match(r"be there\b", action, re.IGNORECASE):
+            continue
+        out.append(_make(speaker, listener, action, verb, "promise", sentence, speaker, start))
     return out
 
 
@@ -321,6 +430,9 @@ def _request(
         rest = sentence[imperative.start("verb") :]
         verb = imperative.group("verb").lower()
         action = swap_person(_cut(rest))
+        action = action[:1].lower() + action[1:]
+        if not _has_object(action) or _PERMISSION.match(sentence):
+            return None  # "Email me.", "Sure, send them.": an invitation or a yes, not a task
         return _make(listener, speaker, action, verb, "request", sentence, speaker, start)
     ask = _ASK.search(sentence)
     if ask is None or getattr(after, "speaker", None) != listener:

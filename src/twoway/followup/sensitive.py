@@ -31,8 +31,14 @@ SENSITIVE_FAMILIES: dict[str, str] = {
         r"\$\s?\d|£\s?\d|€\s?\d|\d+\s?k\b|\d{2,3},\d{3}|"
         r"(?:thousand|hundred)\b(?! (?:people|users|customers|families|events|servers|trucks))|"
         r"one-(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\w*|"
-        r"(?:sixty|seventy|eighty|ninety)(?:-\w+)? to (?:sixty|seventy|eighty|ninety|one)|"
-        r"point five percent|runway|student loans?|debt|mortgage payments?|my pay\b|paid \w+ (?:less|more)"
+        r"(?:one )?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)? to "
+        r"(?:a hundred|one|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b"
+        r"(?!(?:-\w+)?\s+(?:percent|[a-z]+s)\b)|"
+        r"point five percent|runway|student loans?|debt|mortgage payments?|my pay\b|paid \w+ (?:less|more)|"
+        r"pay cut|paycut|pay raise|took a cut|\b(?:a|\w+) (?:an|per|a) hour\b|differential|"
+        r"(?:i'm|i am|she's|he's) (?:making|at) (?:about |around )?(?:\d|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one)|"
+        r"\bI (?:make|made|earn|earned) (?:about |around )?(?:\d|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one)|"
+        r"workers' comp|severance|unemployment"
     ),
     "health": (
         r"surgery|cancer|chemo\w*|tumou?r|diagnos\w+|illness|\bill\b|sick(?:ness)?|disabilit\w+|"
@@ -40,7 +46,11 @@ SENSITIVE_FAMILIES: dict[str, str] = {
         r"anxiety|panic attacks?|burnout|ADHD|autis\w+|epilep\w+|seizures?|\bHIV\b|"
         r"crohn'?s|diabet\w+|dementia|alzheimer\w*|heart attack|stroke|pregnan\w+|"
         r"miscarriage|in recovery|rehab|sober|addiction|chronic|my health|health reasons|"
-        r"appointments?|hospitali[sz]ed|injur\w+|knees?"
+        r"appointments?|hospitali[sz]ed|injur\w+|knees?|spinal|fusion|lupus|flares?|"
+        r"blood|cell count|parkinson'?s|FMLA|hard of hearing|hearing (?:loss|aid)|deaf|blind|"
+        r"dyslexi\w+|neurodiverg\w+|in recovery|recovering|hurt my|broke my|"
+        r"(?:my|his|her) (?:back|shoulder|hip|neck|heart|doctor|therapist)|"
+        r"asthma|arthritis|migraines?|insomnia|bipolar|OCD|PTSD|infertility|IVF"
     ),
     "family": (
         r"wife|husband|spouse|my partner\b|girlfriend|boyfriend|my (?:son|daughter|kids?|child|"
@@ -48,20 +58,36 @@ SENSITIVE_FAMILIES: dict[str, str] = {
         r"\b(?:son|daughter)\b|kids|twins|newborn|baby|"
         r"(?:we're|we are|i'm|she's|they're) expecting\b(?! (?:to|a lot|more|that))|parental leave|maternity|"
         r"paternity|divorce\w*|separated|widow\w*|passed away|funeral|caregiv\w+|"
-        r"fostering|adopt\w+|was born|childcare|daycare"
+        r"fostering|adopt\w+|was born|childcare|daycare|single (?:mom|mother|dad|father|parent)|"
+        r"custody|\bdue in (?:early |late |mid-?)?(?:january|february|march|april|may|june|july|august|september|october|november|december|the spring|the summer|the fall|the winter)|my (?:wife|husband|mom|dad|kids|son|daughter)"
     ),
-    "immigration": r"\bvisa\b|green card|sponsorship|work permit|citizenship|undocumented|immigra\w+",
+    "immigration": (
+        r"\bvisas?\b|green card|sponsor(?:ship|ed)?\b|work permit|citizenship|undocumented|"
+        r"immigra\w+|H-?1-?B|\bTN\b|\bOPT\b|\bDACA\b|asylum|refugee|deport\w*|"
+        r"work authori[sz]ation|\bEAD\b"
+    ),
     "age": (
         r"I'm (?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|\d\d)\b(?! percent)|"
-        r"years old|my age|retire\w*"
+        r"years old|my age|retire\w*|"
+        r"I'm (?:seventeen|eighteen|nineteen|sixteen|fifteen)\b|"
+        r"(?:turning|turned|switched at|started over at|at age|I was) "
+        r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?\b(?! percent)|"
+        r"\b(?:at|turning|turned) (?:age )?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        r"(?:-\w+)?(?=\s*(?:[.,;!?]|$))"
     ),
     "identity": (
         r"muslim|christian|jewish|hindu|buddhist|religio\w+|\bpray\w*|church|mosque|"
-        r"synagogue|\bgay\b|lesbian|queer|transgender|\btrans\b|sexual"
+        r"synagogue|\bgay\b|lesbian|queer|transgender|\btrans\b|sexual|"
+        r"adventist|orthodox|catholic|mormon|\bLDS\b|sikh|jummah|ramadan|\bfasting\b|"
+        r"hijab|headscarf|turban|yarmulke|kippah|sabbath|shabbat|sundown|kosher|halal"
     ),
     "private": (
         r"between us|off the record|confidential|don't tell|do not tell|keep this quiet|"
-        r"laid off|fired|homeless|evict\w+|lose sleep|lost sleep"
+        r"laid off|lay ?offs?|fired|homeless|evict\w+|lose sleep|lost sleep|"
+        r"let (?:go of|\w+(?: \w+){0,2} go\b)|(?:position|role|job)s? (?:was|were|got) "
+        r"(?:eliminated|cut)|eliminated|let go\b|downsiz\w+|terminated|pushed out|"
+        r"restructur\w+|on (?:a )?PIP\b|performance improvement plan|"
+        r"\b(?:cut|fired|dismissed|released) [A-Z][a-z]+ [A-Z][a-z]+"
     ),
 }
 

@@ -208,7 +208,11 @@ def _promise_sentences(
     """Sentences for what I promised and what they offered, and notes for those left out."""
     out: list[str] = []
     skipped: list[str] = []
-    clear_mine = [c for c in mine if c.is_complete and not _BARE_PRONOUN.match(c.action)]
+    clear_mine = [
+        c
+        for c in mine
+        if c.is_complete and not _BARE_PRONOUN.match(c.action) and not c.action.startswith("be ")
+    ]
     for c in mine:
         if c not in clear_mine:
             skipped.append(
@@ -222,7 +226,8 @@ def _promise_sentences(
     ]
     favours.sort(key=lambda c: (c.verb not in ("introduce", "intro", "connect", "put"),))
     if favours:
-        offered = [swap_person(c.action) for c in favours[:2]]
+        offered = [o for c in favours[:2] if (o := _offered(c.action)) is not None]
+    if favours and offered:
         out.append("Thank you so much for offering to " + ", and to ".join(offered) + ".")
     receiving = [r for c in theirs if _process(c) and (r := _received(c)) is not None]
     if receiving:
@@ -242,6 +247,37 @@ _SENT_TO_ME = re.compile(
 )
 
 
+# An embedded clause with its own subject ("the portfolio I built when I was transitioning"):
+# swapping its person would need its verb changed too ("you was"), so the offer is cut there.
+_EMBEDDED_CLAUSE = re.compile(
+    r"\s+(?:(?:when|while|that|which|who|where|because|since|after|before|if|once|as)\s+"
+    r"(?:I|I'm|I've|I'd|I'll|we|we're|we've|we'd|we'll|you|you're|you've|he|she|they)|"
+    r"(?:I|I'm|I've|I'd|I'll|we|we're|we've|we'd|we'll))\b"
+    r"(?!\s+(?:to|in touch)\b)(?=\s+\w)",
+    re.IGNORECASE,
+)
+_DANGLING = re.compile(
+    r"(?:\s+(?:the|a|an|to|of|for|with|on|in|at|and|or|from|about|what|which|how|whatever))+$",
+    re.IGNORECASE,
+)
+
+
+_VERB_ONLY = re.compile(r"^\S+(?:\s+(?:you|me|him|her|us|them))?\s*$", re.IGNORECASE)
+
+
+def _offered(action: str) -> str | None:
+    """What they offered, from my side and always grammatical: person swapped only in the verb
+    phrase, never inside a clause of its own ("send me the link to the portfolio you built")."""
+    verb_and_object = re.match(r"\S+(?:\s+(?:you|me|him|her|us|them))?", action)
+    head = verb_and_object.end() if verb_and_object else 0
+    clause = _EMBEDDED_CLAUSE.search(action, head)
+    if clause is not None:
+        action = _DANGLING.sub("", action[: clause.start()])
+        if _BARE_PRONOUN.match(action) or _VERB_ONLY.match(action):
+            return None  # nothing left to say what they offered
+    return swap_person(action)
+
+
 def _process(c: Commitment) -> bool:
     return c.is_process or _PROCESS_OBJECT.search(c.action) is not None
 
@@ -259,9 +295,16 @@ def _strip_due_words(action: str) -> str:
     return re.sub(r"\s+", " ", action).strip()
 
 
+# A process step that means I will hear from them: "get back to you", "let you know".
+_HEAR_BACK = re.compile(
+    r"^(?:get back|let (?:you|all|the|everyone|each|them)\b.{0,30}\bknow|make (?:a|the) decision)",
+    re.IGNORECASE,
+)
+
+
 def _hearing_back(theirs: list[Commitment]) -> str | None:
     """When they promised to get back ("by Wednesday"), the due phrase; "" with no date."""
-    process = [c for c in theirs if c.is_process and c.verb in ("get", "make")]
+    process = [c for c in theirs if c.is_process and _HEAR_BACK.match(c.action)]
     if not process:
         return None
     return next((c.due for c in process if c.due), "")

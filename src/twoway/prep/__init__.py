@@ -1,7 +1,7 @@
 """Preparing questions to ask, and checking them against what was asked.
 
 * ``load_bank()``: the curated bank of questions a candidate can ask, tagged by topic and stage;
-* ``key_themes(text)``: the key themes of a job description (YAKE keyphrases, cleaned);
+* ``key_themes(text)``: the key themes of a job description (noun phrases of its bullets);
 * ``build_plan(role, company, ...)``: a balanced, tailored plan of questions (``Plan``);
 * ``match_plan(plan, questions, source)``: which planned questions were asked (fuzzy match);
 * ``suggest_followups(conversation, me)``: follow-up questions built on what the other side said.

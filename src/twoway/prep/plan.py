@@ -244,7 +244,7 @@ def build_plan(
         )
         for q in chosen
     ]
-    items.extend(_tailored(_pick(themes, n_tailored), fill))
+    items.extend(_tailored(_pick(themes, n_tailored), fill, job_description or ""))
     items.sort(key=lambda q: (STAGES.index(q.stage), TOPIC_ORDER.index(q.topic)))
     return Plan(
         role=role,
@@ -268,13 +268,13 @@ def _pick(themes: list[str], n: int) -> list[str]:
     return sorted(chosen[:n], key=themes.index)
 
 
-def _tailored(themes: list[str], fill: _Filler) -> list[PlanItem]:
+def _tailored(themes: list[str], fill: _Filler, posting: str = "") -> list[PlanItem]:
     from twoway.analysis.questions import topic_of
 
     out: list[PlanItem] = []
     n_practice = n_tool = 0
     for theme in themes:
-        if _is_tool(theme):
+        if _is_tool(theme) and (not posting or _used_as_tool(theme, posting)):
             template = TOOL_TEMPLATES[n_tool % len(TOOL_TEMPLATES)]
             n_tool += 1
         else:
@@ -322,6 +322,27 @@ _ANSWERED = (
     ),
     (r"salary range|benefits", r"\$|£|€|\bsalary\b|\bOTE\b|\bbenefits\b"),
 )
+
+
+def _used_as_tool(theme: str, posting: str) -> bool:
+    """Whether the posting writes ``theme`` as something one works in or with ("pipelines in
+    Python", "experience with Salesforce", "our teller system (Jack Henry SilverLake)"), not as
+    a unit, a subject or a standard ("ICU", "Algebra I", "WCAG"): only then does "How does the
+    team use X?" make sense."""
+    from twoway.prep._posting import LOWERCASE_TOOLS
+
+    if theme.lower() in LOWERCASE_TOOLS:
+        return True
+    name = re.escape(theme)
+    before = (
+        r"(?:\b(?:use|uses|using|used|via|through|proficiency in|familiarity with)\s+"
+        r"(?:our\s+|the\s+)?(?:[\w/+#.-]+(?:,|\s+(?:and|or))\s+){0,3}"
+        r"|\b(?:system|software|platform|tools?|stack)\s*\(\s*(?:[\w/+#. -]+,\s*){0,4})"
+    )
+    after = r"(?:\s+(?:system|software|platform|tool|tools|app|stack|dashboards?))\b"
+    return bool(re.search(before + name + r"\b", posting, re.IGNORECASE)) or bool(
+        re.search(r"\b" + name + after, posting, re.IGNORECASE)
+    )
 
 
 def _is_tool(theme: str) -> bool:

@@ -1,9 +1,11 @@
-"""Key themes of a text: YAKE keyphrases, cleaned of boilerplate, names and near-duplicates.
+"""Key themes of a text: noun phrases of a job posting's bullets, or YAKE keyphrases of speech.
 
-YAKE (Campos et al., 2020) ranks candidate phrases of one to three words by statistical
-features of the text alone: no model, no corpus, no network. Its raw output on a job description
-is noisy ("North America", "Data", "platform turns", "years of experience"), so the candidates
-are cleaned here (docs/prep.md, "Themes"):
+A **job posting** (bullets or headings) is read by its structure (docs/prep.md, "Themes"): the
+noun phrases of its duty and requirement bullets (``prep._phrases``), ranked by their place in
+the bullet, their section, whether they name a tool, and repetition; then the older structural
+candidates (``prep._posting``); YAKE's keyphrases only fill what is left.
+
+**Speech** (``min_words=2``) goes through YAKE (Campos et al., 2020), cleaned:
 
 * sections about benefits and the equal-opportunity statement are dropped before extraction;
 * phrases with boilerplate words ("experience", "benefits", "employer", "role"...) are dropped;
@@ -24,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from twoway.analysis._question_topics import stem
+from twoway.prep._phrases import Phrase
 
 __all__ = ["key_themes"]
 
@@ -121,13 +124,48 @@ def key_themes(
     if _is_posting(text) and min_words == 1:
         # A posting's structure names its themes better than statistics do: tools, the
         # requirement lists and the objects of its bullets first, YAKE's phrases after.
+        from twoway.prep._phrases import posting_phrases
         from twoway.prep._posting import candidates as structural
 
+        chunks = _ranked_phrases(posting_phrases(text), text)
         found = structural(body.split("\n"))
         ranked = sorted(found, key=lambda p: (-found[p], body.find(p)))
-        candidates = ranked + [c for c in candidates if c not in found]
-        return _clean(candidates, body, n, tuple(exclude), min_words, frozenset(found))
+        ordered = list(dict.fromkeys(chunks + ranked))
+        candidates = ordered + [c for c in candidates if c not in ordered]
+        trusted = frozenset(found) | frozenset(chunks)
+        return _clean(candidates, body, n, tuple(exclude), min_words, trusted)
     return _clean(candidates, body, n, tuple(exclude), min_words)
+
+
+_PLACE_WEIGHT = (3.0, 2.2, 1.8)
+_SECTION_WEIGHT = {"duties": 0.5, "requirements": 0.3, "preferred": 0.0, "other": -1.0}
+
+
+def _ranked_phrases(phrases: list[Phrase], text: str) -> list[str]:
+    """The posting's noun phrases, best first. A posting gives each duty and requirement its
+    own bullet and leads the bullet with it, so a bullet's first phrase weighs most; a tool or
+    an acronym ("Epic", "BSA/AML") and a phrase the posting repeats weigh more."""
+    low = text.lower()
+    best: dict[str, tuple[float, int, int]] = {}
+    from twoway.prep._posting import LOWERCASE_TOOLS
+
+    for p in phrases:
+        score = _PLACE_WEIGHT[p.place] if p.place < len(_PLACE_WEIGHT) else 1.5
+        words = p.text.split()
+        # A tool, a name or an acronym ("Epic", "BSA/AML", "dbt") weighs more.
+        if (
+            p.text in LOWERCASE_TOOLS
+            or any(w[:1].isupper() or "/" in w for w in words[1:])
+            or (len(p.text) > 1 and words[0].isupper())
+            or (words[0][:1].isupper() and p.place > 0)
+        ):
+            score += 1.0
+        score += _SECTION_WEIGHT[p.section]
+        score += min(1.5, 0.5 * (low.count(p.text.lower()) - 1))
+        key = (score, -p.bullet, -p.place)
+        if p.text not in best or key > best[p.text]:
+            best[p.text] = key
+    return sorted(best, key=lambda t: best[t], reverse=True)
 
 
 def _is_posting(text: str) -> bool:
