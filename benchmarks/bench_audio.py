@@ -10,7 +10,8 @@ so peak memory (the process's VmHWM) belongs to that stage alone:
 - decoding only; voice activity detection alone (Silero, samples already in memory);
 - one speaker per track (decode + VAD + bleed removal, both tracks);
 - the same with ``--asr``: every turn transcribed by Whisper tiny.en (``twoway[asr]``);
-- one mixed track, diarized into 2 speakers (decode + VAD + mel + embeddings + clustering).
+- one mixed track, diarized into 2 speakers (decode + VAD + mel + embeddings + clustering);
+- start-up: ``twoway analyze`` on a 30 s mixed track, wall time from start to its JSON.
 
 Speed is given as "x real time": seconds of audio per CPU second of the stage's process (user +
 system), both measured here; CPU time rather than wall time, so that other work on a shared
@@ -36,7 +37,7 @@ def make_recording(folder: Path, minutes: float) -> dict[str, Path]:
     import numpy as np
 
     from audio.scripts import INTERVIEW  # tests/audio
-    from audio.synth import RATE, Voice, build, mic_tracks, noise
+    from audio.synth import RATE, Voice, build, mic_tracks, noise, write_wav
 
     voices = {
         "Dana": Voice("Dana", "en-gb+f2", 160, 55),
@@ -53,6 +54,7 @@ def make_recording(folder: Path, minutes: float) -> dict[str, Path]:
     }
     sources = {"mono": mono, "alex": mics["Alex"], "dana": mics["Dana"]}
     rng = np.random.default_rng(1)
+    write_wav(folder / "short-mono.wav", (mono + noise(len(mono), -55, 99))[: 30 * RATE])
     for key, path in paths.items():
         written = 0
         seed = 0
@@ -139,11 +141,29 @@ def run_stage(name: str, paths: dict[str, Path], audio_s: float) -> dict[str, ob
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
+def startup(folder: Path) -> dict[str, object]:
+    """Wall seconds from starting ``twoway analyze`` on a 30 s mixed track to its JSON (two
+    speakers told apart); the voice encoder is built into a fresh data folder first, as a first
+    run does once (that run's time is ``first_run_s``)."""
+    import os
+
+    data = Path(tempfile.mkdtemp(prefix="twoway-data-"))
+    env = {**os.environ, "TWOWAY_DATA_DIR": str(data)}
+    run = "import sys; from twoway.cli import main; sys.exit(main(sys.argv[1:]))"
+    command = [sys.executable, "-c", run, "analyze", str(folder / "short-mono.wav"), "--json"]
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run(command, env=env, capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return {"first_run_s": round(times[0], 2), "wall_s": round(min(times[1:]), 2)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=120.0)
     parser.add_argument("--keep", type=Path, help="Folder to keep the generated recordings in.")
-    parser.add_argument("--only", choices=sorted(STAGES), help="Run one stage.")
+    parser.add_argument("--only", choices=sorted([*STAGES, "startup"]), help="Run one stage.")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="twoway-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -157,6 +177,12 @@ def main() -> None:
         paths = make_recording(folder, args.minutes)
         print(f"generated {args.minutes:g} min recordings in {time.perf_counter() - start:.0f} s")
     audio_s = args.minutes * 60
+    if args.only in (None, "startup"):
+        if not (folder / "short-mono.wav").exists():
+            paths = make_recording(folder, args.minutes)
+        print(f"startup  {json.dumps(startup(folder))}", flush=True)
+        if args.only:
+            return
     for name in [args.only] if args.only else STAGES:
         result = run_stage(name, paths, audio_s)
         print(f"{name:8s} {json.dumps(result)}", flush=True)

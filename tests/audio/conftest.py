@@ -20,6 +20,18 @@ pytest.importorskip("numpy")
 if not have_espeak():
     pytest.skip("espeak-ng is not installed (scripts/setup/audio.sh)", allow_module_level=True)
 
+
+def diarize_installed() -> bool:
+    """twoway[diarize] is there (found, not imported: resemblyzer's own imports need more)."""
+    from twoway.audio._pipeline import diarize_available
+
+    return diarize_available()
+
+
+needs_diarize = pytest.mark.skipif(
+    not diarize_installed(), reason="twoway[diarize] is not installed"
+)
+
 # Voice pairs: the interviewer Dana and the candidate Alex.
 PAIRS = {
     # different timbre: a British female voice and an American male voice

@@ -9,12 +9,11 @@ import pytest
 from twoway.audio import analyze_audio, load_audio
 from twoway.cli import main
 
-from .conftest import Recording
+from .conftest import Recording, diarize_installed
 from .test_tracks import shares
 
-pytest.importorskip("torch")
-pytest.importorskip("sklearn")
-pytest.importorskip("resemblyzer")
+if not diarize_installed():
+    pytest.skip("twoway[diarize] is not installed", allow_module_level=True)
 
 
 def test_voices_told_apart_within_5_points(recording: Recording) -> None:
@@ -94,3 +93,65 @@ def test_enrolling_too_little_speech_is_refused(
         err.startswith(f"twoway: error: {short}: only ")
         and "a voiceprint needs at least 5 s" in err
     )
+
+
+VOICES = Path(__file__).parents[3] / "shared" / "data" / "voices" / "speakers"
+
+
+@pytest.mark.skipif(not VOICES.is_dir(), reason="../shared/data/voices is not there")
+@pytest.mark.parametrize("person", ["librispeech-3080", "vctk-p226"])
+def test_one_real_voice_is_one_speaker(person: str, audio_dir: Path) -> None:
+    # No second speaker is invented when the count is estimated: 8 recordings of one reader
+    # (about a minute; LibriSpeech and VCTK, CC BY 4.0) with pauses between them.
+    import numpy as np
+
+    from twoway.audio.decode import read_all
+
+    from .synth import write_wav
+
+    files = sorted((VOICES / person).iterdir())[:8]
+    pause = np.zeros(8000, np.float32)
+    solo = np.concatenate([np.concatenate([read_all(str(f), mono=True)[0], pause]) for f in files])
+    conv = load_audio(write_wav(audio_dir / f"solo-{person}.wav", solo))
+    assert conv.speakers == ("Speaker 1",)
+
+
+def test_the_report_says_shares_rest_on_diarization(dissimilar: Recording) -> None:
+    result = analyze_audio(dissimilar.mono, speakers=2, use_voiceprints=False)
+    assert result.diarization is not None and result.diarization.speakers == 2
+    assert result.diarization.separation is not None
+    note = next(n for n in result.conversation.notes if n.startswith("One mixed track"))
+    assert "talk shares rest on telling 2 voice(s) apart (as given)" in note
+    assert f"(similarity {result.diarization.separation:.2f})" in note
+    assert "--track NAME=FILE" in note
+
+
+def test_rttm_writes_who_spoke_when(
+    dissimilar: Recording, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from twoway.audio._cli import load_for_cli, parse_options
+
+    rttm = tmp_path / "out.rttm"
+    options = parse_options(None, None, 2, None, False, None, "interview", str(rttm))
+    conv, _ = load_for_cli(str(dissimilar.mono), options, None)
+    lines = rttm.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(conv.turns)
+    fields = lines[0].split()
+    assert fields[:3] == ["SPEAKER", "dissimilar-mono", "1"] and fields[7] == "Speaker_1"
+    assert float(fields[3]) == pytest.approx(conv.turns[0].start, abs=0.001)
+
+
+def test_viterbi_changes_speaker_only_when_it_pays() -> None:
+    import numpy as np
+
+    from twoway.audio.diarize import GAP_SWITCH_COST, SWITCH_COST, viterbi
+
+    # Speaker 1 is better by 0.2 for two steps: 0.4 does not pay for two changes inside speech
+    # (2 x SWITCH_COST) but does across pauses (2 x GAP_SWITCH_COST).
+    scores = np.array([[0.9, 0.5]] * 3 + [[0.5, 0.7]] * 2 + [[0.9, 0.5]] * 3, np.float32)
+    no_pause = np.zeros(len(scores), bool)
+    assert 2 * SWITCH_COST > 0.4 > 2 * GAP_SWITCH_COST
+    assert viterbi(scores, no_pause).tolist() == [0] * 8
+    pauses = no_pause.copy()
+    pauses[[3, 5]] = True
+    assert viterbi(scores, pauses).tolist() == [0, 0, 0, 1, 1, 0, 0, 0]

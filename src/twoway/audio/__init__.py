@@ -14,7 +14,7 @@ detection, then one of
   "Speaker 1", "Speaker 2"... unless a stored voiceprint recognizes one of them;
 
 and words from ``transcript=`` (aligned by time) or ``asr=True``. This module imports nothing heavy:
-numpy, PyAV, onnxruntime and torch load only when a recording is read.
+numpy, PyAV, onnxruntime and scipy load only when a recording is read; torch never does.
 """
 
 from __future__ import annotations

@@ -24,6 +24,8 @@ class AudioOptions:
     asr: bool = False
     asr_model: str | None = None
     mode: str = "interview"
+    rttm: str | None = None
+    """``--rttm FILE``: write who spoke when (the turns found in the recording) as RTTM."""
 
     @property
     def speaker_count(self) -> int | None:
@@ -40,6 +42,7 @@ class AudioOptions:
         return (
             bool(self.tracks or self.channels or self.speakers or self.transcript or self.asr)
             or self.asr_model is not None
+            or self.rttm is not None
         )
 
 
@@ -51,8 +54,9 @@ def parse_options(
     asr: bool,
     asr_model: str | None,
     mode: str,
+    rttm: str | None = None,
 ) -> AudioOptions:
-    """Check the audio options; ``--track NAME=FILE``, ``--channels A,B``."""
+    """Check the audio options; ``--track NAME=FILE``, ``--channels A,B``, ``--rttm FILE``."""
     parsed: list[tuple[str, str]] = []
     for item in tracks or ():
         name, sep, path = item.partition("=")
@@ -66,7 +70,9 @@ def parse_options(
         raise UsageError(
             f"--channels takes one name per channel, such as Alex,Dana; got {channels!r}"
         )
-    return AudioOptions(tuple(parsed), names, speakers, transcript, asr, asr_model, mode)
+    if rttm is not None and not rttm.strip():
+        raise UsageError("--rttm takes a file name, such as --rttm interview.rttm")
+    return AudioOptions(tuple(parsed), names, speakers, transcript, asr, asr_model, mode, rttm)
 
 
 @contextmanager
@@ -115,4 +121,40 @@ def load_for_cli(
         )
     if me is None and len(result.matches) == 1:
         me = result.matches[0].name
+    if options.rttm is not None:
+        write_rttm(result.conversation, options.rttm)
     return result.conversation, me
+
+
+def rttm_text(conversation: Conversation) -> str:
+    """The conversation's turns as RTTM ``SPEAKER`` lines (spaces in names become ``_``).
+
+    >>> from twoway.model import Conversation, Turn
+    >>> print(rttm_text(Conversation((Turn("Speaker 1", 0.5, 2.25),), source="a/call.wav")), end="")
+    SPEAKER call 1 0.500 1.750 <NA> <NA> Speaker_1 <NA> <NA>
+    """
+    from pathlib import PurePath
+
+    file_id = "_".join(PurePath(conversation.source or "recording").stem.split()) or "recording"
+    lines = []
+    for turn in conversation.turns:
+        if turn.start is None or turn.end is None:
+            continue
+        name = "_".join((turn.speaker or "<NA>").split())
+        lines.append(
+            f"SPEAKER {file_id} 1 {turn.start:.3f} {turn.end - turn.start:.3f} <NA> <NA> "
+            f"{name} <NA> <NA>\n"
+        )
+    return "".join(lines)
+
+
+def write_rttm(conversation: Conversation, path: str) -> None:
+    """``--rttm FILE``: the diarization, for checking who spoke when in another tool."""
+    from pathlib import Path
+
+    from twoway.errors import InputError
+
+    try:
+        Path(path).write_text(rttm_text(conversation), encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write the RTTM file ({exc.strerror or exc})", path=path) from exc

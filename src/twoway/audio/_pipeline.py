@@ -25,21 +25,43 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class DiarizationSummary:
+    """How a mixed track's speakers were found, for the report and ``--rttm``."""
+
+    speakers: int
+    estimated: bool
+    separation: float | None
+    """Cosine similarity of the two closest voices (``diarize.Diarization.separation``)."""
+    overlap_s: float
+    """Speech credited to two speakers at once."""
+
+
+@dataclass(frozen=True)
 class AudioResult:
     conversation: Conversation
     matches: tuple[Match, ...]
     """Speakers a stored voiceprint recognized (their ``name`` is the speaker's name now)."""
+    diarization: DiarizationSummary | None = None
+    """Set when the shares rest on telling voices apart in one mixed track."""
+
+
+_DIARIZE_MODULES = (
+    ("onnxruntime", "onnxruntime", "audio"),
+    ("scipy", "scipy", "diarize"),
+    ("resemblyzer", "resemblyzer", "diarize"),
+)
 
 
 def diarize_available() -> bool:
-    return all(importlib.util.find_spec(m) is not None for m in ("torch", "sklearn", "resemblyzer"))
+    return all(importlib.util.find_spec(m) is not None for m, _, _ in _DIARIZE_MODULES)
 
 
 def _require_diarize(feature: str) -> None:
-    for module, package in (("torch", "torch"), ("sklearn", "scikit-learn")):
+    """No torch: the voice encoder runs in onnxruntime, from resemblyzer's shipped weights."""
+    for module, package, extra in _DIARIZE_MODULES:
         if importlib.util.find_spec(module) is None:
-            raise MissingExtraError(feature, "diarize", package)
-    from twoway.audio.diarize import encoder_weights
+            raise MissingExtraError(feature, extra, package)
+    from twoway.audio.encoder import encoder_weights
 
     encoder_weights()
 
@@ -83,6 +105,7 @@ def run(
 
     prints = _stored_voiceprints(use_voiceprints)
     per_speaker = bool(tracks or channels)
+    summary: DiarizationSummary | None = None
     if not per_speaker and speakers != 1:
         _require_diarize("telling voices apart in one mixed track")
     want_embeddings = bool(prints) and diarize_available()
@@ -121,7 +144,7 @@ def run(
             matches, match_notes = _match_tracks(names, features, masks, prints, progress)
             notes.extend(match_notes)
     else:
-        turns, matches, mono_notes = _diarized_turns(
+        turns, matches, mono_notes, summary = _diarize_mixed(
             features[0], masks[0], speakers, prints if want_embeddings else [], progress
         )
         notes.extend(mono_notes)
@@ -139,7 +162,7 @@ def run(
     )
     turns = _add_words(turns, source, tracks, channels, transcript, asr, asr_model, notes, progress)
     conversation = Conversation(tuple(turns), source=display, format="audio", notes=tuple(notes))
-    return AudioResult(conversation, tuple(matches))
+    return AudioResult(conversation, tuple(matches), summary)
 
 
 def _analyze_file(
@@ -281,12 +304,22 @@ def _diarized_turns(
     prints: list[Voiceprint],
     progress: ProgressFn | None,
 ) -> tuple[list[Turn], list[Match], list[str]]:
-    import numpy as np
+    """One mixed track's turns, voiceprint matches and notes (``twoway.live`` calls this)."""
+    turns, matches, notes, _ = _diarize_mixed(features, mask, speakers, prints, progress)
+    return turns, matches, notes
 
+
+def _diarize_mixed(
+    features: ChannelFeatures,
+    mask: Bools,
+    speakers: int | None,
+    prints: list[Voiceprint],
+    progress: ProgressFn | None,
+) -> tuple[list[Turn], list[Match], list[str], DiarizationSummary | None]:
     notes: list[str] = []
     if speakers == 1:
         notes.append("One speaker, as asked (--speakers 1).")
-        return [Turn("Speaker 1", s, e) for s, e in _segments(mask)], [], notes
+        return [Turn("Speaker 1", s, e) for s, e in _segments(mask)], [], notes, None
     from twoway.audio.diarize import diarize
 
     result = diarize(
@@ -310,20 +343,47 @@ def _diarized_turns(
         notes.extend(_miss_notes(misses, names))
         names = [renamed.get(i, n) for i, n in enumerate(names)]
         matches = list(found)
-    how = "estimated from the voices" if result.estimated else "as given"
-    notes.append(
-        f"One mixed track: {k} speaker(s) ({how}), told apart by voice; overlapping speech "
-        "is credited to one speaker."
-    )
     turns: list[Turn] = []
     labels = result.labels
+    second = result.second
+    overlap_frames = 0 if second is None else int((second >= 0).sum())
     for label in range(k):
-        own = clean_mask(labels == label, FRAME_S, pad_s=0.0, min_speech_s=0.0)
+        said = labels == label
+        if second is not None:
+            said = said | (second == label)  # overlapping speech counts for both speakers
+        own = clean_mask(said, FRAME_S, pad_s=0.0, min_speech_s=0.0)
         # Bridging must not paint over another speaker's speech.
-        own &= (labels == label) | (labels == -1)
+        own &= said | (labels == -1)
         turns.extend(Turn(names[label], s, e) for s, e in _segments(own))
-    del np
-    return sorted(turns, key=lambda t: t.start or 0.0), matches, notes
+    summary = DiarizationSummary(k, result.estimated, result.separation, overlap_frames * FRAME_S)
+    notes.append(_diarization_note(summary))
+    return sorted(turns, key=lambda t: t.start or 0.0), matches, notes, summary
+
+
+SURE_BELOW = 0.75
+"""Voices whose centroids are less similar than this were told apart surely (docs/audio.md)."""
+UNSURE_ABOVE = 0.82
+
+
+def _diarization_note(summary: DiarizationSummary) -> str:
+    """Says that the shares rest on diarization, how sure it is, and how to do without it."""
+    how = "estimated from the voices" if summary.estimated else "as given"
+    text = f"One mixed track: talk shares rest on telling {summary.speakers} voice(s) apart ({how})"
+    if summary.separation is not None:
+        sure = (
+            "clearly different"
+            if summary.separation < SURE_BELOW
+            else "fairly different"
+            if summary.separation <= UNSURE_ABOVE
+            else "close: shares may be off by several points"
+        )
+        text += f"; the two closest voices are {sure} (similarity {summary.separation:.2f})"
+    if summary.overlap_s >= 0.5:
+        text += f"; {summary.overlap_s:.0f} s of overlapping speech credited to both speakers"
+    return (
+        text + ". For exact shares, record one track per person (Zoom's local recording and most "
+        "podcast tools can save a file per participant) and pass them with --track NAME=FILE."
+    )
 
 
 def _add_words(

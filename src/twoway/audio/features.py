@@ -125,6 +125,7 @@ class ChannelAnalyzer:
         self._samples = 0
         self._energy: list[Floats] = []
         self._probs: list[Floats] = []
+        self._loudest_db = -200.0
         self._mels: list[Floats] = []
         # With the duration known, mel frames go straight into one array: concatenating 115 MB
         # of chunks at the end of a 2-hour file would briefly need twice that.
@@ -134,9 +135,23 @@ class ChannelAnalyzer:
             self._mel_array = np.empty((int(expected_s / FRAME_S) + 200, N_MELS), np.float32)
 
     def feed(self, samples: Floats) -> None:
-        self._probs.append(self._vad.feed(samples))
+        self._probs.append(self._vad.feed(self._levelled(samples)))
         self._samples += len(samples)
         self._frames(samples, final=False)
+
+    def _levelled(self, samples: Floats) -> Floats:
+        """``samples`` brought up toward ``VAD_LEVEL_DB`` for the voice detector (see
+        ``vad.level_gain_db``); the loudest level so far is the reference, so a quiet stretch
+        of a loud recording (room noise between answers) is not amplified into "speech"."""
+        import numpy as np
+
+        from twoway.audio.vad import level_gain_db, loud_level_db
+
+        self._loudest_db = max(self._loudest_db, loud_level_db(samples))
+        gain_db = level_gain_db(self._loudest_db)
+        if gain_db <= 0.0:
+            return samples
+        return (samples * np.float32(10 ** (gain_db / 20))).astype(np.float32)
 
     def _frames(self, samples: Floats, *, final: bool) -> None:
         import numpy as np
@@ -186,6 +201,9 @@ class ChannelAnalyzer:
             probs = window_probs[index]
         else:
             probs = np.zeros(n, np.float32)
+        from twoway.audio.vad import combine_with_energy
+
+        probs = combine_with_energy(probs, energy)
         if self._mel_array is not None:
             mels: Floats | None = self._mel_array[: self._mel_count]
         else:

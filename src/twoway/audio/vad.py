@@ -44,6 +44,58 @@ PAD_S = 0.03
 
 VAD_NAMES = ("auto", "silero", "webrtc")
 
+VAD_LEVEL_DB = -26.0
+"""Speech is brought up toward this level (the loud frames' dBFS) before the detector."""
+MAX_GAIN_DB = 30.0
+"""...by at most this much (a recording 60 dB down is silence, not quiet speech)."""
+RESCUE_PROB = 0.15
+"""A frame the detector gives at least this, and that stands ``RESCUE_ABOVE_FLOOR_DB`` over the
+recording's noise floor, counts as speech (probability raised to ``THRESHOLD``)."""
+RESCUE_ABOVE_FLOOR_DB = 20.0
+
+
+def loud_level_db(samples: Floats) -> float:
+    """The level of the loud 10 ms frames of ``samples`` (95th percentile, dBFS)."""
+    import numpy as np
+
+    n = len(samples) // 160
+    if n == 0:
+        return -200.0
+    frames = samples[: n * 160].reshape(n, 160).astype(np.float64)
+    db = 10 * np.log10(np.maximum((frames**2).mean(axis=1), 1e-12))
+    return float(np.percentile(db, 95))
+
+
+def level_gain_db(loudest_db: float) -> float:
+    """Gain for the detector: quiet recordings up to ``VAD_LEVEL_DB``, never down.
+
+    Silero and WebRTC both decide partly on loudness: a far or quiet voice (a field recording, a
+    laptop microphone across the room) at -50 dBFS is missed (docs/audio.md).
+    """
+    if loudest_db < -90.0:
+        return 0.0
+    return min(max(VAD_LEVEL_DB - loudest_db, 0.0), MAX_GAIN_DB)
+
+
+def combine_with_energy(probs: Floats, energy_db: Floats) -> Floats:
+    """The detector's per-frame probability, with quiet speech it doubted rescued by energy.
+
+    A frame whose probability is between ``RESCUE_PROB`` and ``THRESHOLD`` counts as speech when
+    its energy stands ``RESCUE_ABOVE_FLOOR_DB`` above the recording's noise floor (its 10th
+    percentile frame): the detector heard something voice-like, and it is loud for this room.
+    Energy alone is never enough (a door, a keyboard), nor is a doubtful probability in noise.
+    """
+    import numpy as np
+
+    n = min(len(probs), len(energy_db))
+    if n == 0:
+        return probs
+    floor = float(np.percentile(energy_db[:n], 10))
+    out = probs.copy()
+    rescue = (probs[:n] >= RESCUE_PROB) & (energy_db[:n] >= floor + RESCUE_ABOVE_FLOOR_DB)
+    out[:n][rescue] = np.maximum(out[:n][rescue], THRESHOLD)
+    return out
+
 
 class Vad(Protocol):
     """A streaming detector: ``feed`` samples, get one probability per ``window`` samples."""
@@ -123,11 +175,7 @@ class WebrtcVad:
     def __init__(self, aggressiveness: int = 2) -> None:
         import numpy as np
 
-        try:
-            import webrtcvad
-        except ImportError:
-            raise MissingExtraError("voice detection", "audio", "webrtcvad-wheels") from None
-        self._vad = webrtcvad.Vad(aggressiveness)
+        self._vad = _webrtc_detector(aggressiveness)
         self._buffer = np.zeros(0, dtype=np.float32)
 
     def feed(self, samples: Floats) -> Floats:
@@ -146,6 +194,41 @@ class WebrtcVad:
         )
         self._buffer = buffer[count * self.window :]
         return probs
+
+
+class _WebrtcDetector(Protocol):
+    def is_speech(self, buf: bytes, sample_rate: int) -> bool: ...
+
+
+class _RawWebrtc:
+    """WebRTC's detector through its C module ``_webrtcvad``, as ``webrtcvad.Vad`` does."""
+
+    def __init__(self, module: Any, aggressiveness: int) -> None:
+        self._module = module
+        self._state = module.create()
+        module.init(self._state)
+        module.set_mode(self._state, aggressiveness)
+
+    def is_speech(self, buf: bytes, sample_rate: int) -> bool:
+        return bool(self._module.process(self._state, sample_rate, buf, len(buf) // 2))
+
+
+def _webrtc_detector(aggressiveness: int) -> _WebrtcDetector:
+    """``webrtcvad.Vad``, or the same C module directly: resemblyzer depends on the original
+    ``webrtcvad`` 2.0.10, whose ``webrtcvad.py`` (installed over webrtcvad-wheels' copy, which
+    has the same name) imports ``pkg_resources``, gone from setuptools 81 on."""
+    try:
+        import webrtcvad
+
+        detector: _WebrtcDetector = webrtcvad.Vad(aggressiveness)
+        return detector
+    except ImportError:
+        pass
+    try:
+        module = importlib.import_module("_webrtcvad")
+    except ImportError:
+        raise MissingExtraError("voice detection", "audio", "webrtcvad-wheels") from None
+    return _RawWebrtc(module, aggressiveness)
 
 
 def make_vad(name: str = "auto") -> Vad:

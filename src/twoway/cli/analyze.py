@@ -236,6 +236,10 @@ def analyze_command(
         str | None,
         typer.Option(help="Audio: a faster-whisper model folder for --asr (or $TWOWAY_ASR_MODEL)."),
     ] = None,
+    rttm: Annotated[
+        str | None,
+        typer.Option(metavar="FILE", help="Audio: write who spoke when to this RTTM file."),
+    ] = None,
 ) -> None:
     from twoway.analysis import analyze
 
@@ -249,7 +253,7 @@ def analyze_command(
     prepared = _read_plan(plan) if plan is not None else None
     from twoway.audio._cli import parse_options
 
-    audio = parse_options(track, channels, speakers, transcript, asr, asr_model, mode)
+    audio = parse_options(track, channels, speakers, transcript, asr, asr_model, mode, rttm)
     files = list(files or ([] if audio.tracks else _no_files()))
     if audio.tracks and files:
         raise UsageError("--track gives the recordings: no FILE arguments with it")
