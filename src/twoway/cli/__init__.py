@@ -20,6 +20,7 @@ from twoway.cli import conversations as _conversations
 from twoway.cli import db as _db
 from twoway.cli import export as _export
 from twoway.cli import followups as _followups
+from twoway.cli import live as _live
 from twoway.cli import people as _people
 from twoway.cli import prep as _prep
 from twoway.cli import progress as _progress
@@ -76,6 +77,7 @@ _db.register(app)
 _voice.register(app)
 _serve.register(app)
 _batch.register(app)
+_live.register(app)
 
 
 def _error(message: str) -> None:
