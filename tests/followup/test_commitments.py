@@ -209,3 +209,126 @@ def test_layoffs_pay_and_private_details_are_sensitive(text: str, family: str) -
     from twoway.followup.sensitive import sensitive_reason
 
     assert sensitive_reason(text) == family
+
+
+@pytest.mark.parametrize(
+    ("said", "action", "due"),
+    [
+        # "expect an email from me": the speaker owes the email.
+        (
+            "You can expect an email from me tonight with the full plan.",
+            "email you tonight with the full plan",
+            "tonight",
+        ),
+        # "... from Colleen in our HR": the speaker owes having her send it.
+        (
+            "Expect an email from Colleen in our HR by Thursday with the link.",
+            "have Colleen in our HR email you by Thursday with the link",
+            "by Thursday",
+        ),
+        (
+            "Count on me to send the samples within the hour.",
+            "send the samples within the hour",
+            "within the hour",
+        ),
+        (
+            "You can count on me to get you a sample letter by next Friday.",
+            "get you a sample letter by next Friday",
+            "by next Friday",
+        ),
+        ("I'll make sure Ravi sees them today.", "make sure Ravi sees them today", "today"),
+        (
+            "And let me loop in Ngozi, our grants manager.",
+            "loop in Ngozi, our grants manager",
+            None,
+        ),
+        (
+            "I'm going to set you up with a ride-along next week.",
+            "set you up with a ride-along next week",
+            "next week",
+        ),
+        (
+            "I'm going to put together a plan and send it over.",
+            "put together a plan and send it over",
+            None,
+        ),
+        (
+            "But I'm going to talk to my super about a shadow day.",
+            "talk to my super about a shadow day",
+            None,
+        ),
+        # An invitation with a time makes "I'll walk you through" a later deed, due then.
+        (
+            "Come out Thursday and I'll walk you through the pour.",
+            "walk you through the pour",
+            "Thursday",
+        ),
+    ],
+)
+def test_promise_families(said: str, action: str, due: str | None) -> None:
+    talk = _talk(("Sam", said), ("Jo", "Thank you."))
+    found = [(c.by, c.to, c.action, c.due, c.kind) for c in find_commitments(talk, "Jo")]
+    assert found == [("Sam", "Jo", action, due, "promise")]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We'll make sure of that.",
+        "I'll walk you through the role.",  # said for now: no invitation, no time
+        "I'll talk to you soon.",
+        "Expect a lot of questions from the panel.",
+    ],
+)
+def test_near_misses_of_the_promise_families_are_not_commitments(said: str) -> None:
+    talk = _talk(("Sam", said), ("Jo", "Okay."))
+    assert find_commitments(talk, "Jo") == ()
+
+
+def test_a_step_towards_a_promise_is_one_commitment_with_it() -> None:
+    talk = _talk(
+        ("Sam", "Let me loop in Dana, and we'll get back to you by Friday with a time."),
+        ("Jo", "Great."),
+    )
+    found = [(c.action, c.due) for c in find_commitments(talk, "Jo")]
+    assert found == [("loop in Dana and get back to you by Friday with a time", "by Friday")]
+
+
+def test_a_request_answered_with_a_promise_is_owed_once_as_the_promise() -> None:
+    talk = _talk(
+        ("Sam", "Could you send me a couple of samples you've done?"),
+        ("Jo", "Yes. Count on me to send the redacted samples within the hour."),
+        ("Sam", "And send me three clips."),
+        ("Jo", "Yes, I'll send them tonight."),
+    )
+    found = [(c.by, c.action, c.kind) for c in find_commitments(talk, "Jo")]
+    assert found == [
+        ("Jo", "send the redacted samples within the hour", "promise"),
+        ("Jo", "send them tonight", "promise"),
+    ]
+
+
+def test_a_bare_go_ahead_to_an_offer_is_not_a_request() -> None:
+    talk = _talk(
+        ("Jo", "I'm going to email you the list of programs I'm looking at."),
+        ("Sam", "Send it."),
+    )
+    found = [(c.by, c.action, c.kind) for c in find_commitments(talk, "Jo")]
+    assert found == [("Jo", "email you the list of programs I'm looking at", "promise")]
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("I burned out hard my fourth year.", "health"),
+        ("I got hurt in 2019, two herniated discs.", "health"),
+        ("We just lost six people in the November buyouts.", "private"),
+        ("We had a caseworker assaulted on a home visit last year.", "private"),
+        ("We're being sued by the county over the series.", "private"),
+        ("I had a guy in my class who was forty-four.", "age"),
+    ],
+)
+def test_more_sensitive_cues(text: str, family: str) -> None:
+    from twoway.followup.sensitive import sensitive_reason
+
+    assert sensitive_reason(text) == family

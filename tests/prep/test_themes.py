@@ -106,3 +106,24 @@ def test_the_themes_of_a_posting_without_tools_are_its_duties() -> None:
         "core banking system",  # 3 + 0.5
         "Accuracy",  # 3 + 0.3
     ]
+
+
+def test_tilde_bullets_under_quoted_headings_are_read_as_a_posting() -> None:
+    # "~" bullets and "> " headings: the headings are not bullets, the bullets are read.
+    text = (
+        "Site Lead\nRidge Builders\n\n"
+        "> What you'll do\n"
+        "~ Review and approve Job Hazard Analyses before new work starts\n"
+        "~ Provide care coordination with the owner and the architect\n"
+        "~ Arrive, read the prep lists, and brief the crews\n\n"
+        "> What you bring\n"
+        "~ OSHA 30 certification\n"
+        "~ Clear written reports\n\n"
+        "> Compensation\n"
+        "~ Salary: $92,000 to $110,000\n"
+    )
+    themes = key_themes(text, 12, exclude=("Ridge Builders", "Site Lead"))
+    assert "Job Hazard Analyses" in themes  # "Job" leads the phrase: not boilerplate
+    assert "care coordination" in themes  # after "Provide", "care" is a noun
+    assert "Arrive" not in themes  # an unknown capitalised word leading a duty is its verb
+    assert not any("Salary" in t or "92,000" in t for t in themes)

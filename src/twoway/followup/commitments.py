@@ -80,12 +80,12 @@ _FOLLOW_UP_VERBS = {
     "intro": r"(?=\s+(?:you|him|her|them|me|us)\b)",
     "connect": r"(?=\s+(?:you|him|her|them|me|us)\b)",
     "put": r"(?=\s+(?:you|him|her|them|me|us) in touch)",
-    "loop": r"(?=\s+(?:you|him|her|them|me|us) in)",
+    "loop": r"(?=\s+(?:(?:you|him|her|them|me|us) in|in\s+(?!here\b|the chat\b)\w))",
     "text": r"(?=\s+(?:you|me|him|her|them)\b)",
     "dig": r"(?=\s+(?:out|up)\b)",
     "pass": r"(?=\s+(?:my|your|the|it|them|this|that|along|on)\b)",
     "submit": r"",
-    "set": r"(?=\s+up\b)",
+    "set": r"(?=\s+(?:(?:you|him|her|them|me|us)\s+)?up\b)",
     "schedule": r"",
     "check": r"(?=\s+(?:with|whether|if|on|in with)\b)",
     "ask": r"(?=\s+(?:the|my|our|him|her|them|around)\b)",
@@ -98,7 +98,7 @@ _FOLLOW_UP_VERBS = {
     "add": r"(?=\s+(?:you|your|me|my)\b)",
     "mention": r"(?=\s+(?:you|your)\b)",
     "write": r"(?=\s+(?:up|you)\b)",
-    "make": r"(?=\s+(?:a|the|an) (?:decision|intro|introduction)\b)",
+    "make": r"(?=\s+(?:(?:a|the|an) (?:decision|intro|introduction)|sure (?!I\b|I'm\b|of\b))\b)",
     "come": r"(?=\s+(?:to|by)\s+(?:the|your|a)\b)",
     "do": r"(?=\s+a (?:practice|mock|call|review)\b)",
     "have": r"(?=\s+(?:my|our|someone|the)\b[^.?!]{0,40}\b(?:send|email|reach|call|share)\b)",
@@ -124,6 +124,24 @@ _PROMISE = re.compile(
 )
 # "You'll hear from us by Wednesday": the speaker owes the next word.
 _HEAR_FROM = re.compile(r"\byou(?:'ll| will) hear (?:back )?from (?:us|me)\b", re.IGNORECASE)
+# "Expect an email from me tonight", "You can expect a call from Colleen in HR by Thursday": the
+# speaker owes the message, sent by them or by someone they will ask.
+_EXPECT = re.compile(
+    r"(?<![\w'])(?:you(?:'ll| will| can| should)? )?"
+    r"(?:expect|watch for|look out for|keep an eye out for) (?:an? |my |our )?"
+    r"(?P<noun>e-?mail|text|call|message|note|invite|invitation|link|calendar invite)"
+    r" from (?P<who>[^.!?]+?)(?P<rest>(?:,?\s+(?:by|about|with|tonight|tomorrow|today|this|next|"
+    r"within|later|regarding|for|sometime|early|before|after|on (?=the|\w+day)|"
+    r"in (?=the (?:morning|afternoon|evening)|an? (?:hour|day|week|few|couple)))\b[^.!?]*)?)[.!]?$",
+    re.IGNORECASE,
+)
+_EXPECT_VERB = {
+    "email": "email",
+    "e-mail": "email",
+    "text": "text",
+    "call": "call",
+    "message": "message",
+}
 # A request to the listener: an imperative at the start of a sentence, or a question.
 _IMPERATIVE = re.compile(
     r"^(?:(?:oh|so|sure|yes|yeah|okay|ok|well|great|nice|perfect|and|in the meantime|"
@@ -134,8 +152,8 @@ _IMPERATIVE = re.compile(
 # Saying yes to the other person's offer to send something ("Sure, send them."): the offer, not
 # this, is the commitment.
 _PERMISSION = re.compile(
-    r"^(?:sure|yes|yeah|okay|ok|of course|absolutely|please)\b[,\s]*(?:please\s+)?\w+\s+"
-    r"(?:it|them|those|that)(?:\s+(?:over|along))?\s*[.!]?$",
+    r"^(?:(?:sure|yes|yeah|okay|ok|of course|absolutely|please|great|perfect)\b[,.!\s]*)?"
+    r"(?:please\s+)?\w+\s+(?:it|them|those|that)(?:\s+(?:over|along|my way))?\s*[.!]?$",
     re.IGNORECASE,
 )
 _ASK = re.compile(
@@ -171,6 +189,7 @@ DUE = re.compile(
     r"|sunday)"
     r"|tomorrow(?: morning| afternoon)?|tonight|later today|today"
     r"|right after (?:this|the call|our call)|after (?:the|this|our) call"
+    r"|(?:in|within) (?:the|an|the next) hour"
     r"|(?:in|within) (?:a|one|two|three|four|\d+|a couple(?: of)?|a few) "
     r"(?:days?|weeks?|months?)"
     r"|(?:in|when it opens in|early|late|mid-?) ?" + _MONTH + r"|this afternoon|this morning"
@@ -287,8 +306,11 @@ def _promises(
                 continue
             action = f"{action} {before.group('np')}"
         out.append(_make(speaker, listener, action, verb, "promise", sentence, speaker, start))
+    out = _joined(out)
     if not out:
         out.extend(_volitional(sentence, speaker, listener, start))
+    if not out:
+        out.extend(_expected(sentence, speaker, listener, start))
     hear = _HEAR_FROM.search(sentence)
     if hear is not None and not out:
         action = "get back to you" + _due_suffix(sentence[hear.end() :])
@@ -302,8 +324,9 @@ def _promises(
 # hedge, a report or a hypothetical. "We" counts only with a verb aimed at the listener ("we'll
 # let all candidates know"): "we're going to hire in the spring" is a plan, not a promise.
 _VOLITIONAL = re.compile(
-    r"(?<![\w'])(?P<subject>I|we)(?:'ll| will|'m going to| am going to|'m gonna|"
-    r"'re going to| are going to)\s+" + _ADVERBS + r"(?P<verb>[a-z]+)\b(?P<rest>[^.!?]*)",
+    r"(?<![\w'])(?:(?P<subject>I|we)(?:'ll| will|'m going to| am going to|'m gonna|"
+    r"'re going to| are going to)|(?:count|rely) on (?P<object>me|us) to|(?P<vow>I) promise to)"
+    r"\s+" + _ADVERBS + r"(?P<verb>[a-z]+)\b(?P<rest>[^.!?]*)",
     re.IGNORECASE,
 )
 # Verbs that, after "I'll", speak about the conversation itself or a state, not a deed owed.
@@ -322,7 +345,9 @@ _NOW_EXCEPT = re.compile(
     r"give (?:you|him|her|them) (?:a call|a ring|a shout|a heads-up|feedback|my|access|"
     r"the (?!(?:quick|short|brief|long|high-level|full) )\w+)|"
     r"put (?:your|you|his|her|their) name (?:in|down|forward)|"
-    r"keep (?:you|an eye out)|let (?:you|all|the|everyone|each|them|him|her)\b[^.!?]{0,40}\bknow)",
+    r"put together\b|pull together\b|put (?:you|him|her|them) (?:on|through|forward|in front)\b|"
+    r"talk (?:to|with) (?!you\b)\w+|keep (?:you|an eye out)|"
+    r"let (?:you|all|the|everyone|each|them|him|her)\b[^.!?]{0,40}\bknow)",
     re.IGNORECASE,
 )
 _WE_VERBS = frozenset(
@@ -366,19 +391,82 @@ def _volitional(
             rf"{re.escape(verb)}\b{_FOLLOW_UP_VERBS[verb]}", action, re.IGNORECASE
         ):
             continue  # "I'll share a bit", "I'll check": the guard says it is for now
-        if match.group("subject").lower() == "we" and verb not in _WE_VERBS:
+        subject = (match.group("subject") or match.group("object") or "I").lower()
+        if subject in ("we", "us") and verb not in _WE_VERBS:
             continue
         if _FIGURE.match(action) or _IN_MEETING.search(action):
             continue
-        if verb in _NOW_VERBS and not _NOW_EXCEPT.match(action):
-            continue
         before = sentence[: match.start()]
+        # "Come in Saturday and I'll put you on the floor": an invitation with a time makes
+        # even a verb said for now ("walk you through", "put you on") a later deed.
+        invited = _INVITED.search(before) is not None
+        if verb in _NOW_VERBS and not invited and not _NOW_EXCEPT.match(action):
+            continue
         if _NOT_OWED.search(before[-30:]) or _NOT_MINE.search(before):
             continue
         if not _has_object(action) and not re.match(r"be there\b", action, re.IGNORECASE):
             continue
-        out.append(_make(speaker, listener, action, verb, "promise", sentence, speaker, start))
+        made = _make(speaker, listener, action, verb, "promise", sentence, speaker, start)
+        if invited and made.due is None and (due := DUE.search(before)) is not None:
+            made = replace(made, due=due.group())
+        out.append(made)
     return out
+
+
+# An imperative with a time, then "and I'll": "come out Thursday and I'll walk you through it".
+_INVITED = re.compile(
+    r"^(?:[\w\s,']*?,\s*)?(?:come|stop|swing|drop|pop)\s+(?:in|by|out|over|down|up)\b"
+    r"[^.!?]*?\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|"
+    r"next week|this week|weekend)\b[^.!?]*\band\s+$",
+    re.IGNORECASE,
+)
+
+
+def _joined(promises: list[Commitment]) -> list[Commitment]:
+    """A deed that does not reach the listener ("Let me loop in Dana, and we'll get back to you
+    by Friday") is a step towards the next one in the same sentence: one commitment naming both,
+    due when either is. Deeds that each reach the listener stay apart ("I'll submit your profile
+    today, and I'll email you the job description")."""
+    out: list[Commitment] = []
+    for c in promises:
+        if out and not _YOU.search(out[-1].action):
+            step = out.pop()
+            c = replace(
+                c, action=f"{step.action} and {c.action}", verb=step.verb, due=step.due or c.due
+            )
+        out.append(c)
+    return out
+
+
+_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+
+
+def _expected(
+    sentence: str, speaker: str, listener: str | None, start: float | None
+) -> list[Commitment]:
+    """ "Expect an email from me tonight": the speaker owes the email (or owes asking whoever
+    they named to send it)."""
+    clause = re.split(
+        r"(?<=[,;])\s+(?:and|but|so)\s+|^(?:and|but|so|oh|okay|great|perfect)\b[,\s]*",
+        sentence.strip(),
+        flags=re.IGNORECASE,
+    )
+    for part in clause:
+        match = _EXPECT.search(part.strip())
+        if match is None or _NOT_OWED.search(part[: match.start()]):
+            continue
+        noun = match.group("noun").lower()
+        verb = _EXPECT_VERB.get(noun, "send")
+        article = "an" if noun[:1] in "aeiou" else "a"
+        deed = f"{verb} you" if verb != "send" else f"send you {article} {noun}"
+        who = match.group("who").strip(" ,")
+        rest = match.group("rest").rstrip(" .!")
+        if who.lower() in ("me", "us", "myself"):
+            action = f"{deed}{rest}"
+        else:
+            action = f"have {who} {deed}{rest}"
+        return [_make(speaker, listener, action, verb, "promise", sentence, speaker, start)]
+    return []
 
 
 _NOT_OWED = re.compile(
@@ -433,6 +521,8 @@ def _request(
         action = action[:1].lower() + action[1:]
         if not _has_object(action) or _PERMISSION.match(sentence):
             return None  # "Email me.", "Sure, send them.": an invitation or a yes, not a task
+        if _answered_with_promise(after, listener):
+            return None  # "Yes, I'll send them tonight": the reply's promise is the commitment
         return _make(listener, speaker, action, verb, "request", sentence, speaker, start)
     ask = _ASK.search(sentence)
     if ask is None or getattr(after, "speaker", None) != listener:
@@ -440,7 +530,7 @@ def _request(
     reply_text = str(getattr(after, "text", ""))
     first = next(iter(_SENTENCE.finditer(reply_text)), None)
     reply = first.group().strip() if first else ""
-    if not _ACCEPT.match(reply) or _PROMISE.search(reply_text[: len(reply) + 200]):
+    if not _ACCEPT.match(reply) or _answered_with_promise(after, listener):
         return None  # declined, or the reply makes its own promise (found there)
     if ask.group("verb"):
         verb = ask.group("verb").lower()
@@ -452,6 +542,17 @@ def _request(
         rest = verb + sentence[ask.end("ing") :]
     action = swap_person(_cut(rest.rstrip("?")))
     return _make(listener, speaker, action, verb, "request", sentence, speaker, start, reply)
+
+
+def _answered_with_promise(after: object, listener: str) -> bool:
+    """Whether the listener's next turn opens with a promise of their own ("Yes. Count on me to
+    send them within the hour."), which then stands for the request."""
+    if getattr(after, "speaker", None) != listener:
+        return False
+    head = str(getattr(after, "text", ""))[:240]
+    if _PROMISE.search(head):
+        return True
+    return any(_promises(m.group().strip(), listener, None, None) for m in _SENTENCE.finditer(head))
 
 
 def _base(gerund: str) -> str | None:

@@ -35,7 +35,11 @@ class Phrase:
     place: int  # which phrase of its bullet, from 0
 
 
-_BULLET = re.compile(r"^\s*(?:[^\w\s($£€\"'“]{1,2}|\d{1,2}[.)]|[a-z][.)])\s+")
+# Any one or two marks before a bullet ("-", "•", "~", "->"), but not a heading's mark.
+BULLET = re.compile(r"^\s*(?:(?![#>])[^\w\s($£€\"'“]{1,2}|\d{1,2}[.)]|[a-z][.)])\s+")
+_BULLET = BULLET
+# A heading's mark: "## What you'll do", "> Who we are".
+HEADING_MARK = re.compile(r"^\s*(?:#{1,6}|>{1,2})\s*")
 _DUTIES = re.compile(
     r"responsib|what you(?:'|’)?(?:ll| will)? (?:do|work on|own|be doing|tackle)|duties|"
     r"day[- ]to[- ]day|the work|your work|"
@@ -89,7 +93,9 @@ _VERBS = frozenset(
     adapt thrive love enjoy care apply enforce coach motivate investigate prioritize proof
     summarize index reinforce promote encourage approve update stock order restock educate
     counsel advise diagnose treat chart titrate triage post refer partner guide explain
-    differentiate adjust communicate recommend""".split()
+    differentiate adjust communicate recommend arrive measure interpret evolve calibrate wash
+    sanitize rotate sterilize restrain assemble invoice collect cook bake garnish disinfect
+    observe vaccinate dispense proofread cite litigate greet welcome""".split()
 )
 # Evaluative or quantity words trimmed from the start of a phrase.
 _LEADING_ADJECTIVES = frozenset(
@@ -167,6 +173,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
 
 
 def _is_heading(line: str) -> bool:
+    line = HEADING_MARK.sub("", line)
     if _BULLET.match(line) or len(line.split()) > 7:
         return False
     return line.endswith(":") or not line.endswith((".", "!", "?", ","))
@@ -184,14 +191,17 @@ def _section(heading: str) -> str:
 
 def _chunk(item: str, *, duty: bool) -> list[str]:
     tokens = _TOKEN.findall(item)
+    dropped_verb = False
     if duty and tokens and _leading_verb(tokens):
         tokens = tokens[1:]  # the bullet's imperative verb or gerund: "Process", "Using"
         tokens = _skip_verb_list(tokens)
+        dropped_verb = True
     phrases: list[str] = []
     run: list[str] = []
 
     def flush() -> None:
-        phrase = _trim(run)
+        # "Provide care coordination": the word after the bullet's verb is a noun here.
+        phrase = _trim(run, noun_first=dropped_verb and not phrases and run[:1] == tokens[:1])
         if phrase:
             phrases.append(phrase)
         run.clear()
@@ -239,7 +249,13 @@ def _chunk(item: str, *, duty: bool) -> list[str]:
                     phrases[-1] = f"{phrases[-1]} {low} {obj}"
                     i += 1 + len(obj.split())
                     continue
-        elif not run and low in _VERBS and (tok.islower() or i == 0):
+        elif (
+            not run
+            and low in _VERBS
+            and (tok.islower() or i == 0)
+            # "Provide care coordination": after the bullet's verb, "care" is a noun.
+            and not (dropped_verb and i == 0 and tokens[1:2] and tokens[1][:1].isalpha())
+        ):
             flush()  # "Go" inside a sentence is a language, "go" a verb
         else:
             run.append(tok)
@@ -266,7 +282,17 @@ def _leading_verb(tokens: list[str]) -> bool:
         return first in _VERBS
     nxt = tokens[1].lower() if len(tokens) > 1 else ""
     takes_object = bool(re.match(r"[a-z]", nxt)) and nxt not in ("and", "or")
-    return first.endswith("ing") and len(first) > 5 and takes_object
+    if first.endswith("ing") and len(first) > 5 and takes_object:
+        return True
+    # An unknown capitalised word leading a duty bullet, then a comma or a lowercase object
+    # ("Arrive, read the prep lists", "Measure parts with calipers"): a verb, not a name.
+    word = tokens[0]
+    return (
+        word[:1].isupper()
+        and word[1:].islower()
+        and word.isalpha()
+        and (nxt == "," or (nxt in _BOUNDARY and nxt not in ("and", "or", "of")))
+    )
 
 
 def _words_from(tokens: list[str], start: int) -> list[str]:
@@ -288,7 +314,7 @@ def _object_after(tokens: list[str], start: int) -> str | None:
     return " ".join(words) if words else None
 
 
-def _trim(run: list[str]) -> str:
+def _trim(run: list[str], *, noun_first: bool = False) -> str:
     words = list(run)
     while words and (
         words[0].lower() in _LEADING_ADJECTIVES
@@ -313,7 +339,7 @@ def _trim(run: list[str]) -> str:
         and (words[0].lower() in _GENERIC_NOUNS or _generic_gerund(words[0]))
     ):
         return ""
-    if words[-1].endswith(("'s", "’s")) or words[0].lower() in _VERBS:
+    if words[-1].endswith(("'s", "’s")) or (words[0].lower() in _VERBS and not noun_first):
         return ""
     return " ".join(words)
 

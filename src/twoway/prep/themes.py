@@ -26,7 +26,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from twoway.analysis._question_topics import stem
-from twoway.prep._phrases import Phrase
+from twoway.prep._phrases import BULLET as _BULLET
+from twoway.prep._phrases import HEADING_MARK, Phrase
 
 __all__ = ["key_themes"]
 
@@ -98,7 +99,6 @@ _BOILERPLATE_SENTENCE = re.compile(
     r"|e-verify|protected (?:veteran|characteristic)|background check",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^\s*(?:[-*•·‣▪–]|\d+[.)])\s+")
 
 
 def key_themes(
@@ -244,6 +244,7 @@ def _is_title_block(paragraph: str) -> bool:
 
 
 def _is_heading(line: str) -> bool:
+    line = HEADING_MARK.sub("", line)
     if not line or _BULLET.match(line) or len(line.split()) > 7:
         return False
     return line.endswith(":") or not line.endswith((".", "!", "?", ","))
@@ -286,9 +287,12 @@ def _clean(
     kept_stems: list[frozenset[str]] = []
     for phrase in candidates:
         words = _words(phrase)
-        if len(words) < min_words or any(w in _BOILERPLATE for w in words):
-            continue
         structural = phrase in trusted
+        # A structural phrase is already a noun phrase: a boilerplate word leading it is fine
+        # ("Job Hazard Analyses", "benefits enrollment"), one later in it not ("dental benefits").
+        boiler = words[1:] if structural and len(words) > 1 else words
+        if len(words) < min_words or any(w in _BOILERPLATE for w in boiler):
+            continue
         if not structural and (words[0] in _VERB_EDGES or words[-1] in _VERB_EDGES):
             continue
         if not structural and (any(w in _VERBS for w in words[1:-1]) or _verb_phrase(phrase, text)):
