@@ -40,6 +40,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from twoway.analysis.question_context import DetectorModel, conversation_questions
+from twoway.analysis.question_networking import networking_topic_of
 from twoway.analysis.questions import find_questions, kind_of, topic_of
 
 HERE = Path(__file__).resolve().parent
@@ -48,6 +50,7 @@ INTERVIEW_TSV = HERE / "data" / "interview_questions.tsv"
 BLIND_SETS = {
     name: HERE / "data" / f"interview_{name}.tsv" for name in ("blind", "blind2", "blind3")
 }
+NETWORKING_BLIND_TSV = HERE / "data" / "networking_blind.tsv"
 DEFAULT_SHARED = HERE.parent.parent / "shared" / "data"
 
 # SwDA tags whose utterance asks something that should count. qh (rhetorical), bh (backchannel)
@@ -62,6 +65,13 @@ SWDA_COUNTING = {
 }
 
 _NON_WORD = re.compile(r"[^\w\s]+")
+# The scorer's own test for a row about the call itself (mic, screen, mute, connection), which
+# the interview sets labelled as questions before they became their own kind.
+CALL_ROW = re.compile(
+    r"\b(?:hear me|see me|see my screen|share my screen|on mute|muted|you froze|cutting out"
+    r"|breaking up|still there)\b",
+    re.IGNORECASE,
+)
 _SPACES = re.compile(r"\s+")
 
 
@@ -172,10 +182,20 @@ def evaluate_interview(rows: list[Row], errors: list[str] | None = None) -> dict
     kinds: list[tuple[str, str]] = []
     split_counts: list[tuple[str, str]] = []
     functions: list[tuple[str, str]] = []
+    conversation = {"punctuated": Counts(), "stripped": Counts()}
+    call_rows = 0
     for row in rows:
+        if row.questions <= 1 and CALL_ROW.search(row.text):
+            # Labelled before call logistics became their own kind (issue 15): counted neither
+            # way in detection.
+            call_rows += 1
         for mode, text in (("punctuated", row.text), ("stripped", strip_punctuation(row.text))):
+            if row.questions <= 1 and CALL_ROW.search(row.text):
+                continue
             found = _counted(text)
             det[mode].add(row.questions > 0, bool(found))
+            alone = conversation_questions([("A", text)])[0]
+            conversation[mode].add(row.questions > 0, any(q.counts for q in alone))
             if errors is not None and (row.questions > 0) != bool(found):
                 errors.append(f"{mode:10} gold={row.questions} pred={len(found)}  {text}")
         found_all = find_questions(row.text)
@@ -204,6 +224,9 @@ def evaluate_interview(rows: list[Row], errors: list[str] | None = None) -> dict
         "utterances": len(rows),
         "questions": sum(1 for r in rows if r.questions),
         "detection": {mode: c.prf() for mode, c in det.items()},
+        # The conversation pass on each row as a one-turn conversation (no turns around it).
+        "detection_conversation_pass": {mode: c.prf() for mode, c in conversation.items()},
+        "call_rows_not_scored": call_rows,
         "form": _accuracy(forms),
         "topic": _accuracy(topics),
         "topic_stripped": _accuracy(topics_stripped),
@@ -240,6 +263,212 @@ def evaluate_swda(root: Path, split: str) -> dict[str, object]:
         "detection_without_declaratives": {mode: c.prf() for mode, c in interrogative.items()},
         "form": _accuracy(forms),
         "backchannel_rhetorical_not_counted": _accuracy(noncounting),
+    }
+
+
+# --- real dialogue: Switchboard, DailyDialog, ICSI meetings (MRDA), Map Task --------------------
+
+DIALOGUE_SETS = ("swda", "dailydialog", "mrda", "maptask")
+_DIALOGUE_FILES = {"dailydialog": "dailydialog", "mrda": "mrda", "maptask": "maptask"}
+_SPLIT_FILE = {"train": "train", "val": "validation"}
+_FORM_AUX = frozenset(
+    """is are was were am do does did have has had can could will would should shall may might
+    must isnt arent wasnt werent dont doesnt didnt havent hasnt hadnt cant couldnt wont wouldnt
+    shouldnt""".split()
+)
+_FORM_WH = frozenset("what whats when where which who whos whom whose why how hows".split())
+_FORM_LEAD = frozenset("um uh so and but oh well okay ok now then right mm hmm yeah".split())
+
+
+def interrogative_form(text: str) -> bool:
+    """The scorer's own test of question form: the first word after fillers is an auxiliary or a
+    question word. Used only to say which gold questions are declarative ("you got kids"), which
+    text without its "?" cannot show; independent of the detector."""
+    words = strip_punctuation(text).split()
+    k = 0
+    while k < len(words) and words[k] in _FORM_LEAD:
+        k += 1
+    return k < len(words) and (words[k] in _FORM_AUX or words[k] in _FORM_WH)
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One labelled utterance of a real dialogue.
+
+    ``gold``: True, a question that must count; False, must not count; None, counted neither way
+    (conventions in docs/questions.md, "Real dialogue"). ``declarative``: a gold question with no
+    interrogative form, which is not required once the "?" is gone.
+    """
+
+    speaker: str
+    text: str
+    gold: bool | None
+    declarative: bool = False
+
+
+def shared_root() -> Path:
+    return Path(os.environ.get("TWOWAY_SHARED_DATA", DEFAULT_SHARED))
+
+
+def dialogue_set_available(name: str) -> bool:
+    root = shared_root()
+    if name == "swda":
+        return (root / "swda" / "val").is_dir()
+    return (root / "dialogue-acts" / _DIALOGUE_FILES[name] / "validation.jsonl").is_file()
+
+
+def _question_sentences_declarative(text: str) -> bool:
+    """No sentence of ``text`` that ends with "?" has question form."""
+    parts = [p for p in re.split(r"(?<=[.!?])", text) if p.strip().endswith("?")]
+    return bool(parts) and not any(interrogative_form(p) for p in parts)
+
+
+def load_dialogues(name: str, split: str) -> list[list[Utterance]]:
+    """The dialogues of one corpus split ("train" or "val"), each a list of utterances."""
+    root = shared_root()
+    if name == "swda":
+        out: list[list[Utterance]] = []
+        for path in sorted((root / "swda" / split).glob("*.txt")):
+            dialogue: list[Utterance] = []
+            for line in path.read_text(encoding="utf-8").splitlines():
+                parts = line.split("|")
+                if len(parts) < 3:
+                    continue
+                speaker, text, tag = parts[0], "|".join(parts[1:-1]), parts[-1]
+                gold = tag in SWDA_COUNTING
+                dialogue.append(Utterance(speaker, text, gold, gold and tag.endswith("^d")))
+            out.append(dialogue)
+        return out
+    path = root / "dialogue-acts" / _DIALOGUE_FILES[name] / f"{_SPLIT_FILE[split]}.jsonl"
+    dialogues: dict[str, list[Utterance]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            r = json.loads(line)
+            text = str(r["text"])
+            declarative = False
+            gold: bool | None
+            if name == "dailydialog":
+                if r["act"] == 2:
+                    # A question turn with no "?" is a declarative question: not required.
+                    gold = True if "?" in text else None
+                    declarative = _question_sentences_declarative(text)
+                else:
+                    # A request phrased as a question ("Could you ...?") counts neither way.
+                    gold = None if r["act"] == 3 and "?" in text else False
+            elif name == "mrda":
+                parts = [p.split(":")[0] for p in str(r["act_raw"]).split("|")]
+                q_parts = [p for p in parts if p.split("^")[0].split(".")[0] in _MRDA_Q]
+                tags = {t.split(".")[0] for p in q_parts for t in p.split("^")[1:]}
+                if r["question"]:
+                    # Tag questions ("right?", "yeah?") and backchannels in question form
+                    # ("really?") are questions to MRDA and rhetorical or backchannels to twoway.
+                    gold = None if tags & {"g", "bh"} else True
+                    declarative = bool(r["declarative"])
+                else:
+                    gold = False
+            else:  # maptask
+                act = r["act"]
+                if act in ("query_yn", "query_w", "check"):
+                    # Map Task has no declarative tag: a query or check without question form
+                    # ("you go east past it") is one.
+                    gold = True
+                    declarative = not interrogative_form(text)
+                else:
+                    # "align" checks attention or agreement ("okay?"): a tag, counted neither way.
+                    gold = None if act == "align" else False
+            dialogues.setdefault(str(r["dialog"]), []).append(
+                Utterance(str(r["speaker"]), text, gold, declarative)
+            )
+    return list(dialogues.values())
+
+
+_MRDA_Q = frozenset("qy qw qr qrr qo".split())
+
+
+def question_mark_rule(text: str) -> bool:
+    """The baseline: an utterance is a question when it has a "?"."""
+    return "?" in text
+
+
+def evaluate_dialogues(
+    dialogues: list[list[Utterance]],
+    detect: Callable[[list[tuple[str, str]]], list[bool]],
+    errors: list[str] | None = None,
+) -> dict[str, dict[str, dict[str, float | int]]]:
+    """Precision, recall and F1 of ``detect`` and of the "?" rule, as written and stripped.
+
+    ``detect`` takes a dialogue's (speaker, text) pairs and says for each whether it asks a
+    question that counts. A declarative question whose text has no "?" (stripped, or never
+    punctuated, as in Map Task) is not required: text alone cannot show it.
+    """
+    result: dict[str, dict[str, dict[str, float | int]]] = {}
+    for mode in ("punctuated", "stripped"):
+        ours, rule = Counts(), Counts()
+        for dialogue in dialogues:
+            pairs = [
+                (u.speaker, u.text if mode == "punctuated" else strip_punctuation(u.text))
+                for u in dialogue
+            ]
+            found = detect(pairs)
+            for u, (_, text), pred in zip(dialogue, pairs, found, strict=True):
+                gold = u.gold
+                if gold and u.declarative and "?" not in text:
+                    gold = None  # a declarative question without its "?": not required
+                if gold is None:
+                    continue
+                ours.add(gold, pred)
+                rule.add(gold, question_mark_rule(text))
+                if errors is not None and gold != pred:
+                    errors.append(f"{mode:10} gold={int(gold)} pred={int(pred)}  {text}")
+        result[mode] = {"detector": ours.prf(), "question_mark_rule": rule.prf()}
+    return result
+
+
+def per_turn_detect(pairs: list[tuple[str, str]]) -> list[bool]:
+    """``find_questions`` on each utterance alone."""
+    return [any(q.counts for q in find_questions(text)) for _, text in pairs]
+
+
+def conversation_detect(
+    pairs: list[tuple[str, str]], model: DetectorModel | None = None
+) -> list[bool]:
+    """The conversation pass as the analysis runs it (``model``: another than the shipped one)."""
+    found = conversation_questions(list(pairs), model=model)
+    return [any(q.counts for q in turn) for turn in found]
+
+
+def load_networking(path: Path = NETWORKING_BLIND_TSV) -> list[tuple[str, str]]:
+    """(label, question) rows of the networking blind set."""
+    rows: list[tuple[str, str]] = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(("#", "label\t")) or not line.strip():
+                continue
+            label, text = line.rstrip("\n").split("\t")
+            rows.append((label, text))
+    return rows
+
+
+def evaluate_networking(errors: list[str] | None = None) -> dict[str, object]:
+    """Topic accuracy of ``networking_topic_of`` on the networking blind set, as written and
+    stripped."""
+    rows = load_networking()
+    as_written = [(label, networking_topic_of(text)) for label, text in rows]
+    stripped = [(label, networking_topic_of(strip_punctuation(text))) for label, text in rows]
+    if errors is not None:
+        errors += [
+            f"networking gold={g} pred={p}  {t}"
+            for (g, p), (_, t) in zip(as_written, rows, strict=True)
+            if g != p
+        ]
+    per_label = {
+        label: _accuracy(pair for pair in as_written if pair[0] == label)
+        for label in dict.fromkeys(label for label, _ in rows)
+    }
+    return {
+        "topic": _accuracy(as_written),
+        "topic_stripped": _accuracy(stripped),
+        "per_label": per_label,
     }
 
 
@@ -291,6 +520,25 @@ def run(
     report["question_classes_cross_writer"] = cross_writer()
     root = swda_root()
     report["swda"] = evaluate_swda(root, swda_split) if root else None
+    dialogue_split = "train" if dev_only else "val"
+    dialogue: dict[str, object] = {}
+    for name in DIALOGUE_SETS:
+        if not dialogue_set_available(name):
+            dialogue[name] = None
+            continue
+        dialogues = load_dialogues(name, dialogue_split)
+        if dev_only:  # a fifth of train, for development runs
+            dialogues = dialogues[::5]
+        dialogue[name] = {
+            "split": dialogue_split,
+            "conversation_pass": evaluate_dialogues(dialogues, conversation_detect),
+            "rules_per_turn": evaluate_dialogues(dialogues, per_turn_detect),
+        }
+    report["dialogue_sets"] = dialogue
+    if not dev_only:
+        report["networking_blind"] = evaluate_networking(
+            errors if errors_split == "networking" else None
+        )
     texts = [r.text for r in rows]
     if root:
         texts += [t for t, _ in load_swda(root, "val")]
@@ -330,6 +578,31 @@ def _table(report: dict[str, object], out: Callable[[str], object] = print) -> N
         res = report[key]
         assert isinstance(res, dict)
         det_rows(key, res)
+    for key in splits:
+        res = report[key]
+        assert isinstance(res, dict)
+        det_rows(f"{key} (pass)", res, "detection_conversation_pass")
+    out("")
+    out(
+        "Real dialogue (per utterance; the conversation pass, the rules alone turn by turn, "
+        'and the "?" rule)'
+    )
+    sets = report.get("dialogue_sets")
+    if isinstance(sets, dict):
+        for name, res in sets.items():
+            if not isinstance(res, dict):
+                out(f"{name:22} skipped (../shared/data not found)")
+                continue
+            for mode in ("punctuated", "stripped"):
+                d = res["conversation_pass"][mode]["detector"]
+                r = res["rules_per_turn"][mode]["detector"]
+                q = res["conversation_pass"][mode]["question_mark_rule"]
+                out(
+                    f"{name + ' ' + res['split']:22} {mode:11} P={d['precision']:.3f} "
+                    f"R={d['recall']:.3f} F1={d['f1']:.3f}  rules F1={r['f1']:.3f}  "
+                    f"'?' F1={q['f1']:.3f}  (tp={d['tp']} fp={d['fp']} fn={d['fn']} n={d['n']})"
+                )
+    out("")
     swda = report["swda"]
     if isinstance(swda, dict):
         det_rows(f"swda_{swda['split']}", swda)
@@ -361,6 +634,11 @@ def _table(report: dict[str, object], out: Callable[[str], object] = print) -> N
     if isinstance(cross, dict):
         for name, a in cross.items():
             out(f"{'question_classes':22} {name:32} {a['accuracy']:.3f}  (n={a['n']})")
+    net = report.get("networking_blind")
+    if isinstance(net, dict):
+        for what in ("topic", "topic_stripped"):
+            a = net[what]
+            out(f"{'networking_blind':22} {what:32} {a['accuracy']:.3f}  (n={a['n']})")
     if isinstance(swda, dict):
         for what in ("form", "backchannel_rhetorical_not_counted"):
             a = swda[what]
@@ -372,7 +650,7 @@ def _table(report: dict[str, object], out: Callable[[str], object] = print) -> N
         f"Speed: {speed['us_per_utterance']} µs per utterance; "
         f"a 5,000-word turn in {speed['ms_5000_word_turn']} ms"
     )
-    errs = report.get("errors")
+    errs = report.get("errors")  # networking: for reading after a release, never for tuning
     if isinstance(errs, list):
         out("")
         out("Errors:")
@@ -391,7 +669,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--errors",
-        choices=("dev", "test", *BLIND_SETS),
+        choices=("dev", "test", *BLIND_SETS, "networking"),
         help="also list the errors on one split of the interview set",
     )
     parser.add_argument(

@@ -15,8 +15,9 @@ The conversation (seconds):
 
 Talk: Alex 30 + 60 + 10 = 100 s; Dana 6 + 0.5 + 4 + 20 = 30.5 s; total 130.5 s.
 Turns (same speaker, gap < 2 s): all seven stay apart (2 and 4 are split by Dana's "Mm-hmm"),
-so Alex has 3 turns, Dana 4, and there are 6 switches in 131.6 s.
-Floors (backchannel 3 left out): Alex 6.5-97.0 (90.5 s, a monologue over 90 s) and 100.8-110.8.
+so Alex has 3 turns, Dana 4.
+Floors (backchannel 3 left out): Dana 0.0-6.0, Alex 6.5-97.0 (90.5 s, a monologue over 90 s), Dana
+96.0-100.0, Alex 100.8-110.8, Dana 111.6-131.6: 4 switches in 131.6 s (the "Mm-hmm." is not one).
 Reply gaps between floors: 6.5-6.0 = 0.5 (Alex), 96.0-97.0 = -1.0 (Dana), 100.8-100.0 = 0.8 (Alex),
 111.6-110.8 = 0.8 (Dana).
 Interruption: Dana's turn 5 starts 1.0 s before Alex's turn 4 ends (> 0.3 s).
@@ -81,7 +82,7 @@ def test_turns_switches_floors_and_monologues(interview: Conversation) -> None:
     result = analyze(interview, me="Alex")
     alex, dana = result.speaker(ALEX), result.speaker(DANA)
     assert (alex.turns, dana.turns) == (3, 4)
-    assert result.switches_per_min == pytest.approx(6 / (131.6 / 60))
+    assert result.switches_per_min == pytest.approx(4 / (131.6 / 60))
     assert alex.longest_monologue_s == pytest.approx(90.5)
     assert dana.longest_monologue_s == pytest.approx(20.0)
     assert [(m.speaker, m.start_s, m.end_s) for m in result.monologues] == [(ALEX, 6.5, 97.0)]
@@ -138,9 +139,10 @@ def test_score_components(interview: Conversation) -> None:
     assert score is not None
     points = {c.name: c.points for c in score.components}
     # balance: 40 * (1 - (0.76628 - 0.60) / 0.25) = 13.395; questions: 25 * 2/4;
-    # monologues: 20 * (180 - 90.5) / 90 = 19.889; interactivity: 2.74 switches/min >= 2.
-    assert points == {"balance": 13.4, "questions": 12.5, "monologues": 19.9, "interactivity": 15.0}
-    assert score.total == 61
+    # monologues: 20 * (180 - 90.5) / 90 = 19.889; interactivity: 15 * 1.824 / 2 = 13.678 (4 floor
+    # switches in 131.6 s). Total round(59.5) = 60.
+    assert points == {"balance": 13.4, "questions": 12.5, "monologues": 19.9, "interactivity": 13.7}
+    assert score.total == 60
 
 
 def test_feedback_is_prioritized_and_cites_numbers(interview: Conversation) -> None:
@@ -213,8 +215,9 @@ def test_without_timing_shares_are_by_words() -> None:
     assert alex.talk_s is None and alex.talk_share is None and alex.wpm is None
     assert alex.word_share == pytest.approx(48 / 81)
     assert alex.longest_monologue_s is None and result.balance is None
-    # Without timing consecutive turns of one speaker join; 7 segments, still 7 turns.
-    assert result.switches_per_min == pytest.approx(6 / (81 / 150))
+    # Without timing consecutive turns of one speaker join; 7 segments, still 7 turns, and 5
+    # floors (Alex's first two turns join across Dana's "Mm-hmm."): 4 switches.
+    assert result.switches_per_min == pytest.approx(4 / (81 / 150))
     assert "no timestamps" in result.notes[-1]
     # 48 of 81 words is 59%: inside the 40-60% band by words.
     messages = [f.message for f in result.feedback]
@@ -233,8 +236,8 @@ def test_without_text_timing_metrics_still_work() -> None:
     # Questions cannot be measured without words: scored out of the other 75 points.
     assert result.score is not None
     points = {c.name: c.points for c in result.score.components}
-    assert points == {"balance": 13.4, "questions": None, "monologues": 19.9, "interactivity": 15.0}
-    assert result.score.total == round(100 * (13.4 + 19.9 + 15.0) / 75)  # 64
+    assert points == {"balance": 13.4, "questions": None, "monologues": 19.9, "interactivity": 13.7}
+    assert result.score.total == round(100 * (13.4 + 19.9 + 13.7) / 75)  # 63
 
 
 def test_balance_windows_cover_the_end() -> None:
@@ -285,7 +288,7 @@ def test_to_dict_has_the_documented_fields(interview: Conversation) -> None:
     alex = data["speakers"][1]
     assert alex["talk_share"] == 0.7663 and alex["words"] == 48 and alex["is_me"] is True
     assert data["interruptions"] == 1
-    assert data["score"]["total"] == 61
+    assert data["score"]["total"] == 60
 
 
 def test_me_accepts_the_label_as_the_file_writes_it() -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from twoway.analysis import _question_topics as qt
+from twoway.analysis.question_networking import NETWORKING_TOPICS, networking_topic_of
 from twoway.analysis.questions import KINDS, TOPICS, kind_of, topic_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -249,3 +250,38 @@ def test_training_sets_are_broad_and_balanced(
     for role, labels in (("candidate", TOPICS), ("interviewer", KINDS)):
         counts = {lab: sum(1 for r in rows if r[0] == role and r[1] == lab) for lab in labels}
         assert min(counts.values()) >= per_label, counts
+
+
+# --- networking topics (issue 15): written for these tests, not taken from the blind set ---------
+
+NETWORKING_CASES = [
+    ("Is there anyone at your firm you think I should meet?", "referrals"),
+    ("could you introduce me to your manager", "referrals"),
+    ("Do you know anybody in clinical operations I could email?", "referrals"),
+    ("What should I be doing right now to prepare for these roles?", "advice"),
+    ("would you recommend getting an MBA first", "advice"),
+    ("How can I make my application stand out?", "advice"),
+    ("How do people typically move up in product?", "career_path"),
+    ("what does the ladder look like from nurse to nurse manager", "career_path"),
+    ("Is it common for engineers to switch into sales?", "career_path"),
+    ("How did you get started in finance?", "their_story"),
+    ("what do you like most about your work", "their_story"),
+    ("What was your first job after school?", "their_story"),
+    ("Where is the industry going with automation?", "industry"),
+    ("how is the job market for designers right now", "industry"),
+    ("What is the culture like at your company?", "company"),
+    ("How was your trip?", "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "topic"), NETWORKING_CASES)
+def test_networking_topics(text: str, topic: str) -> None:
+    assert networking_topic_of(text) == topic
+    assert networking_topic_of(stripped(text)) == topic
+
+
+def test_networking_topics_are_the_documented_ones() -> None:
+    assert set(NETWORKING_TOPICS) == {
+        "referrals", "advice", "career_path", "their_story", "industry", "company", "other"
+    }  # fmt: skip
+    assert {networking_topic_of(t) for t, _ in NETWORKING_CASES} <= set(NETWORKING_TOPICS)

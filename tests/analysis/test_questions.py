@@ -13,14 +13,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from twoway.analysis.questions import (
+    CALL_FUNCTION,
     FORMS,
     KINDS,
     TOPICS,
     DetectedQuestion,
     content_words,
     find_questions,
+    is_call_check,
     kind_of,
     looks_english,
+    opens_with_request,
     topic_of,
 )
 
@@ -270,7 +273,7 @@ def test_a_period_in_punctuated_text_needs_strong_evidence(text: str) -> None:
         ("Tell me about a time you handled a pipeline failure.", "open"),
         ("Can you walk me through the last incident.", "open"),
         ("I was wondering what the on-call rotation looks like.", "open"),
-        ("Can you hear me.", "closed"),
+        ("Can you send me the slides.", "closed"),
         ("What are your salary expectations.", "open"),
         ("Do you use dbt for the transformations.", "closed"),
         ("What about the streaming side.", "open"),
@@ -500,3 +503,99 @@ def test_interview_eval_set_is_well_formed() -> None:
         assert len(r.forms) == len(r.labels) == r.questions
         assert set(r.forms) <= set(FORMS)
         assert set(r.labels) <= set(TOPICS if r.role == "candidate" else KINDS)
+
+
+# --- issue 15: short reciprocal questions, narration, musing, the call -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And you?",
+        "and you",
+        "How about yourself?",
+        "What about you?",
+        "Anything else?",
+        "Any others?",
+        "Why not?",
+        "You're Mr. Stevenson, right?",
+        "So you started in 2019, right?",
+    ],
+)
+def test_short_reciprocal_and_confirming_questions_count(text: str) -> None:
+    assert len(counted(text)) == 1
+
+
+def test_a_confirming_tag_on_the_listener_is_a_tag_question() -> None:
+    (q,) = find_questions("You're Mr. Stevenson, right?")  # "Mr." does not end the sentence
+    assert (q.text, q.form, q.function) == ("You're Mr. Stevenson, right?", "tag", "question")
+
+
+@pytest.mark.parametrize(
+    ("text", "function"),
+    [("why not", "rhetorical"), ("It's a people business, right?", "rhetorical")],
+)
+def test_opinion_tags_and_bare_why_not_stay_rhetorical(text: str, function: str) -> None:
+    assert [q.function for q in find_questions(text)] == [function]
+
+
+def test_a_question_ends_where_the_story_goes_on() -> None:
+    text = "how can you afford all of this and he said come I'll show you and he walked out"
+    assert [q.text for q in counted(text)] == ["how can you afford all of this"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and he said do you see that school over there",
+        "so she goes are you coming or not",
+        "one of the other subjects is do you think the economy will recover",
+        "I wonder how much they paid for it, and then we drove to the airport.",
+        "i wonder how much he paid for it and then he showed me the garage",
+    ],
+)
+def test_reported_embedded_and_musing_questions_do_not_count(text: str) -> None:
+    assert counted(text) == []
+
+
+def test_i_wonder_at_the_end_of_a_turn_hands_the_question_over() -> None:
+    assert len(counted("I wonder how many of the nurses have been here a long time.")) == 1
+    assert len(counted("I wonder if you could tell me more about the team.")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you hear me?",
+        "can you hear me okay",
+        "Sorry, you're on mute.",
+        "Can you see my screen?",
+        "Is my audio coming through?",
+        "I think you froze.",
+        "Are you still there?",
+    ],
+)
+def test_call_logistics_are_their_own_kind_and_never_count(text: str) -> None:
+    found = find_questions(text)
+    assert [q.function for q in found] == [CALL_FUNCTION]
+    assert not any(q.counts for q in found)
+    assert is_call_check(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you see the problem with that design?",
+        "Did you hear about the merger?",
+        "were you there",
+    ],
+)
+def test_questions_that_mention_seeing_or_hearing_still_count(text: str) -> None:
+    assert len(counted(text)) == 1
+
+
+def test_requests_and_indirect_questions_are_recognised() -> None:
+    assert opens_with_request("So, tell me about a time you disagreed with a manager.")
+    assert opens_with_request("Could you walk me through the onboarding?")
+    assert opens_with_request("I was wondering what the team is like.")
+    assert not opens_with_request("Do you use Terraform here?")

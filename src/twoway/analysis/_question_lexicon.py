@@ -143,6 +143,24 @@ BACKCHANNEL_PHRASES = frozenset(
     pardon me | beg pardon | beg your pardon | excuse me | come again | say again | sorry what
     """.replace("\n", " ").split("|")
 )
+# Short questions that hand the turn back or ask for more ("And you?", "Anything else?"): they
+# count, with or without "?".
+RECIPROCAL_QUESTIONS = frozenset(
+    tuple(p.split())
+    for p in """and you | and yourself | and yours | and your | you | yourself | how about you |
+    what about you | how about yourself | what about yourself | and how about you |
+    and what about you | anything else | any others | anyone else | anybody else | any other |
+    anything more | any more | any other questions | what else | who else | where else |
+    and then what | then what | such as | like what | how so | how come | why is that |
+    why do you say that | what do you mean | meaning | in what way""".replace("\n", " ").split("|")
+)
+# "... and he said ...", "... so she walked out ...": narration that ends a question's span.
+NARRATION_JOINERS = _words("and so but then")
+NARRATION_VERBS = _words(
+    """said says goes went was were told asked walked came looked got just started turned
+    left ran pointed showed laughed called answered replied"""
+)
+SECOND_PERSON = _words("you youre youve youd youll your yours yall")
 # Short echo questions are backchannels too: "can you really?", "oh, you don't?", "it has?".
 ECHO_EXTRAS = _words("really not too so now")
 # Backchannels so often plain agreement that without "?" they are not reported at all.

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 
 from twoway.analysis.feedback import feedback, unknown_me_feedback
 from twoway.analysis.lexicon import EMPTY_COUNTS, TextCounts, count_cjk, count_text_sums
+from twoway.analysis.question_context import conversation_questions
 from twoway.analysis.questioning import collect_questions, summarize
-from twoway.analysis.questions import DetectedQuestion, find_questions, looks_english
+from twoway.analysis.questions import DetectedQuestion, looks_english
 from twoway.analysis.result import (
     Analysis,
     Monologue,
@@ -17,7 +18,7 @@ from twoway.analysis.result import (
     TargetsUsed,
 )
 from twoway.analysis.score import WORDS_PER_MINUTE_ESTIMATE, score
-from twoway.analysis.targets import Mode, Targets, parse_mode, targets_for
+from twoway.analysis.targets import Mode, Targets, count_participants, parse_mode, targets_for
 from twoway.analysis.timeline import (
     UNKNOWN_SPEAKER,
     SpeechTurn,
@@ -138,11 +139,13 @@ def analyze(
     for name, total in sums.items():
         counts[name] = TextCounts(*total)
     turns = merge_turns(conv.turns, segment_words)
-    # Most turns ask nothing: share one empty tuple instead of keeping an empty list per turn.
-    detected: list[Sequence[DetectedQuestion]] = []
-    for turn in turns:
-        found = find_questions(turn.text) if turn.words else None
-        detected.append(found or _NO_QUESTIONS)
+    # Questions are judged with the turns around them (question_context); most turns ask
+    # nothing: share one empty tuple instead of keeping an empty list per turn.
+    found_per_turn = conversation_questions(
+        [(turn.speaker, turn.text if turn.words else "") for turn in turns]
+    )
+    detected: list[Sequence[DetectedQuestion]] = [f or _NO_QUESTIONS for f in found_per_turn]
+    del found_per_turn
     backchannel = backchannels(turns, [any(q.counts for q in d) for d in detected], has_text)
     floor_list, floor_of = floors(turns, backchannel)
     events = interruptions(turns, backchannel) if timed else []
@@ -160,7 +163,14 @@ def analyze(
 
     english = _looks_english(turns)
     questions, asked = collect_questions(
-        turns, detected, backchannel, floor_list, floor_of, me_name, classify=english
+        turns,
+        detected,
+        backchannel,
+        floor_list,
+        floor_of,
+        me_name,
+        classify=english,
+        networking=mode is Mode.NETWORKING,
     )
     turn_counts: dict[str, int] = defaultdict(int)
     for turn in turns:
@@ -207,13 +217,19 @@ def analyze(
             )
         )
 
+    # A panel's talk-share targets are scaled to how many took part (docs/metrics.md, "Targets").
+    participants = count_participants(
+        {s.name: s.share for s in stats if s.name != UNKNOWN_SPEAKER}, me_name
+    )
+    targets = targets.for_participants(participants)
+
     duration = conv.duration_s
     switches_per_min: float | None
     if timed:
-        switches_per_min = switches(turns) / (duration / 60.0) if duration else None
+        switches_per_min = switches(floor_list) / (duration / 60.0) if duration else None
     elif total_words:
         # Without timing, minutes are estimated from words (150 words a minute).
-        switches_per_min = switches(turns) / (total_words / WORDS_PER_MINUTE_ESTIMATE)
+        switches_per_min = switches(floor_list) / (total_words / WORDS_PER_MINUTE_ESTIMATE)
     else:
         switches_per_min = None
 
@@ -251,6 +267,7 @@ def analyze(
             switches_per_min=switches_per_min,
             targets=targets,
             monologue_estimated=not timed,
+            participants=participants,
         )
         advice = feedback(
             mode=mode,
@@ -259,6 +276,7 @@ def analyze(
             share_basis=share_basis,
             switches_per_min=switches_per_min,
             questioning=questioning,
+            participants=participants,
         )
 
     start, end = conv.start_s, conv.end_s
@@ -278,7 +296,7 @@ def analyze(
         response_latency_s=median(g for _, g in gaps),
         interruptions=tuple(events),
         balance=(
-            balance(coverage, me_name, start, end)
+            balance(coverage, me_name, start, end, (targets.share_low, targets.share_high))
             if me_name is not None and start is not None and end is not None
             else None
         ),
@@ -294,4 +312,5 @@ def analyze(
         notes=tuple(notes),
         questioning=questioning,
         turns=conv.turns,
+        participants=participants,
     )

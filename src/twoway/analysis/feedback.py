@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from twoway.analysis.result import Feedback, Questioning, SpeakerStats
+from twoway.analysis.result import Feedback, FeedbackKind, Questioning, SpeakerStats
 from twoway.analysis.targets import Mode, Targets
 
 FEW_SWITCHES_PER_MIN = 1.0
@@ -19,6 +19,9 @@ SELF_FOCUS_RATIO = 2.0
 SELF_FOCUS_MIN_PER_100W = 5.0
 MIN_QUESTIONS_FOR_FORM = 3
 OPEN_SHARE = 0.5
+
+# What went well: renderers show it without a priority marker (the rest is "advice").
+PRAISE: FeedbackKind = "praise"
 
 EXAMPLE_QUESTIONS = (
     "\u201cWhat is a typical day here like?\u201d, "
@@ -35,8 +38,10 @@ def format_duration(seconds: float) -> str:
     return f"{minutes} min {secs} s" if secs else f"{minutes} min"
 
 
-def _aim(mode: Mode, targets: Targets) -> str:
+def _aim(mode: Mode, targets: Targets, participants: int) -> str:
     where = "in an interview" if mode is Mode.INTERVIEW else "when networking"
+    if participants > 2:
+        where += f" with {participants} people"
     return f"{where} aim near {targets.share:.0%}"
 
 
@@ -48,8 +53,13 @@ def feedback(
     share_basis: str,
     switches_per_min: float | None,
     questioning: Questioning | None,
+    participants: int = 2,
 ) -> tuple[Feedback, ...]:
-    """Prioritized messages for "me" (1 = most important), most important first."""
+    """Prioritized messages for "me" (1 = most important), most important first.
+
+    ``participants``: how many people took part (the targets are already scaled to it); named
+    in the share messages when there were more than two.
+    """
     items: list[Feedback] = []
     share = me.share
     spoke = "spoke" if share_basis == "time" else "said"
@@ -65,7 +75,8 @@ def feedback(
                 Feedback(
                     1,
                     "share_high",
-                    f"You {spoke} {share:.0%} {of_what}; {_aim(mode, targets)}: {advice}",
+                    f"You {spoke} {share:.0%} {of_what}; {_aim(mode, targets, participants)}: "
+                    f"{advice}",
                 )
             )
         elif share < targets.share_low:
@@ -78,17 +89,20 @@ def feedback(
                 Feedback(
                     1 if mode is Mode.INTERVIEW else 2,
                     "share_low",
-                    f"You {spoke} only {share:.0%} {of_what}; {_aim(mode, targets)}: {advice}",
+                    f"You {spoke} only {share:.0%} {of_what}; "
+                    f"{_aim(mode, targets, participants)}: {advice}",
                 )
             )
         else:
+            people = f" for {participants} people" if participants > 2 else ""
             items.append(
                 Feedback(
                     3,
                     "share_on_target",
                     f"Your share ({share:.0%}) is within the "
-                    f"{targets.share_low * 100:.0f}-{targets.share_high * 100:.0f}% target: "
-                    "a two-way conversation.",
+                    f"{targets.share_low * 100:.0f}-{targets.share_high * 100:.0f}% target"
+                    f"{people}: a two-way conversation.",
+                    PRAISE,
                 )
             )
     if questioning is not None:
@@ -196,6 +210,7 @@ def _questioning_feedback(q: Questioning, mode: Mode, targets: Targets) -> list[
                 3,
                 "questions_on_target",
                 f"You asked {_plural(q.asked, 'question')}: good use of your questioning time.",
+                PRAISE,
             )
         )
     if q.about_them == 0 and q.follow_ups == 0:
@@ -215,6 +230,7 @@ def _questioning_feedback(q: Questioning, mode: Mode, targets: Targets) -> list[
                 "follow_ups",
                 f"{_plural(q.follow_ups, 'question')} built on what they had just said: "
                 "that shows you listened.",
+                PRAISE,
             )
         )
     if q.asked >= MIN_QUESTIONS_FOR_FORM and q.open / q.asked < OPEN_SHARE:

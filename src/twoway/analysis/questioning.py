@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import MutableSequence, Sequence
 
 from twoway.analysis._question_topics import _TOPIC_RULES, _normalize
+from twoway.analysis.question_networking import networking_topic_of
 from twoway.analysis.questions import DetectedQuestion, content_words, kind_of, topic_of
 from twoway.analysis.result import Question, Questioning
 from twoway.analysis.timeline import Floor, SpeechTurn
@@ -40,12 +41,16 @@ def collect_questions(
     me: str | None,
     *,
     classify: bool,
+    networking: bool = False,
 ) -> tuple[list[Question], dict[str, int]]:
     """Every question with its asker, topic or kind, follow-up flag and answer.
 
     ``classify`` is False for text that does not look English: the rules are English-only, so
-    topic, kind and follow-up are left out rather than guessed. ``detected_per_turn`` is emptied
-    as it is read: on a long transcript the detections and the questions would not both fit.
+    topic, kind and follow-up are left out rather than guessed. ``networking``: a networking
+    chat, where every question gets a networking topic (``networking_topic_of``: referrals,
+    advice, career_path, their_story, industry, company, other) and none an interview kind.
+    ``detected_per_turn`` is emptied as it is read: on a long transcript the detections and the
+    questions would not both fit.
     """
     found: list[Question] = []
     asked: Counter[str] = Counter()
@@ -70,10 +75,13 @@ def collect_questions(
                 topic = kind = None
                 follow_up = False
                 if classify and q.counts:
-                    if is_me or me is None:
-                        topic = topic_of(q.text)
-                    if not is_me:
-                        kind = kind_of(q.text)
+                    if networking:
+                        topic = networking_topic_of(q.text)
+                    else:
+                        if is_me or me is None:
+                            topic = topic_of(q.text)
+                        if not is_me:
+                            kind = kind_of(q.text)
                     asked_words = content_words(q.text)
                     # Too few words of its own to share enough: the previous turn need not be read.
                     if len(asked_words) >= FOLLOW_UP_MIN_SHARED:
@@ -145,7 +153,7 @@ def summarize(questions: Sequence[Question], turns: Sequence[SpeechTurn], me: st
     return Questioning(
         asked=len(mine),
         open=sum(1 for q in mine if q.form == "open"),
-        about_them=topics.get("them", 0),
+        about_them=topics.get("them", 0) + topics.get("their_story", 0),
         follow_ups=sum(1 for q in mine if q.follow_up),
         topics=dict(sorted(topics.items())),
         compensation_first=_compensation_first(mine, turns, me),

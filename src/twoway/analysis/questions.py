@@ -16,7 +16,9 @@ so run-on ASR text ("that's great what does the team look like and how do you me
 gives one question per opening. A sentence ending with ``?`` that has none of these is a
 declarative question ("so the role is mostly backend?"). Backchannels ("really?", "oh yeah?") and
 rhetorical tags and questions ("..., right?", "you know?", "who knows?") are reported with
-``function`` "backchannel" / "rhetorical" and do not count.
+``function`` "backchannel" / "rhetorical" and do not count; so are questions about the call
+itself ("can you hear me?", "you're on mute"), with ``function`` "call". Short questions that hand
+the turn back ("And you?", "Anything else?") count.
 
 Where the text is punctuated, a sentence ending with ``.`` is a question only with strong
 evidence (an inversion at its start, a request, a tag): "What had happened was ..." and "why
@@ -25,7 +27,8 @@ reported questions ("she asked me, ...", "..., that kind of question"), exclamat
 nice") and word searches ("we used, what is it, Airflow") never count.
 
 Everything here is pure and linear in the length of the text; see ``docs/questions.md`` for the
-rules, the evaluation and its figures.
+rules, the evaluation and its figures. The analysis judges these questions again with the turns
+around them (``question_context.conversation_questions``).
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ from twoway.analysis._question_topics import (
 from twoway.analysis.lexicon import ASCII_WORD_PATTERN, WORD_PATTERN
 
 __all__ = [
+    "CALL_FUNCTION",
     "FORMS",
     "FUNCTIONS",
     "KINDS",
@@ -53,13 +57,17 @@ __all__ = [
     "DetectedQuestion",
     "content_words",
     "find_questions",
+    "is_call_check",
     "kind_of",
     "looks_english",
+    "opens_with_request",
     "topic_of",
 ]
 
 FORMS = ("open", "closed", "choice", "tag")
-FUNCTIONS = ("question", "backchannel", "rhetorical")
+CALL_FUNCTION = "call"
+# "call": a question about the call itself ("can you hear me?"), which asks nothing of the person.
+FUNCTIONS = ("question", "backchannel", "rhetorical", CALL_FUNCTION)
 TOPICS = TOPIC_LABELS  # one taxonomy, defined beside the classifier
 KINDS = KIND_LABELS
 
@@ -72,7 +80,7 @@ class DetectedQuestion:
     start: int
     end: int
     form: str  # "open" | "closed" | "choice" | "tag"
-    function: str  # "question" | "backchannel" | "rhetorical"
+    function: str  # "question" | "backchannel" | "rhetorical" | "call"
 
     @property
     def counts(self) -> bool:
@@ -90,7 +98,12 @@ _WORD_OR_COMMA = re.compile(WORD_PATTERN + "|,")
 _ASCII_WORD_OR_COMMA = re.compile(ASCII_WORD_PATTERN + "|,")
 # The lookahead lets the scan skip ahead to a candidate character instead of trying every
 # alternative at every position.
-_SENTENCE_END = re.compile(r"(?=[?!.…;\n])(?:[?!]+[.?!]*|[.…;]+(?=[\s\"'”’)\]]|$)|\n)")
+# A title before a name ("Mr. Stevenson") does not end a sentence.
+_SENTENCE_END = re.compile(
+    r"(?=[?!.…;\n])(?:[?!]+[.?!]*"
+    r"|(?<!\b[Mm]r)(?<!\b[Mm]rs)(?<!\b[Mm]s)(?<!\b[Dd]r)(?<!\b[Ss]t)(?<!\b[Jj]r)(?<!\b[Ss]r)"
+    r"(?<!\b[Pp]rof)[.…;]+(?=[\s\"'”’)\]]|$)|\n)"
+)
 
 # Indirect questions and requests. They are matched against a sentence's normalized words joined
 # by single spaces, at a word's position. The first kind may start anywhere ("..., I'm curious
@@ -442,6 +455,21 @@ def _openings(words: list[str], commas: list[bool], qmark: bool) -> list[_Openin
     return found
 
 
+def _narration_cut(words: list[str], first: int, last: int) -> int:
+    """The last word of a question span that a story's narration does not continue."""
+    for j in range(first + 3, last):
+        w, u = words[j], words[j + 1]
+        v = words[j + 2] if j + 2 <= last else ""
+        if w in lx.NARRATION_JOINERS and u in _SUBJECT_ONLY_PRONOUNS and v in lx.NARRATION_VERBS:
+            return j - 1
+        if w in _THIRD_PERSON and u in lx.NARRATION_VERBS and u in lx.REPORTING_TAIL_VERBS:
+            return j - 1
+    return last
+
+
+_THIRD_PERSON = frozenset("he she they".split())
+
+
 def _before(words: list[str], i: int) -> str:
     """The word before ``words[i]``, skipping interjections ("understand, uh, how")."""
     k = i - 1
@@ -550,6 +578,8 @@ def _rhetorical_tag(words: list[str], commas: list[bool], qmark: bool) -> bool:
     for tag in lx.RHETORICAL_TAGS:
         k = len(tag)
         if n > k and tuple(words[n - k :]) == tag and (qmark or commas[n - k]):
+            if tag == ("right",) and any(w in lx.SECOND_PERSON for w in words[:3]):
+                return False  # "You're Mr. Stevenson, right?": the listener confirms a fact
             return not (tag == ("right",) and words[n - 2] in lx.RIGHT_NOT_TAG)
     return False
 
@@ -587,6 +617,55 @@ def _refine_form(form: str, words: list[str]) -> str:
         if words[k] == "or" and words[k + 1] not in lx.NOT_ALTERNATIVES:
             return "choice"
     return form
+
+
+_CALL_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+# Questions and remarks about the call itself: who can hear or see whom, mute, screens, the
+# connection. Matched on lowercased words without apostrophes.
+_CALL = re.compile(
+    r"""\b(?:
+    (?:can|could|do)\ (?:you|everyone|everybody|yall|you\ guys|you\ all)\ (?:still\ )?
+        (?:hear|see)\ (?:me|us|my\ screen|the\ screen|my\ slides|the\ slides|what\ im\ sharing
+        |it\ now|that\ okay|everything)
+    | (?:can|could)\ (?:you|everyone|everybody)\ (?:still\ )?(?:hear|see)$
+    | (?:am\ i|are\ we|is\ it|is\ my\ (?:audio|mic|microphone|video|camera|sound))\ (?:on\ )?
+        (?:muted|on\ mute|coming\ through|breaking\ up|cutting\ out|frozen|lagging|audible
+        |loud\ enough|too\ loud|too\ quiet)
+    | is\ my\ (?:audio|mic|microphone|video|camera|sound)\ (?:working|clear|okay|ok|on|off)
+    | (?:youre|you\ are|were|we\ are|im|i\ am)\ (?:still\ )?(?:on\ )?mute(?:d)?\b
+    | (?:you|i|we)\ (?:froze|frozen|broke\ up|cut\ out|dropped)
+    | (?:is|are)\ (?:my|the)\ (?:screen|slides?|audio|sound|video|connection)\ (?:showing|visible
+        |coming\ through|working|okay|ok|shared|sharing|clear|better|frozen)
+    | (?:can|should|shall)\ i\ (?:share|stop\ sharing)\ (?:my\ )?screen
+    | (?:is|are)\ (?:you|we)\ (?:able\ to\ )?(?:see|hear)\ (?:me|my|the|it)
+    | (?:how\ is|hows|is)\ (?:my|the)\ (?:audio|sound|connection|video|mic)
+    | (?:did\ i|have\ i|did\ we)\ (?:lose|drop)\ you
+    | (?:are\ you|is\ (?:anyone|anybody|everyone))\ (?:still\ )?there$
+    | ^(?:hello\ |hey\ )?(?:you\ )?still\ there$
+    )""",
+    re.VERBOSE,
+)
+
+
+def is_call_check(text: str) -> bool:
+    """True for a question or remark about the call itself, which asks nothing of the person.
+
+    >>> is_call_check("Sorry, can you hear me okay?")
+    True
+    >>> is_call_check("Can you tell me about the team?")
+    False
+    """
+    low = text.lower()
+    if len(low) > 160 or _CALL_HINT.search(low) is None:
+        return False  # most questions: no word of the call at all
+    words = " ".join(_CALL_TOKEN.findall(low.replace("’", "'"))).replace("'", "")
+    return len(words) < 90 and _CALL.search(words) is not None
+
+
+_CALL_HINT = re.compile(
+    r"hear|see|mute|froze|frozen|there|audi|mic|sound|video|camera|screen|slide|connection"
+    r"|lose|drop|cut|break|broke|lag|through|loud|quiet|shar"
+)
 
 
 class _Sentence:
@@ -680,6 +759,13 @@ def _sentence_questions(text: str, s: _Sentence, punctuated: bool) -> list[Detec
 
     if n <= 6:
         core = _strip_interjections(words)
+        whole = tuple(words)
+        reciprocal = whole if whole in lx.RECIPROCAL_QUESTIONS else core
+        if (reciprocal in lx.RECIPROCAL_QUESTIONS and (s.qmark or len(reciprocal) > 1)) or (
+            core == ("why", "not") and s.qmark and n == 2
+        ):
+            # "And you?", "How about yourself?", "Anything else?"; "Why not?" on its own asks.
+            return [make(0, n - 1, "open", "question", True)]
         if core in lx.BACKCHANNEL_PHRASES or not core or (s.qmark and _is_echo(core)):
             if s.qmark or (core and core not in lx.BACKCHANNELS_NEED_QMARK):
                 return [make(0, n - 1, "closed", "backchannel", True)]
@@ -728,6 +814,10 @@ def _sentence_questions(text: str, s: _Sentence, punctuated: bool) -> list[Detec
         first, last, _ = ranges[-1]
         if words[last] in lx.DANGLING and last - first < 3:
             ranges.pop()  # abandoned: "what do,", "is this a,"
+    for r in ranges:
+        # A story goes on after the question: "how can you afford all this | and he said come
+        # I'll show you and he walked out ...". The question ends where the narration starts.
+        r[1] = _narration_cut(words, r[0], r[1])
     found: list[DetectedQuestion] = []
     if ranges:
         first, last, k = ranges[-1]
@@ -738,7 +828,7 @@ def _sentence_questions(text: str, s: _Sentence, punctuated: bool) -> list[Detec
             if tag_from < first:
                 ranges[-1] = [tag_from, last, -1]
         for idx, (first, last, k) in enumerate(ranges):
-            to_end = idx == len(ranges) - 1
+            to_end = idx == len(ranges) - 1 and last == n - 1
             span = words[first : last + 1]
             form = "tag" if k < 0 else _refine_form(openings[k].form, span)
             function = "rhetorical" if _is_rhetorical(span) else "question"
@@ -755,10 +845,44 @@ def _sentence_questions(text: str, s: _Sentence, punctuated: bool) -> list[Detec
         if n <= 2 and function == "question":
             function = "backchannel"  # an echo: "Tahiti?", "two hundred?", "a what?"
         form = "open" if words[0] in lx.WH or words[0] in lx.WH_AUX else "closed"
-        if words[-1] in lx.NEGATIVE_AUXILIARIES or words[-1] in ("huh", "eh"):
+        if words[-1] in lx.NEGATIVE_AUXILIARIES or words[-1] in ("huh", "eh", "right"):
             form = "tag"
         return [make(0, n - 1, _refine_form(form, words), function, True)]
     return []
+
+
+_REQUEST_HINT = re.compile(
+    r"(?:\W*(?:so|and|okay|ok|um|uh|well|now|but|yeah|great|alright|right|cool|sure)\b)*\W*"
+    r"(?:tell|walk|talk|take|run|describe|explain|elaborate|give|help|i|im|i'm|i’m|id|i'd|i’d"
+    r"|one|something|my|please|can|could|would|will|may|might)\b",
+    re.IGNORECASE,
+)
+
+
+def opens_with_request(question_text: str) -> bool:
+    """A question that opens with a request for an account or an indirect question ("tell me
+    about ...", "can you walk me through ...", "I was wondering ..."). Dialogue-act corpora call
+    these directives; twoway counts them, whatever a model trained on those corpora says.
+
+    >>> opens_with_request("So, tell me about a time you disagreed with a manager.")
+    True
+    """
+    if _REQUEST_HINT.match(question_text) is None:
+        return False  # the cheap test first: no word a request can open with
+    words = [_norm(w) for w in _WORD.findall(question_text[:120])]
+    k = 0
+    while k < len(words) and words[k] in lx.BOUNDARY_WORDS:
+        k += 1
+    words = words[k:]
+    if (
+        len(words) >= 3
+        and words[0] in lx.MODALS
+        and words[1] == "you"
+        and (words[2] in lx.REQUEST_VERBS or words[2] == "mind")
+    ):
+        return True
+    joined = " ".join(words)
+    return bool(_INDIRECT_ANYWHERE.match(joined) or _INDIRECT_AT_CLAUSE.match(joined))
 
 
 def find_questions(text: str | None, *, punctuated: bool | None = None) -> list[DetectedQuestion]:
@@ -788,5 +912,36 @@ def find_questions(text: str | None, *, punctuated: bool | None = None) -> list[
         punctuated = any(s.qmark or s.period for s in sentences)
     found: list[DetectedQuestion] = []
     for sentence in sentences:
-        found.extend(_sentence_questions(text, sentence, punctuated))
+        asks = _sentence_questions(text, sentence, punctuated)
+        for q in asks:
+            if q.function != "backchannel" and is_call_check(q.text):
+                q = DetectedQuestion(q.text, q.start, q.end, q.form, CALL_FUNCTION)
+            found.append(q)
+        if (
+            asks
+            and asks[0].text[:1] in "Ii"
+            and _MUSING.match(asks[0].text)
+            and (
+                len(_WORD.findall(text, asks[0].end, asks[0].end + 80)) >= 3
+                or _STORY_GOES_ON.search(asks[0].text) is not None
+            )
+        ):
+            # "I wonder how much they paid for it" with more talk after it is musing, not a
+            # question; at the end of a turn it hands the question over ("I wonder how many of
+            # the staff have been here long.").
+            found.pop(len(found) - len(asks))
+        if not asks and len(sentence.words) <= 8 and not _CALL_WORDS.isdisjoint(sentence.words):
+            # "You're on mute.", "I think you froze": about the call, reported, never counted.
+            start, end = sentence.spans[0][0], sentence.end
+            if is_call_check(text[start:end]):
+                found.append(DetectedQuestion(text[start:end], start, end, "closed", CALL_FUNCTION))
     return found
+
+
+_MUSING = re.compile(
+    r"i (?:just |really |always |sometimes )?wonder(?:ed)? (?:what|how|why|where|who|when|which)\b",
+    re.IGNORECASE,
+)
+# "..., and then we drove to the airport": the musing was part of a story.
+_STORY_GOES_ON = re.compile(r"\band (?:then |so )?(?:i|we|he|she|they)\b", re.IGNORECASE)
+_CALL_WORDS = frozenset("mute muted froze frozen cut dropped there".split())

@@ -7,7 +7,7 @@ Every number here is defined in ``docs/metrics.md``; ``docs/json-schema.md`` and
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, Literal
 
 from twoway.model import Turn
 
@@ -88,6 +88,11 @@ class Balance:
     label: str  # "back_and_forth" | "dominated" | "alternating"
     dominant: str | None  # "me" | "them" when label == "dominated"
     windows: tuple[BalanceWindow, ...]
+    # A window is dominated by me when my share is at least me_dominates_at, by them when it is
+    # at most them_dominate_at: the target band widened by 10 points (70% and 30% for a
+    # one-to-one interview, 40% and 0% for networking). Outside 0-100% the level is never reached.
+    me_dominates_at: float = 0.70
+    them_dominate_at: float = 0.30
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,11 +110,18 @@ class Score:
     components: tuple[ScoreComponent, ...]
 
 
+FeedbackKind = Literal["advice", "praise"]
+
+
 @dataclass(frozen=True, slots=True)
 class Feedback:
+    """One message for "me". ``kind`` is "praise" for what went well (on target), "advice" for
+    what to change; a renderer shows a priority marker for advice only."""
+
     priority: int  # 1 = most important
     code: str
     message: str
+    kind: FeedbackKind = "advice"
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +204,8 @@ class Analysis:
     plan: PlanCoverage | None = None
     suggestions: tuple[Suggestion, ...] | None = None
     turns: tuple[Turn, ...] = ()  # the conversation's turns as read, for "who spoke when"
+    # How many people took part (docs/metrics.md, "Targets"): the shares were scaled to it.
+    participants: int = 2
 
     @property
     def me_stats(self) -> SpeakerStats | None:
@@ -216,6 +230,7 @@ class Analysis:
             "has_text": self.has_text,
             "duration_s": _round(self.duration_s),
             "targets": asdict(self.targets),
+            "participants": self.participants,
             "speakers": [_rounded(asdict(s)) for s in self.speakers],
             "questions": [_rounded(asdict(q)) for q in self.questions],
             "monologues": [

@@ -52,14 +52,18 @@ def score(
     switches_per_min: float | None,
     targets: Targets,
     monologue_estimated: bool = False,
+    participants: int = 2,
 ) -> Score:
     """Score "me"; every argument is about "me" except the conversation's switches per minute.
 
     ``None`` means "cannot be measured from this source" (``questioning`` without text, a share
     without any talk): that component gets no points and leaves the total, which is rescaled to
-    100 over the components that could be measured.
+    100 over the components that could be measured. ``participants`` (how many people took
+    part) is named in the balance detail when there were more than two.
     """
     band = f"{targets.share_low * 100:.0f}-{targets.share_high * 100:.0f}%"
+    if participants > 2:
+        band += f" for {participants} people"
     share_text = "unknown" if share is None else f"{share:.0%}"
     if longest_monologue_s is None:
         monologue_text = "unknown"

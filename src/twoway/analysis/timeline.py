@@ -26,7 +26,11 @@ WINDOW_S = 150.0
 WINDOW_STEP_S = 30.0
 # More windows than this (a span of about a week) and only the windows that hold speech are kept.
 MAX_WINDOWS = 20_000
-DOMINANT_SHARE = 0.70
+# A window is dominated by one side when my share is this far beyond the target band: 70% and 30%
+# for a one-to-one interview (40-60%); 40% and 0% for networking (10-30%), where "them" talking
+# most is the target, not dominance.
+DOMINANCE_MARGIN = 0.10
+DOMINANT_SHARE = 0.70  # the one-to-one interview's level (its band's top, 60%, plus the margin)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,30 +132,47 @@ def floors(
     """Who holds the floor: turns with backchannels left out, merged again like turns.
 
     A floor is the unit of a monologue: an "uh-huh" from the listener does not end a speech.
+    A backchannel counts as sound, not as holding the floor: a turn joins the floor before it
+    (same speaker) when no silence of ``gap_s`` or more lies between them, so "...the results.
+    [1 s] Mm-hmm. [1 s] And then..." is one floor although 2.5 s pass between the two halves.
     Returns the floors and, for each turn, the index of its floor (-1 for a backchannel).
     """
     result: list[Floor] = []
     floor_of: list[int] = []
+    # The end of the last floor, pushed on by each backchannel that starts less than gap_s
+    # after it: where the silence a next turn of the floor's speaker must bridge begins.
+    reach: float | None = None
     for turn, is_bc in zip(turns, backchannel, strict=True):
         if is_bc:
             floor_of.append(-1)
+            if (
+                reach is not None
+                and turn.start is not None
+                and turn.end is not None
+                and turn.start - reach < gap_s
+            ):
+                reach = max(reach, turn.end)
             continue
         last = result[-1] if result else None
         if (
             last is not None
             and last.speaker == turn.speaker
-            and (turn.start is None or last.end is None or turn.start - last.end < gap_s)
+            and (turn.start is None or reach is None or turn.start - reach < gap_s)
         ):
             end = last.end if turn.end is None or last.end is None else max(last.end, turn.end)
             result[-1] = Floor(last.speaker, last.start, end, last.words + turn.words)
+            if reach is not None and end is not None:
+                reach = max(reach, end)
         else:
             result.append(Floor(turn.speaker, turn.start, turn.end, turn.words))
+            reach = turn.end
         floor_of.append(len(result) - 1)
     return result, floor_of
 
 
-def switches(turns: Sequence[SpeechTurn]) -> int:
-    """How many times the speaker changes from one turn to the next."""
+def switches(turns: Sequence[Floor]) -> int:
+    """How many times the floor passes to another speaker (count floors, so that a listener's
+    "mm-hmm" in the middle of a speech is not taken for turn-taking)."""
     return sum(1 for a, b in pairwise(turns) if a.speaker != b.speaker)
 
 
@@ -251,8 +272,22 @@ def coverages(segments: Sequence[Turn]) -> dict[str, Coverage]:
     return result
 
 
-def balance(coverage: dict[str, Coverage], me: str, start_s: float, end_s: float) -> Balance | None:
-    """The share of "me" in 2.5-minute windows every 30 s, and a label for the conversation."""
+def dominance_levels(share_low: float, share_high: float) -> tuple[float, float]:
+    """(me dominate at or above, them at or below): the target band widened by 10 points."""
+    return share_high + DOMINANCE_MARGIN, share_low - DOMINANCE_MARGIN
+
+
+def balance(
+    coverage: dict[str, Coverage],
+    me: str,
+    start_s: float,
+    end_s: float,
+    band: tuple[float, float] = (0.40, 0.60),
+) -> Balance | None:
+    """The share of "me" in 2.5-minute windows every 30 s, and a label for the conversation.
+
+    ``band`` is the talk-share target band (low, high): dominance is judged beyond it.
+    """
     if not coverage:
         return None
     me_cov = coverage.get(me)
@@ -277,8 +312,9 @@ def balance(coverage: dict[str, Coverage], me: str, start_s: float, end_s: float
         total = sum(cov.within(a, b) for cov in coverage.values())
         mine = me_cov.within(a, b) if me_cov is not None else 0.0
         windows.append(BalanceWindow(a, b, mine / total if total > 0 else None))
-    label, dominant = balance_label(w.me_share for w in windows)
-    return Balance(label, dominant, tuple(windows))
+    me_at, them_at = dominance_levels(*band)
+    label, dominant = balance_label((w.me_share for w in windows), me_at, them_at)
+    return Balance(label, dominant, tuple(windows), me_at, them_at)
 
 
 def _windows_with_speech(coverage: dict[str, Coverage], start_s: float, last_k: int) -> set[int]:
@@ -291,11 +327,19 @@ def _windows_with_speech(coverage: dict[str, Coverage], start_s: float, last_k: 
     return found
 
 
-def balance_label(shares: Iterable[float | None]) -> tuple[str, str | None]:
-    """back_and_forth, dominated (by "me" or "them") or alternating; see docs/metrics.md."""
+def balance_label(
+    shares: Iterable[float | None],
+    me_at: float = DOMINANT_SHARE,
+    them_at: float = 1 - DOMINANT_SHARE,
+) -> tuple[str, str | None]:
+    """back_and_forth, dominated (by "me" or "them") or alternating; see docs/metrics.md.
+
+    A window is dominated by me when my share is at least ``me_at``, by them when at most
+    ``them_at`` (``dominance_levels`` of the target band).
+    """
     known = [s for s in shares if s is not None]
-    me_dominant = sum(1 for s in known if s >= DOMINANT_SHARE)
-    them_dominant = sum(1 for s in known if s <= 1 - DOMINANT_SHARE)
+    me_dominant = sum(1 for s in known if s >= me_at)
+    them_dominant = sum(1 for s in known if s <= them_at)
     dominated = me_dominant + them_dominant
     if not known or dominated < len(known) / 2:
         return "back_and_forth", None
