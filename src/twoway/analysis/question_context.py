@@ -432,6 +432,15 @@ def _by_context(q: DetectedQuestion, previous: _Turn | None, following: _Turn | 
 
 
 _CLARIFY_WH = frozenset("what who where which when whom".split())
+_GREETINGS = frozenset("hi hello hey hiya morning afternoon evening".split())
+
+
+def _greeting(text: str) -> bool:
+    """``Hi, Alex?``, ``Hello?``, ``Good morning, Dana?``: a greeting, not a question."""
+    words = _tokens(text)
+    if words[:1] == ["good"]:
+        words = words[1:]
+    return 1 <= len(words) <= 3 and words[0] in _GREETINGS
 _ECHO_IGNORED = frozenset("a an the really".split())
 
 Candidate = tuple[DetectedQuestion, list[str] | None, str]
@@ -561,7 +570,10 @@ def conversation_questions(
                 if turn_marked and q.function == "question" and q.text.rstrip().endswith("?")
                 else model.threshold
             ):
-                kept.append(q if q.function == "question" else replace(q, function="question"))
+                if q.function == "backchannel" and _greeting(q.text):
+                    kept.append(q)  # "Hi, Alex?" is a greeting, answered or not
+                else:
+                    kept.append(q if q.function == "question" else replace(q, function="question"))
             elif q.function == "question":
                 if len(_tokens(q.text)) <= 3:
                     kept.append(replace(q, function="backchannel"))

@@ -127,7 +127,8 @@ _INDIRECT_ANYWHERE = re.compile(
 )
 _INDIRECT_AT_CLAUSE = re.compile(
     r"""
-    (?:please\ )?(?:tell|walk|talk|take|run)\ (?:me|us)
+    (?:to\ start\ |first\ (?:of\ all\ |off\ )?)?(?:why\ don'?t\ you\ (?:just\ )?)?
+        (?:please\ )?(?:tell|walk|talk|take|run)\ (?:me|us)
         \ (?:about|more|a|how|what|why|when|where|who|which|if|whether|something|anything|your
             |through)\b
     | (?:describe|explain|elaborate)\b
@@ -854,7 +855,7 @@ def _sentence_questions(text: str, s: _Sentence, punctuated: bool) -> list[Detec
 _REQUEST_HINT = re.compile(
     r"(?:\W*(?:so|and|okay|ok|um|uh|well|now|but|yeah|great|alright|right|cool|sure)\b)*\W*"
     r"(?:tell|walk|talk|take|run|describe|explain|elaborate|give|help|i|im|i'm|i’m|id|i'd|i’d"
-    r"|one|something|my|please|can|could|would|will|may|might)\b",
+    r"|one|something|my|please|can|could|would|will|may|might|to|first|why)\b",
     re.IGNORECASE,
 )
 
