@@ -68,7 +68,8 @@ class Hook:
 _LEADING = re.compile(
     r"^(?:(?:yeah|yes|yep|so|um+|uh+|well|okay|ok|and|but|oh|ah|sure|honestly|actually|"
     r"basically|anyway|also|plus|of course|i mean|you know|to be honest|absolutely|"
-    r"definitely|totally|exactly|ha|wow|great|good question|kind of|i think|i guess)\b"
+    r"definitely|totally|exactly|ha|wow|great|good question|kind of|i think|i guess|just|"
+    r"quickly|real quick|like(?=,))\b"
     r"[\s,.!]*)+",
     re.IGNORECASE,
 )
@@ -95,6 +96,37 @@ _LOGISTICS = re.compile(
     r"\b(?:next step|take-home|calendar|invite|round|panel|hiring process|the process|"
     r"recruiter|schedul\w*|availability|start date|offer letter|references?|resume|CV|"
     r"portfolio review|case study details|talk soon|good luck|happy to help|nice to meet)\b",
+    re.IGNORECASE,
+)
+# Dull logistics a note must not quote back: hours, shifts, schedules, where and when the work
+# happens, the hiring pipeline ("I'm calling about the ... opening").
+_SCHEDULE = re.compile(
+    r"\b(?:open (?:from |until |till )?(?:\w+-)?\w+ (?:to|till|until)\b|opening hours|hours are|"
+    r"shifts?|start times?|overnights?|nights\b|weekends?|rotation|on call|hybrid|remote|"
+    r"in the office|o'clock|a\.m\.|p\.m\.|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|"
+    r"every (?:other|third|second) \w+|clockwork|calling about|recruiting for|screening for|"
+    r"I recruit|talent (?:acquisition|team)|(?:the|an|this) (?:[\w-]+ ){0,4}opening\b|"
+    r"the hiring manager|I report to|"
+    r"reports? to|commute|parking|offer stage|the amount|open (?:until|till|through)|deadline|"
+    r"breakfast|lunch|dinner|coffee|sleep)\b",
+    re.IGNORECASE,
+)
+# Who they are rather than what they do: their title and tenure ("I'm the controller here, I've
+# been at Copperline about six years", "managing broker there for six years").
+_TITLE = re.compile(
+    r"\b(?:I'm|I am|I was|I've been|I have been)\s+(?:the|a|an|with|at|on|here|there|"
+    r"managing|manager|director|head|lead|senior|chief)\b|\bgoing on \w+ years\b|"
+    r"^(?:I manage|I run|I lead|I oversee|I head up|I head)\b|\bmy (?:title|role is)\b|"
+    r"\b(?:for|about|over) (?:\w+ ){0,2}years\b",
+    re.IGNORECASE,
+)
+# What only makes sense said aloud: a stage direction ("(laughs)"), a hesitation, a reply to
+# the listener ("Understood, ...", "No worries at all, ...").
+_SPOKEN = re.compile(
+    r"[()\[\]]|\b(?:um+|uh+|er|hmm+)\b|,\s*(?:like|well|I mean),|"
+    r"^(?:understood|no worries|no problem|"
+    r"not at all|fair enough|right|got it|thanks?|thank you|good|great|perfect|sounds good|"
+    r"look|listen)\b(?:\s+at all)?(?=\s*[,.!:;—–-])",
     re.IGNORECASE,
 )
 _PROMISE_WORDS = re.compile(
@@ -129,7 +161,8 @@ def find_hooks(conversation: Conversation, speaker: str, me: str | None = None) 
             order += 1
             offset = match.start() + len(match.group()) - len(match.group().lstrip())
             start = run.start_at(offset)
-            if _skip(sentence, answers, names):
+            opener = previous is None and order == 1  # the first line of a call they opened
+            if opener or _skip(sentence, answers, names):
                 first_in_answer = False
                 continue
             for clause in _clauses(sentence):
@@ -182,6 +215,8 @@ def _skip(sentence: str, answers: str | None, names: set[str]) -> bool:
         return True
     if _LOGISTICS.search(sentence) or _SMALL_TALK.search(sentence):
         return True
+    if _SCHEDULE.search(sentence) or _TITLE.search(sentence):
+        return True
     words = set(_WORD.findall(sentence))
     return bool(words & names)  # an introduction ("I'm Dana, ...") or an address
 
@@ -207,13 +242,15 @@ def _clauses(sentence: str) -> list[str]:
 
 
 def _trim(text: str) -> str:
-    text = _LEADING.sub("", text.strip())
-    return text.strip().rstrip(",;:—–- ")
+    text = _LEADING.sub("", text.strip().lstrip(",;:—–- "))
+    return text.strip().lstrip(",;:—–- ").rstrip(",;:—–- ")
 
 
 def _kind(text: str) -> str:
     if _ADVICE.search(text):
         return "advice"
+    if re.search(r"\bI'd love\b", text, re.I):
+        return "plan"  # a wish ("I'd love the new engineer to own ..."), not what they enjoy
     if _ENJOY.search(text) or re.search(r"\bwhat I like\b|\bI like (?:that|how)\b", text, re.I):
         return "enjoy"
     if _CHALLENGE.search(text) or re.search(
@@ -242,6 +279,18 @@ _FINITE = re.compile(
     re.IGNORECASE,
 )
 
+# A demonstrative that points back into the conversation ("We built that program", "the one
+# on file"), and advice that is only a name to contact ("you should talk to Marcus Webb").
+_DEMONSTRATIVE = re.compile(
+    r"\bthe one\b|\bmine\b|^the (?:guy|gal|person|woman|man|lady)\b|"
+    r"\b(?:that|those|these)\s+(?:\w+\s+)?(?:program|one|ones|thing|things|job|project|team|"
+    r"stuff|place|system|tool|course|class|guy|guys|person|people|model|process)\b",
+    re.IGNORECASE,
+)
+_REFERRAL = re.compile(
+    r"\b(?:talk|speak|reach out|get in touch|connect)\s+(?:to|with)\s+[A-Z][a-z]+\b"
+)
+
 _KIND_BONUS = {"enjoy": 5.0, "challenge": 5.0, "plan": 4.0, "advice": 4.0, "work": 0.0}
 
 
@@ -262,6 +311,10 @@ def _judge(
         return None  # about the listener: cannot be cited back as their own work
     if _ANAPHORIC_START.match(text) or not _FINITE.search(text):
         return None
+    if _DEMONSTRATIVE.search(text) or _REFERRAL.search(text) or _TITLE.search(text):
+        return None  # "that program" means nothing in a note; "talk to Marcus" is an intro
+    if _SPOKEN.search(text):
+        return None  # a stage direction, a hesitation or a reply: it reads badly in writing
     score = float(len(content_words(text) - _VAGUE))
     score += 2.0 * min(3, len(_NUMBER.findall(text))) + (1.0 if _TIME.search(text) else 0.0)
     score += 1.5 * min(3, sum(1 for w in words[1:] if w in proper))

@@ -38,7 +38,8 @@ SENSITIVE_FAMILIES: dict[str, str] = {
         r"pay cut|paycut|pay raise|took a cut|\b(?:a|\w+) (?:an|per|a) hour\b|differential|"
         r"(?:i'm|i am|she's|he's) (?:making|at) (?:about |around )?(?:\d|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one)|"
         r"\bI (?:make|made|earn|earned) (?:about |around )?(?:\d|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one)|"
-        r"workers' comp|severance|unemployment"
+        r"workers' comp|severance|unemployment|\bcents\b|(?:per|a) (?:word|page|mile|load|shift)\b|"
+        r"(?:the|we|they) pay\b|pay (?:is|was)\b|budget conversation|headcount"
     ),
     "health": (
         r"surgery|cancer|chemo\w*|tumou?r|diagnos\w+|illness|\bill\b|sick(?:ness)?|disabilit\w+|"
@@ -66,7 +67,7 @@ SENSITIVE_FAMILIES: dict[str, str] = {
     ),
     "immigration": (
         r"\bvisas?\b|green card|sponsor(?:ship|ed)?\b|work permit|citizenship|undocumented|"
-        r"immigra\w+|H-?1-?B|\bTN\b|\bOPT\b|\bDACA\b|asylum|refugee|deport\w*|"
+        r"immigra\w+|H-?1-?B|\bTNs?\b|\bOPT\b|\bDACA\b|asylum|refugee|deport\w*|"
         r"work authori[sz]ation|\bEAD\b"
     ),
     "age": (
@@ -96,7 +97,10 @@ SENSITIVE_FAMILIES: dict[str, str] = {
         r"let (?:go of|\w+(?: \w+){0,2} go\b)|(?:position|role|job)s? (?:was|were|got) "
         r"(?:eliminated|cut)|eliminated|let go\b|downsiz\w+|terminated|pushed out|"
         r"restructur\w+|on (?:a )?PIP\b|performance improvement plan|"
-        r"\b(?:cut|fired|dismissed|released) [A-Z][a-z]+ [A-Z][a-z]+"
+        r"\b(?:cut|fired|dismissed|released) [A-Z][a-z]+ [A-Z][a-z]+|"
+        r"audits?|(?:audit|inspection) findings?|\bFDA\b|\b483s?\b|warning letters?|violations?|"
+        r"recalls?|misdemeanou?rs?|\bDUI\b|\bdismissed\b|expunge\w*|charges? (?:was|were|got) dropped|"
+        r"(?:a|my|the) record\b|\bcited\b|fined\b"
     ),
 }
 

@@ -22,6 +22,7 @@ from twoway.analysis.result import Analysis
 from twoway.errors import InputError, SpeakerError
 from twoway.followup.commitments import Commitment, find_commitments, swap_person
 from twoway.followup.hooks import Hook, find_hooks
+from twoway.followup.sensitive import is_sensitive
 from twoway.model import Conversation
 from twoway.report._format import clock
 from twoway.report.markdown import escape
@@ -125,11 +126,10 @@ def draft_thank_you(
         notes.append(
             f"the transcript calls them {name!r}: put their name in the salutation before sending"
         )
-    if len(chosen) < 2:
+    if not chosen:
         said = sum(len(t.text.split()) for t in conversation.turns_of(name) if t.text)
-        what = "nothing" if not chosen else "only one thing"
         notes.append(
-            f"{first or name} said {what} specific enough to quote back ({said} words in all): "
+            f"{first or name} said nothing specific enough to quote back ({said} words in all): "
             "this part of the note is generic; add something they said before sending"
         )
     topic, open_question = _open_topic(analysis, company)
@@ -178,16 +178,40 @@ def _resolve_recipient(recipient: str, conversation: Conversation, analysis: Ana
 
 
 def _choose(hooks: tuple[Hook, ...]) -> list[Hook]:
-    """The best hook, and the best one of another kind that says something else (at most one
-    content word in common), in the order they were said."""
+    """The best hook, alone: one well-chosen quote reads as listening, two read as a transcript.
+    A second is added only when both are about plans, challenges, advice or what they enjoy
+    (never a plain detail of their work), say different things (at most one content word in
+    common) and the second is nearly as good (within ``SECOND_WITHIN`` points)."""
     if not hooks:
         return []
     best = hooks[0]
+    if best.kind == "work":
+        # What they enjoy, plan, struggle with or advise says more than a plain detail of
+        # their work: it is preferred when nearly as good.
+        best = next(
+            (h for h in hooks if h.kind != "work" and h.score >= best.score - PREFER_WITHIN),
+            best,
+        )
+    if best.kind == "work":
+        return [best]
     words = content_words(best.quote)
-    others = [h for h in hooks[1:] if len(content_words(h.quote) & words) < 2]
-    second = next((h for h in others if h.kind != best.kind), None) or next(iter(others), None)
+    second = next(
+        (
+            h
+            for h in hooks
+            if h is not best
+            and h.kind not in ("work", best.kind)
+            and len(content_words(h.quote) & words) < 2
+            and h.score >= best.score - SECOND_WITHIN
+        ),
+        None,
+    )
     chosen = [best] if second is None else [best, second]
     return sorted(chosen, key=lambda h: h.order)
+
+
+SECOND_WITHIN = 2.0
+PREFER_WITHIN = 6.0
 
 
 def _quote_sentence(hook: Hook, index: int) -> str:
@@ -211,7 +235,10 @@ def _promise_sentences(
     clear_mine = [
         c
         for c in mine
-        if c.is_complete and not _BARE_PRONOUN.match(c.action) and not c.action.startswith("be ")
+        if c.is_complete
+        and not _BARE_PRONOUN.match(c.action)
+        and not c.action.startswith("be ")
+        and not _VAGUE_MINE.search(c.action)
     ]
     for c in mine:
         if c not in clear_mine:
@@ -226,20 +253,36 @@ def _promise_sentences(
     ]
     favours.sort(key=lambda c: (c.verb not in ("introduce", "intro", "connect", "put"),))
     if favours:
-        offered = [o for c in favours[:2] if (o := _offered(c.action)) is not None]
+        offered = [o for c in favours if (o := _offered(c.action)) is not None][:2]
     if favours and offered:
-        out.append("Thank you so much for offering to " + ", and to ".join(offered) + ".")
+        also = " also" if out else ""
+        out.append(f"I'm{also} grateful for your offer to " + ", and to ".join(offered) + ".")
     receiving = [r for c in theirs if _process(c) and (r := _received(c)) is not None]
     if receiving:
         out.append(f"I look forward to receiving {receiving[0]}.")
     return out, skipped
 
 
+# A promise of mine that points at something the note does not name ("a PR up on one of those").
+_VAGUE_MINE = re.compile(r"\b(?:one of (?:those|these|them)|the one|which one)\b", re.IGNORECASE)
+
 # A step of the hiring process they will take ("send you the take-home on Monday", "set up the
 # portfolio review"): not a favour to thank them for.
 _PROCESS_OBJECT = re.compile(
     r"\b(?:calendar|invite|take-home|interview|profile|round|brief|case study details|"
-    r"job description|next steps?|offer|contract|paperwork|assessment|exercise)\b",
+    r"job description|next steps?|offer|contract|paperwork|assessment|exercise|references?|"
+    r"background check|benefits?|comp plan|HR|human resources|"
+    r"(?:the|our|applicant|candidate|job) portal|application|opening|schedule|"
+    r"let (?:me|you) know|get back to|call (?:me|you)|reach out|follow up)\b",
+    re.IGNORECASE,
+)
+# An offer that cannot be retold from my side: a pronoun with nothing to refer to ("the sign-up
+# link for the one the state society runs", "ask about it"), a second subject ("text you my
+# schedule and you pick a day"), or "you two".
+_UNCLEAR_OFFER = re.compile(
+    r"\b(?:it|its|they|them|that|this|these|those|both|the one|which one|one of those|"
+    r"(?:you|me|us) (?:two|both|all))\b"
+    r"|\band (?:you|I|we|he|she|they|me)\b(?! (?:know|back)\b)",
     re.IGNORECASE,
 )
 _SENT_TO_ME = re.compile(
@@ -268,6 +311,15 @@ _VERB_ONLY = re.compile(r"^\S+(?:\s+(?:you|me|him|her|us|them))?\s*$", re.IGNORE
 def _offered(action: str) -> str | None:
     """What they offered, from my side and always grammatical: person swapped only in the verb
     phrase, never inside a clause of its own ("send me the link to the portfolio you built")."""
+    if "," in action:
+        # What follows a comma is an aside in their words ("Dennis, your night sup", "the ATA
+        # study group, there's one on Zoom"): the offer ends before it, unless that leaves a
+        # causative with no verb ("have your HR generalist").
+        if re.match(r"(?:have|get|ask)\b", action, re.IGNORECASE):
+            return None
+        action = _DANGLING.sub("", action.split(",")[0].rstrip())
+    if _UNCLEAR_OFFER.search(action):
+        return None
     verb_and_object = re.match(r"\S+(?:\s+(?:you|me|him|her|us|them))?", action)
     head = verb_and_object.end() if verb_and_object else 0
     clause = _EMBEDDED_CLAUSE.search(action, head)
@@ -288,11 +340,41 @@ def _received(c: Commitment) -> str | None:
     if match is None or c.is_process:
         return None
     what = re.sub(r"\s+(?:to|with) me\b", "", match.group("what"))
+    what = _DANGLING.sub("", _AFTER.split(what, maxsplit=1)[0].rstrip())
+    mine = what.lower().startswith("my ")
+    if mine or _UNCLEAR_OFFER.search(what) or is_sensitive(what) or _DUE_FIRST.match(what):
+        return None
     return what if not _BARE_PRONOUN.match("x " + what) else None
 
 
+# Where a phrase stops being about the thing: an aside after a comma, or a clause of when
+# ("once she signs off on it", "when I get home").
+_AFTER = re.compile(
+    r",\s+|\s+(?:when|once|after|as soon as|whenever)\s+(?:I|I'm|you|you're|we|he|she|they|it)\b",
+    re.IGNORECASE,
+)
+
+
+# What I receive must start with a thing, not a time ("tonight with the full comp plan").
+_DUE_FIRST = re.compile(
+    r"(?:tonight|today|tomorrow|this|next|by|on|in|later|soon|over|after)\b", re.IGNORECASE
+)
+
+
 def _strip_due_words(action: str) -> str:
-    return re.sub(r"\s+", " ", action).strip()
+    """My promise, without a purpose clause that leans on the conversation ("so you can hand it
+    to him") or a trailing "too"."""
+    action = re.sub(r"\s+", " ", action).strip()
+    action = re.split(r",?\s+so (?:that )?(?:you|I|we|he|she|they)\b", action, maxsplit=1)[0]
+    cut = re.split(
+        r"\s+(?:when|once|after|as soon as|whenever)\s+(?:I|you|we|he|she|they)\b",
+        action,
+        maxsplit=1,
+        flags=re.IGNORECASE,
+    )[0]
+    if not _VERB_ONLY.match(cut) and not re.fullmatch(r"let (?:you|me) know", cut, re.I):
+        action = cut  # the "when" clause is kept when it is all the promise says
+    return re.sub(r",?\s+(?:too|as well)$", "", action).strip()
 
 
 # A process step that means I will hear from them: "get back to you", "let you know".
@@ -357,7 +439,7 @@ def _compose(
     more = f"I'd love to hear more about {topic} next time." if topic else None
     if networking:
         closing = [more or "I'd love to stay in touch and hear how things go."]
-        thanks = "Thanks again for being so generous with your time; I hope we can stay in touch."
+        thanks = "Thanks again for being so generous with your time."
     else:
         excited = (
             f"Our conversation made me even more excited about the chance to join {company}."
