@@ -102,7 +102,7 @@ _LOGISTICS = re.compile(
 # happens, the hiring pipeline ("I'm calling about the ... opening").
 _SCHEDULE = re.compile(
     r"\b(?:open (?:from |until |till )?(?:\w+-)?\w+ (?:to|till|until)\b|opening hours|hours are|"
-    r"shifts?|start times?|overnights?|nights\b|weekends?|rotation|on call|hybrid|remote|"
+    r"shifts?|start times?|overnights?|nights\b|weekends?|rotation|hybrid|remote|"
     r"in the office|o'clock|a\.m\.|p\.m\.|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|"
     r"every (?:other|third|second) \w+|clockwork|calling about|recruiting for|screening for|"
     r"I recruit|talent (?:acquisition|team)|(?:the|an|this) (?:[\w-]+ ){0,4}opening\b|"
