@@ -12,9 +12,17 @@ ROOT = Path(__file__).parents[1]
 
 
 def test_readme_example_output_is_current() -> None:
-    # The README shows a recording analyzed: that needs the audio extras (CI installs them).
-    pytest.importorskip("av")
-    pytest.importorskip("resemblyzer")
+    # The README shows a recording analyzed: that needs the audio extras (CI installs them, so
+    # there a missing one fails). Found, not imported: resemblyzer's old webrtcvad imports
+    # pkg_resources, which new setuptools lacks, and twoway does not need that import.
+    import importlib.util
+    import os
+
+    missing = [name for name in ("av", "resemblyzer") if importlib.util.find_spec(name) is None]
+    if missing:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true and the audio extras are missing: {', '.join(missing)}")
+        pytest.skip(f"needs twoway[audio,diarize]: {', '.join(missing)}")
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "readme_output.py"), "--check"],
         capture_output=True,
