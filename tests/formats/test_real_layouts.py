@@ -70,3 +70,42 @@ def test_a_converted_document_starting_with_an_html_comment_is_not_xml() -> None
         ("Ben Okafor", 9.0),
         ("Ana Ruiz", 19.0),
     ]
+
+
+def test_teams_unpadded_time_spans_are_milliseconds() -> None:
+    conv = load(DATA / "teams_unpadded.vtt")
+    # Before: "0:0:2.80 --> 0:0:3.530" was 2.8-3.53 s and "0:0:4.5" 4.5 s; with an end before
+    # its start the file was refused.
+    assert [(t.speaker, t.start, t.end) for t in conv.turns] == [
+        ("Dana Lee", 0.0, 2.32),
+        ("Alex Kim", 2.08, 3.53),
+        ("Dana Lee", 4.005, 9.045),
+    ]
+
+
+def test_zoom_saved_captions_without_names_are_timed_from_the_first_line() -> None:
+    conv = load(DATA / "zoom_captions_no_names.txt")
+    # Before: read as plain text, no timing, each clock counted as three words.
+    assert [t.start for t in conv.turns] == [0.0, 8.0, 30.0]
+    assert conv.turns[0].text == "Welcome back everyone, let us get started with the review."
+    assert conv.notes[0] == (
+        "The times are clock times (the first turn at 19:59:50); they were counted from the "
+        "first turn."
+    )
+
+
+def test_whisper_segments_with_a_speaker_id() -> None:
+    conv = load(DATA / "whisper_speaker_id.json")
+    # Before: one unknown speaker, and a note that the file does not say who spoke.
+    assert [t.speaker for t in conv.turns] == ["Speaker 1", "Speaker 2", "Speaker 1"]
+    assert conv.notes == ()
+
+
+def test_google_meet_drive_vtt_names_in_parentheses_and_two_speakers_in_a_cue() -> None:
+    conv = load(DATA / "meet_drive.vtt")
+    # Before: one unknown speaker with the names counted as words, and Ben's words dropped.
+    assert conv.turns == (
+        Turn("Ana Ruiz", 8.0, 12.0, "I wanted to start with a little background on the team"),
+        Turn("Ana Ruiz", 12.0, 14.5, "so what brought you here?"),  # 5 of the 8 words
+        Turn("Ben Okafor", 14.5, 16.0, "Mostly the people"),
+    )

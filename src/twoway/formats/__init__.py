@@ -14,11 +14,14 @@ The formats, how each is recognized and what is taken from it: ``docs/formats.md
 from __future__ import annotations
 
 import gc
+import io
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from twoway.errors import InputError
+from twoway.formats import _limits
+from twoway.formats._limits import bounded_lines
 from twoway.formats._registry import (
     FORMATS,
     JSON_FLAVORS,
@@ -27,6 +30,7 @@ from twoway.formats._registry import (
     describe_formats,
     is_line_format,
     line_reader,
+    reads_blocks,
     resolve_name,
     sniff,
 )
@@ -52,9 +56,12 @@ def load(source: str | os.PathLike[str], *, format: str | None = None) -> Conver
         notes: list[str] = []
         if is_line_format(name):
             stream = src.text_stream()
+            lines: Iterable[str] = stream
+            if src.size > _limits.MAX_TEXT_CHARS and not reads_blocks(name):
+                lines = bounded_lines(stream, path)  # only a file this big can hold such a line
             try:
                 with _gc_paused():
-                    turns = tuple(line_reader(name)(stream, path=path, notes=notes))
+                    turns = tuple(line_reader(name)(lines, path=path, notes=notes))
             except UnicodeDecodeError as exc:
                 raise src.encoding_error() from exc
             return conversation(turns, path=path, name=name, notes=notes)
@@ -67,6 +74,7 @@ def _from_docx(src: Source, path: str, forced: str | None) -> Conversation:
     from twoway.formats import docx  # python-docx only for .docx files
 
     lines = docx.lines(src.raw, path)
+    _limits.check_lines(lines, path)
     name = forced or docx.reader_for(lines, path)
     if not is_line_format(name):
         return _from_json("\n".join(lines), name, path)
@@ -105,7 +113,10 @@ def parse_text(text: str, *, format: str | None = None, path: str = "<string>") 
     name = forced or sniff(text[: 64 * 1024], path)
     if is_line_format(name):
         notes: list[str] = []
-        turns = tuple(line_reader(name)(text, path=path, notes=notes))
+        source: str | Iterable[str] = text
+        if len(text) > _limits.MAX_TEXT_CHARS and not reads_blocks(name):
+            source = bounded_lines(io.StringIO(text, newline=None), path)
+        turns = tuple(line_reader(name)(source, path=path, notes=notes))
         return conversation(turns, path=path, name=name, notes=notes)
     return _from_json(text, name, path)
 

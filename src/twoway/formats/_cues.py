@@ -22,6 +22,8 @@ from collections.abc import Iterator, Sequence
 from itertools import chain
 
 from twoway.errors import FormatError
+from twoway.formats import _limits
+from twoway.formats._limits import too_long
 from twoway.formats._rolling import RollingCues, merge_word_cues
 from twoway.formats._source import strip_bom
 from twoway.formats._speakers import (
@@ -29,6 +31,7 @@ from twoway.formats._speakers import (
     SRT_TAG_RE,
     TAG_RE,
     CueSpeakers,
+    looks_like_name,
     plural,
     split_bracket_speaker,
 )
@@ -118,9 +121,7 @@ def clean_cue_text(text: str, *, webvtt: bool = True) -> tuple[str | None, str]:
     if "{\\" in text:
         text = ASS_RE.sub("", text)
     if webvtt and "&" in text:
-        from html import unescape  # rare; html.entities is big
-
-        text = unescape(text)
+        text = _unescape(text)
     if "\xa0" in text:
         text = text.replace("\xa0", " ")
     text = text.strip()
@@ -130,6 +131,30 @@ def clean_cue_text(text: str, *, webvtt: bool = True) -> tuple[str | None, str]:
         if rest[:1].isspace() and ":" in rest[:66]:
             text = rest.lstrip()
     return voice, text
+
+
+# A decimal character reference of 8 or more significant digits: past U+10FFFF, so U+FFFD, as
+# html.unescape would make it if int() took the digits (it refuses more than 4,300: ValueError).
+_LONG_DECIMAL_REF_RE = re.compile(r"&#0*([0-9]{8,});?")
+
+
+def _unescape(text: str) -> str:
+    """``html.unescape``, with overlong numeric references (``&#`` and 5,000 digits) as U+FFFD.
+
+    >>> _unescape("a &amp; b &#" + "0" * 5000 + "65; &#" + "9" * 5000 + ";")
+    'a & b A \ufffd'
+    """
+    from html import unescape  # rare; html.entities is big
+
+    try:
+        return unescape(text)
+    except ValueError:
+        return unescape(_LONG_DECIMAL_REF_RE.sub("\ufffd", _short_refs(text)))
+
+
+def _short_refs(text: str) -> str:
+    # Leading zeros count toward int()'s limit but not toward the character: &#00…065; is "A".
+    return re.sub(r"&#0+(?=[0-9])", "&#", text)
 
 
 def comparable_line(line: str, *, webvtt: bool = True) -> str:
@@ -159,13 +184,18 @@ class CueSink:
         self, start: float, end: float, parts: list[str], speaker: str | None = None
     ) -> Sequence[Turn]:
         """The turns one finished cue releases; ``speaker`` is one the cue names out of band."""
+        if speaker is None and len(parts) > 1 and _has_dialogue(parts):
+            turns: list[Turn] = []
+            for piece in _dialogue_pieces(start, end, parts):
+                turns.extend(self.cue(*piece))
+            return turns
         assert self.rolling is not None
         released = self.rolling.feed(start, end, parts, speaker)
         if self.rolling.decided and not self.rolling.active:
             self.cue = self._plain  # type: ignore[method-assign]
         if not released:
             return ()
-        turns: list[Turn] = []
+        turns = []
         for cue in released:
             turns.extend(self._plain(*cue))
         return turns
@@ -234,6 +264,8 @@ def _parse_cues(
     parts: list[str] = []
     cue_id = ""
     named: str | None = None  # a speaker the cue identifier names (Webex)
+    cue_line = cue_chars = 0  # where the cue's timing line is, and its text so far
+    limit = _limits.MAX_TEXT_CHARS
     # SRT only: a cue ended by a blank line is held until the next block shows whether that
     # blank was inside the cue (text follows that is neither a cue number nor a timing line).
     held = False
@@ -264,6 +296,8 @@ def _parse_cues(
         if state == _PAYLOAD:
             stripped = line.strip()
             if not stripped:
+                if parts and parts[-1] == "-":
+                    continue  # Google Meet: a blank between two speakers of one cue
                 if parts or not line.strip("\r\n"):
                     if webvtt:
                         yield from sink.cue(start, end, parts, named)
@@ -276,9 +310,13 @@ def _parse_cues(
                 start, end = cue_timing(line, path, lineno)
                 timed = True
                 parts = []
+                cue_line, cue_chars = lineno, 0
                 named = None
             else:
                 parts.append(stripped)
+                cue_chars += len(stripped)
+                if cue_chars > limit:
+                    raise too_long("the cue", path, cue_line)
         elif state == _BETWEEN:
             if held:
                 stripped = line.strip()
@@ -294,6 +332,7 @@ def _parse_cues(
                 start, end = cue_timing(line, path, lineno)
                 timed = True
                 parts = []
+                cue_line, cue_chars = lineno, 0
                 named = None
                 state = _PAYLOAD
                 continue
@@ -310,6 +349,7 @@ def _parse_cues(
                 start, end = cue_timing(line, path, lineno)
                 timed = True
                 parts = []
+                cue_line, cue_chars = lineno, 0
                 # Zoom's identifiers are numbers and Teams' GUIDs: only one that ends like the
                 # quoted form is worth the regex.
                 named = quoted_speaker(cue_id) if cue_id[-1] in ')"' else None
@@ -321,6 +361,7 @@ def _parse_cues(
             start, end = cue_timing(line, path, lineno)
             timed = True
             parts = []
+            cue_line, cue_chars = lineno, 0
             named = None
             state = _PAYLOAD
         elif not line.strip():
@@ -348,3 +389,61 @@ def _parse_cues(
             f"{plural(continued, 'line')} after a blank line inside a cue "
             f"{'was' if continued == 1 else 'were'} read as part of that cue."
         )
+
+
+# Google Meet's WebVTT (from Drive) names the speaker on a line of its own, in parentheses, and
+# puts two speakers in one cue behind a "-" line:
+#
+#     00:00:16.000 --> 00:00:20.000
+#     (Danyel Fisher)
+#     background?
+#     -
+#     (Dana Bettinger)
+#     Safaria wise or lifewise
+_PAREN_NAME_RE = re.compile(r"\(([^()<>]{1,60})\)")
+_SOUNDS = frozenset(
+    "laughs laughter laughing music applause inaudible crosstalk silence coughs cough sighs "
+    "chuckles chuckling noise pause unintelligible".split()
+)
+
+
+def _paren_name(part: str) -> str | None:
+    match = _PAREN_NAME_RE.fullmatch(part.strip())
+    if match is None:
+        return None
+    name = match.group(1).strip()
+    if name.lower() in _SOUNDS or not looks_like_name(name):
+        return None
+    return sys.intern(name)
+
+
+def _has_dialogue(parts: list[str]) -> bool:
+    return any(part.strip() == "-" for part in parts) or any(
+        _paren_name(part) is not None for part in parts[:-1]
+    )
+
+
+def _dialogue_pieces(
+    start: float, end: float, parts: list[str]
+) -> Iterator[tuple[float, float, list[str], str | None]]:
+    """A cue's speakers (a ``(Name)`` line, pieces split at ``-`` lines), each with its share of
+    the cue's time by words."""
+    pieces: list[tuple[str | None, list[str]]] = [(None, [])]
+    for part in parts:
+        if part.strip() == "-":
+            pieces.append((pieces[-1][0], []))
+            continue
+        name = _paren_name(part)
+        if name is not None:
+            pieces[-1] = (name, pieces[-1][1])
+        else:
+            pieces[-1][1].append(part)
+    pieces = [(name, lines) for name, lines in pieces if lines]
+    sizes = [max(1, sum(len(line.split()) for line in lines)) for _, lines in pieces]
+    total = sum(sizes)
+    done = 0
+    for (name, lines), size in zip(pieces, sizes, strict=True):
+        at = start + (end - start) * done / total
+        done += size
+        stop = start + (end - start) * done / total
+        yield round(at, 3), round(stop, 3), lines, name

@@ -36,6 +36,7 @@ from pathlib import PurePath
 from typing import Protocol
 
 from twoway.errors import FormatError, UnknownFormatError, UsageError
+from twoway.formats._limits import check_turns
 from twoway.model import Conversation, Turn
 
 FORMATS: tuple[str, ...] = (
@@ -215,6 +216,16 @@ def line_reader(name: str) -> LineReader:
 
 def is_line_format(name: str) -> bool:
     return name in _MODULES
+
+
+# Readers that parse XML from blocks of text, where a line can be as long as the file (minified
+# XML); they bound the text of each element themselves (``_limits``).
+_XML_READERS = frozenset({"timedtext", "ttml", "eaf"})
+
+
+def reads_blocks(name: str) -> bool:
+    """Whether ``name``'s reader takes the file in blocks (XML) rather than line by line."""
+    return name in _XML_READERS
 
 
 def unknown_format(
@@ -400,9 +411,10 @@ def conversation(
     """The ``Conversation``, with the general notes every reader shares appended.
 
     Raises ``FormatError`` when the times are implausible for one conversation (see
-    ``check_span``).
+    ``check_span``) or a turn is too long to analyse (``_limits.check_turns``).
     """
     check_span(turns, path)
+    check_turns(turns, path)
     if not turns:
         notes.append("The transcript has no turns.")
     else:

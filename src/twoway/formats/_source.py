@@ -43,6 +43,7 @@ class Source:
         self.path = path
         self._wrapper: io.TextIOWrapper | None = None
         head = raw.read(HEAD_BYTES)
+        self.size = raw.seek(0, io.SEEK_END)  # bytes; no line or turn has more characters
         # A ZIP archive (a Word .docx) is binary but readable: load() hands it to formats.docx.
         self.is_zip = head.startswith(b"PK\x03\x04")
         if self.is_zip:

@@ -22,14 +22,26 @@ _FRACTION_SCALE = ("", "00", "0", "")  # pad "5" -> "500" ms, "05" -> "050" ms
 
 
 def clock_ms(hours: str | None, minutes: str, seconds: str, fraction: str | None) -> int | None:
-    """Whole milliseconds from regex groups, or ``None`` when minutes or seconds are 60 or more."""
+    """Whole milliseconds from regex groups, or ``None`` when minutes or seconds are 60 or more.
+
+    A fraction is a decimal fraction of a second (``1.5`` is 1500 ms), except behind unpadded
+    seconds: Microsoft Teams' older WebVTT (and Graph API examples) write the fields of a .NET
+    time span unpadded, milliseconds included, so ``0:4:6.80`` is 6.080 s (its cue ends at
+    ``0:4:6.530``), not 6.8 s.
+
+    >>> clock_ms("0", "4", "6", "80"), clock_ms("00", "04", "06", "80")
+    (246080, 246800)
+    """
     m = int(minutes)
     s = int(seconds)
     if s >= 60 or (hours is not None and m >= 60):
         return None
     ms = 0
     if fraction:
-        ms = int(fraction + _FRACTION_SCALE[len(fraction)])
+        if len(seconds) == 1 and len(fraction) < 3:
+            ms = int(fraction)
+        else:
+            ms = int(fraction + _FRACTION_SCALE[len(fraction)])
     h = int(hours) if hours else 0
     return ((h * 60 + m) * 60 + s) * 1000 + ms
 

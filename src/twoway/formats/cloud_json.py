@@ -779,12 +779,19 @@ def parse_azure(data: object, path: str, notes: list[str]) -> Iterator[Turn]:
         yield Turn(speaker, phrase.start, phrase.end, phrase.text)
 
 
+def _digits(text: str) -> bool:
+    """A short string of decimal digits (``"12"``; not ``"²"``, which int() refuses, nor 5,000
+    digits, which it refuses too)."""
+    text = text.strip()
+    return 0 < len(text) <= 15 and text.isdecimal()
+
+
 def _channel(obj: JsonObject, key: str, where: str, path: str) -> int | None:
     """A channel number (``0`` or ``"1"``), or ``None``."""
     value = obj.get(key)
     if value is None:
         return None
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and _digits(value):
         return int(value)
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value

@@ -56,6 +56,7 @@ from functools import partial
 from typing import Any
 
 from twoway.errors import FormatError
+from twoway.formats import _limits
 from twoway.formats._source import strip_bom
 from twoway.model import Turn
 
@@ -170,6 +171,7 @@ class _Handler:
         self.tier: _Tier | None = None
         self.annotation: _Annotation | None = None
         self.text: list[str] = []
+        self.text_chars = 0
         self._starts: dict[str, Callable[[dict[str, str]], None]] = {
             "ANNOTATION_VALUE": self._value,
             "ALIGNABLE_ANNOTATION": self._alignable,
@@ -201,7 +203,15 @@ class _Handler:
 
     def _value(self, attrs: dict[str, str]) -> None:
         self.text = []
-        self.parser.CharacterDataHandler = self.text.append
+        self.text_chars = 0
+        self.parser.CharacterDataHandler = self._text
+
+    def _text(self, data: str) -> None:
+        self.text.append(data)
+        self.text_chars += len(data)
+        if self.text_chars > _limits.MAX_TEXT_CHARS:
+            line = self.annotation.line if self.annotation is not None else None
+            raise _limits.too_long("the text of an annotation", self.path, line)
 
     def _alignable(self, attrs: dict[str, str]) -> None:
         element = "ALIGNABLE_ANNOTATION"

@@ -426,7 +426,11 @@ def _segments(data: object, path: str, notes: list[str], *, tool: str) -> Iterat
         yield from _word_turns(_whisper_words(words, "words", path), notes)
         return
     segments = _array(document, "segments", "", path)
-    if not _segments_have_speakers(segments) and _segment_words_have_speakers(segments):
+    # Pipelines that add a diarizer to Whisper name the key their own way.
+    key = next(
+        (k for k in _SEGMENT_SPEAKER_KEYS if _segments_have_speakers(segments, k)), "speaker"
+    )
+    if not _segments_have_speakers(segments, key) and _segment_words_have_speakers(segments):
         notes.append("The segments do not say who spoke; the words do.")
         yield from _word_turns(_all_segment_words(segments, path), notes)
         return
@@ -435,7 +439,7 @@ def _segments(data: object, path: str, notes: list[str], *, tool: str) -> Iterat
         where = f"segments[{i}]"
         segment = _object(item, where, path)
         start, end = _timed(segment, where, path)
-        speaker = _speaker(segment, where, path, letters=tool == "openai")
+        speaker = _speaker(segment, where, path, letters=tool == "openai", key=key)
         unassigned += speaker is None
         yield Turn(speaker, start, end, _text(segment, "text", where, path))
     if tool == "whisperx" and 0 < unassigned < len(segments):
@@ -446,8 +450,11 @@ def _segments(data: object, path: str, notes: list[str], *, tool: str) -> Iterat
         )
 
 
-def _segments_have_speakers(segments: list[object]) -> bool:
-    return any(isinstance(s, dict) and s.get("speaker") is not None for s in segments)
+_SEGMENT_SPEAKER_KEYS = ("speaker", "speaker_id", "speaker_label", "speakerLabel", "spk")
+
+
+def _segments_have_speakers(segments: list[object], key: str = "speaker") -> bool:
+    return any(isinstance(s, dict) and s.get(key) is not None for s in segments)
 
 
 def _segment_words_have_speakers(segments: list[object]) -> bool:

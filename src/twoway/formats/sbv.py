@@ -16,7 +16,9 @@ import re
 from collections.abc import Iterable, Iterator
 
 from twoway.errors import FormatError
+from twoway.formats import _limits
 from twoway.formats._cues import CueSink
+from twoway.formats._limits import too_long
 from twoway.formats._rolling import merge_word_cues
 from twoway.formats._source import strip_bom
 from twoway.formats._speakers import looks_like_name, plural
@@ -88,6 +90,8 @@ def _parse(lines: Iterator[str], path: str, notes: list[str]) -> Iterator[Turn]:
     skipped = 0
     first_text = 0
     lineno = 0
+    cue_line = cue_chars = 0  # where the caption's timing line is, and its text so far
+    limit = _limits.MAX_TEXT_CHARS
     for line in lines:
         lineno += 1
         if lineno == 1:
@@ -101,12 +105,16 @@ def _parse(lines: Iterator[str], path: str, notes: list[str]) -> Iterator[Turn]:
             continue
         if in_cue:
             parts.append(stripped)
+            cue_chars += len(stripped)
+            if cue_chars > limit:
+                raise too_long("the caption", path, cue_line)
         elif skipping:
             continue
         elif "," in stripped and stripped[0].isdigit() and _TIMING_LIKE_RE.match(line):
             start, end = _timing(line, path, lineno)
             in_cue = timed = True
             parts = []
+            cue_line, cue_chars = lineno, 0
         else:
             skipping = True
             skipped += 1

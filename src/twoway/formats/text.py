@@ -71,6 +71,9 @@ START_ONLY_NOTE = (
 
 STAMPED_RE = re.compile(rf"[\[(]{CLOCK}[\])][ \t]*(.*)", re.ASCII | re.DOTALL)
 _CLOCK_RE = re.compile(CLOCK, re.ASCII)
+# A full clock and a blank at the start of a line: "12:31:10 words" (hours required, so "10:30 we
+# met" stays words).
+_LEADING_CLOCK_RE = re.compile(r"(\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,3}))?[ \t]+(?=\S)", re.ASCII)
 _CLOCK_CHARS = frozenset("0123456789:.,")
 _MAX_CLOCK_CHARS = 16
 
@@ -234,6 +237,17 @@ def _read(line: str, after_blank: bool) -> _Line:
         seconds = _clock(line)
         if seconds is not None:
             return (CLOCK_LINE, None, NOT_A_PREFIX, seconds, None, "", after_blank, "")
+        stamped = _LEADING_CLOCK_RE.match(line)
+        if stamped is not None:  # Zoom's older saved captions: "12:31:10 words", no name
+            ms = clock_ms(*stamped.groups())
+            if ms is not None:
+                rest = line[stamped.end() :].strip()
+                found = split_prefix(rest)
+                if found is None or found[1] == PHRASE:
+                    return (STAMP, None, NOT_A_PREFIX, ms / 1000, None, rest, after_blank, rest)
+                name, kind, offset = found
+                words = rest[offset:].strip()
+                return (STAMP, name, kind, ms / 1000, None, words, after_blank, rest)
         if "-->" in line:
             timing = TIMING_RE.match(line)
             if timing is not None:
@@ -292,13 +306,17 @@ def parse(
 
 def _parse(lines: Iterator[str], notes: list[str]) -> Iterator[Turn]:
     read: list[_Line] = []
+    wall_clock = False
     after_blank = False
     for line in lines:
         stripped = line.strip()
         if not stripped:
             after_blank = True
             continue
-        read.append(_read(strip_bom(stripped), after_blank))
+        line_read = _read(strip_bom(stripped), after_blank)
+        if line_read[0] == STAMP and stripped[:1].isdigit():
+            wall_clock = True  # "12:31:10 words": Zoom's older saved captions, clock times
+        read.append(line_read)
         after_blank = False
     read = _after_transcript_heading(read, notes)
     read = _words_under_headers(_name_timing_blocks(read))
@@ -319,7 +337,7 @@ def _parse(lines: Iterator[str], notes: list[str]) -> Iterator[Turn]:
             f"colon that were not taken for a name ({quote_prefixes(list(rejected))}) and "
             f"{'was' if count == 1 else 'were'} read as the words of the speaker before."
         )
-    yield from _timed(turns, notes, blocks=blocks, ended=ended)
+    yield from _timed(turns, notes, blocks=blocks, ended=ended, wall_clock=wall_clock)
 
 
 def _transcript_heading(line: _Line) -> bool:
@@ -472,7 +490,12 @@ def _turns(read: list[_Line], accepted: frozenset[str]) -> tuple[list[_Turn], di
 
 
 def _timed(
-    turns: list[_Turn], notes: list[str], *, blocks: bool = False, ended: float | None = None
+    turns: list[_Turn],
+    notes: list[str],
+    *,
+    blocks: bool = False,
+    ended: float | None = None,
+    wall_clock: bool = False,
 ) -> Iterator[Turn]:
     texts = [" ".join(parts) for _, _, _, parts in turns]
     timed = [start is not None for _, start, _, _ in turns]
@@ -500,8 +523,13 @@ def _timed(
             yield Turn(speaker, None, None, text)
         return
     starts = [start for _, start, _, _ in turns if start is not None]
-    estimates = ends_from_starts(starts, word_counts(texts))
     unknown = sum(1 for _, _, end, _ in turns if end is None)
+    if wall_clock and unknown == len(turns):  # Zoom's clock times count from the first turn
+        from twoway.formats.zoom_text import relative_starts
+
+        starts = relative_starts(starts, notes)
+        turns = [(s, new, e, p) for (s, _, e, p), new in zip(turns, starts, strict=True)]
+    estimates = ends_from_starts(starts, word_counts(texts))
     if unknown == len(turns):
         notes.append(START_ONLY_NOTE)
     elif unknown:

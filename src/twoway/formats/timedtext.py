@@ -27,13 +27,14 @@ entities (``<!ENTITY``, the "billion laughs" attack) is refused.
 
 from __future__ import annotations
 
-import io
 import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from twoway.errors import FormatError
+from twoway.formats import _limits
 from twoway.formats._cues import CueSink, clean_cue_text
 from twoway.formats._registry import unknown_xml
 from twoway.formats._rolling import merge_word_cues
@@ -76,14 +77,16 @@ def xml_elements(
     """
     from xml.parsers import expat  # only for XML files
 
-    lines = io.StringIO(strip_bom(source)) if isinstance(source, str) else source
     parser = expat.ParserCreate()
     parser.buffer_text = True
     ready: list[tuple[XmlNode, Ancestors]] = []
     outer: list[tuple[str, dict[str, str]]] = []
     building: list[XmlNode] = []
+    text_chars = 0  # of the element being collected: bounded by _limits.MAX_TEXT_CHARS
+    limit = _limits.MAX_TEXT_CHARS
 
     def start(name: str, raw: dict[str, str]) -> None:
+        nonlocal text_chars
         local = name.rpartition(":")[2]
         attrs = {key.rpartition(":")[2]: value for key, value in raw.items()}
         if building:
@@ -94,6 +97,7 @@ def xml_elements(
             raise unknown_xml(path, local, parser.CurrentLineNumber)
         elif outer and local in collect:
             building.append(XmlNode(local, attrs, parser.CurrentLineNumber))
+            text_chars = 0
         else:
             outer.append((local, attrs))
 
@@ -106,8 +110,12 @@ def xml_elements(
             outer.pop()
 
     def text(data: str) -> None:
+        nonlocal text_chars
         if building:
             building[-1].children.append(data)
+            text_chars += len(data)
+            if text_chars > limit:
+                raise _limits.too_long(f"the text of <{building[0].name}>", path, building[0].line)
 
     def refuse_entities(*_: object) -> None:
         raise _EntityDeclared
@@ -134,19 +142,37 @@ def xml_elements(
                 line=parser.CurrentLineNumber,
             ) from None
 
+    for chunk in _chunks(source):
+        feed(chunk, False)
+        yield from ready
+        ready.clear()
+    feed("", True)
+    yield from ready
+    ready.clear()
+
+
+def _chunks(source: str | Iterable[str]) -> Iterator[str]:
+    """``source`` in blocks of about ``_CHUNK_CHARS``: a minified file is one long line, which
+    is read in blocks too (never whole) when ``source`` is a file."""
+    if isinstance(source, str):
+        text = strip_bom(source)
+        for at in range(0, len(text), _CHUNK_CHARS):
+            yield text[at : at + _CHUNK_CHARS]
+        return
+    read = getattr(source, "read", None)
+    if callable(read):
+        yield from iter(partial(read, _CHUNK_CHARS), "")
+        return
     chunk: list[str] = []
     size = 0
-    for line in lines:
+    for line in source:
         chunk.append(line)
         size += len(line)
         if size >= _CHUNK_CHARS:
-            feed("".join(chunk), False)
+            yield "".join(chunk)
             chunk, size = [], 0
-            yield from ready
-            ready.clear()
-    feed("".join(chunk), True)
-    yield from ready
-    ready.clear()
+    if chunk:
+        yield "".join(chunk)
 
 
 def node_text(node: XmlNode, skip: frozenset[str] = frozenset()) -> str:

@@ -57,7 +57,10 @@ class Rates:
         frame_rate = _positive(attrs.get("frameRate"))
         multiplier = 1.0
         parts = attrs.get("frameRateMultiplier", "").split()
-        if len(parts) == 2 and all(part.isdigit() and int(part) > 0 for part in parts):
+        # isdecimal and a length cap: int() refuses "²" (a digit to isdigit) and 4,300+ digits.
+        if len(parts) == 2 and all(
+            part.isdecimal() and len(part) <= 15 and int(part) > 0 for part in parts
+        ):
             multiplier = int(parts[0]) / int(parts[1])
         self.frames = (frame_rate or 30.0) * multiplier
         self.sub_frames = _positive(attrs.get("subFrameRate")) or 1.0
