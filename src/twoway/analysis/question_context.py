@@ -441,6 +441,8 @@ def _greeting(text: str) -> bool:
     if words[:1] == ["good"]:
         words = words[1:]
     return 1 <= len(words) <= 3 and words[0] in _GREETINGS
+
+
 _ECHO_IGNORED = frozenset("a an the really".split())
 
 Candidate = tuple[DetectedQuestion, list[str] | None, str]
