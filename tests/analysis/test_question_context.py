@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.resources
 import json
 import re
-import time
 
 import pytest
 
@@ -120,16 +119,18 @@ def test_the_shipped_model_holds_no_corpus_vocabulary() -> None:
     assert any("GPL-3.0" in source for source in data["trained_on"])
 
 
-def test_the_pass_is_linear() -> None:
+def test_the_pass_decides_each_turn_from_its_neighbours_only() -> None:
+    # Its speed is measured in benchmarks (bench_batch, questions_eval), not timed here: what
+    # is checked is that a turn's result depends on its neighbours, not on the conversation's
+    # length, so four times the conversation gives four times the same questions.
     turn = ("A", "so what I did was rebuild the pipeline. How do you measure success?")
     answer = ("B", "Mostly by freshness checks on every table, every morning.")
     small = [turn, answer] * 200
-    t0 = time.perf_counter()
-    qc.conversation_questions(small)
-    elapsed = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    qc.conversation_questions(small * 4)
-    assert time.perf_counter() - t0 < 8 * elapsed + 0.05
+    once = qc.conversation_questions(small)
+    four = qc.conversation_questions(small * 4)
+    assert len(four) == 4 * len(once)
+    assert [[q.text for q in t] for t in four[2:4]] == [[q.text for q in t] for t in once[2:4]]
+    assert sum(len(t) for t in four) == 4 * sum(len(t) for t in once)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "?", "...", "um"])
