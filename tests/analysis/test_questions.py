@@ -597,3 +597,20 @@ def test_requests_and_indirect_questions_are_recognised() -> None:
     assert opens_with_request("Could you walk me through the onboarding?")
     assert opens_with_request("I was wondering what the team is like.")
     assert not opens_with_request("Do you use Terraform here?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So what" + "." * 100_000 + "x ok?",  # a run of dots with no blank after it
+        "Shall " + "00, " * 25_000 + "we start?",  # one question with 25,000 commas
+    ],
+)
+def test_long_runs_of_punctuation_are_read_in_linear_time(text: str) -> None:
+    # Found by benchmarks/fuzz.py: 91 s and 24 s before (quadratic). The bound is the fuzzing
+    # harness's per-input limit, 20 times what the linear code needs on a busy machine.
+    import time
+
+    began = time.process_time()
+    find_questions(text)
+    assert time.process_time() - began < 5.0

@@ -102,7 +102,7 @@ _ASCII_WORD_OR_COMMA = re.compile(ASCII_WORD_PATTERN + "|,")
 _SENTENCE_END = re.compile(
     r"(?=[?!.…;\n])(?:[?!]+[.?!]*"
     r"|(?<!\b[Mm]r)(?<!\b[Mm]rs)(?<!\b[Mm]s)(?<!\b[Dd]r)(?<!\b[Ss]t)(?<!\b[Jj]r)(?<!\b[Ss]r)"
-    r"(?<!\b[Pp]rof)[.…;]+(?=[\s\"'”’)\]]|$)|\n)"
+    r"(?<!\b[Pp]rof)(?<![.…;])[.…;]+(?=[\s\"'”’)\]]|$)|\n)"
 )
 
 # Indirect questions and requests. They are matched against a sentence's normalized words joined
@@ -585,11 +585,19 @@ def _rhetorical_tag(words: list[str], commas: list[bool], qmark: bool) -> bool:
     return False
 
 
+_RHETORICAL_WINDOW = 40
+
+
 def _is_rhetorical(words: list[str], commas: list[bool] | None = None) -> bool:
     """A rhetorical question, at the start or after a comma: "I mean, who doesn't want that?"."""
     starts = [0] + ([k for k in range(1, len(words)) if commas[k]] if commas else [])
     for k in starts:
-        core = _strip_interjections(words[k:])
+        # A bounded window: the phrases are a few words long, and a question with thousands of
+        # commas would otherwise copy its rest at every comma (quadratic).
+        window = words[k : k + _RHETORICAL_WINDOW]
+        if k + _RHETORICAL_WINDOW < len(words):
+            window.append("")  # longer than any phrase: only an opening can match
+        core = _strip_interjections(window)
         if core in lx.RHETORICAL_PHRASES:
             return True
         if (
