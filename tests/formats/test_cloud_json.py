@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from twoway.errors import FormatError, InputError
-from twoway.formats import cloud_json, json_formats, load, parse_text
+from twoway.formats import cloud_json, json_formats, load, parse_text, words
 from twoway.model import Turn
 
 DATA = Path(__file__).parents[1] / "data"
 EXPORTS = "exports"
-WORDS_NOTE = cloud_json.WORDS_NOTE
+WORDS_NOTE = words.WORDS_NOTE
 
 
 def turns_of(path: Path) -> list[tuple[str | None, float | None, float | None, str | None]]:

@@ -9,7 +9,7 @@ import pytest
 
 from twoway.errors import FormatError
 from twoway.formats import load, parse_text
-from twoway.formats.json_formats import WORDS_NOTE
+from twoway.formats.words import WORDS_NOTE
 from twoway.model import Turn
 
 DATA = Path(__file__).parents[1] / "data"

@@ -36,7 +36,8 @@ from typing import NamedTuple
 
 from twoway.errors import FormatError
 from twoway.formats._speakers import plural
-from twoway.formats.words import PAUSE_S, Word, turns_from_words
+from twoway.formats.json_formats import json_kind
+from twoway.formats.words import WORDS_NOTE, Word, turns_from_words
 from twoway.model import Turn
 
 FLAVORS: tuple[str, ...] = (
@@ -60,10 +61,6 @@ HESITATION_TEXT = "uh"
 RESULTS_NOTE = (
     "The file has no word times: each result is a turn from the end of the result before it "
     "(in its channel) to its own end."
-)
-WORDS_NOTE = (
-    "Turns were built from the words: a new turn at each change of speaker or pause longer "
-    f"than {PAUSE_S:g} s."
 )
 
 JsonObject = dict[str, object]
@@ -237,15 +234,6 @@ def _sniff_array(items: list[object]) -> str | None:
 
 # Typed access with JSON paths in the errors ----------------------------------------------------
 
-_KINDS = {
-    dict: "an object",
-    list: "an array",
-    str: "a string",
-    bool: "true/false",
-    int: "a number",
-    float: "a number",
-    type(None): "null",
-}
 _ISO_DURATION = re.compile(
     r"P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?"
 )
@@ -255,17 +243,13 @@ def _fail(where: str, problem: str, path: str) -> FormatError:
     return FormatError(f"{where or 'the document'} {problem}", path=path)
 
 
-def _kind(value: object) -> str:
-    return _KINDS.get(type(value), "that")
-
-
 def _at(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
 
 
 def _object(value: object, where: str, path: str) -> JsonObject:
     if not isinstance(value, dict):
-        raise _fail(where, f"should be an object, not {_kind(value)}", path)
+        raise _fail(where, f"should be an object, not {json_kind(value)}", path)
     return value
 
 
@@ -279,7 +263,7 @@ def _array(
         return []
     value = obj[key]
     if not isinstance(value, list):
-        raise _fail(here, f"should be an array, not {_kind(value)}", path)
+        raise _fail(here, f"should be an array, not {json_kind(value)}", path)
     return value
 
 
@@ -288,7 +272,7 @@ def _text(obj: JsonObject, key: str, where: str, path: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise _fail(_at(where, key), f"should be a string, not {_kind(value)}", path)
+        raise _fail(_at(where, key), f"should be a string, not {json_kind(value)}", path)
     return value.strip()
 
 
@@ -385,7 +369,7 @@ def _speaker(
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise _fail(where, f"should be a string or a number, not {_kind(value)}", path)
+        raise _fail(where, f"should be a string or a number, not {json_kind(value)}", path)
     label = str(value).strip()
     if not label or label in unknown:
         return None
@@ -545,7 +529,7 @@ def _aws_label(item: JsonObject, where: str, path: str) -> str | None:
         value = item.get(key)
         if value is not None:
             if not isinstance(value, str):
-                raise _fail(_at(where, key), f"should be a string, not {_kind(value)}", path)
+                raise _fail(_at(where, key), f"should be a string, not {json_kind(value)}", path)
             return sys.intern(value.strip()) or None
     return None
 
@@ -692,7 +676,7 @@ def _google_result(raw: object, where: str, path: str) -> _GoogleResult:
     channel = result.get(channel_key) if channel_key else None
     if channel is not None and (isinstance(channel, bool) or not isinstance(channel, int)):
         raise _fail(
-            _at(where, channel_key or ""), f"should be a number, not {_kind(channel)}", path
+            _at(where, channel_key or ""), f"should be a number, not {json_kind(channel)}", path
         )
     end_key = _first(
         result, ("resultEndTime", "resultEndOffset", "result_end_time", "result_end_offset")
@@ -1001,7 +985,9 @@ def parse_watson(data: object, path: str, notes: list[str]) -> Iterator[Turn]:
     for message, where in messages:
         base = message.get("result_index", 0)
         if isinstance(base, bool) or not isinstance(base, int):
-            raise _fail(_at(where, "result_index"), f"should be a number, not {_kind(base)}", path)
+            raise _fail(
+                _at(where, "result_index"), f"should be a number, not {json_kind(base)}", path
+            )
         for j, raw in enumerate(_array(message, "results", where, path, required=False)):
             here = f"{_at(where, 'results')}[{j}]"
             result = _object(raw, here, path)

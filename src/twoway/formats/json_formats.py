@@ -44,7 +44,7 @@ from collections.abc import Callable, Iterator
 from twoway.errors import FormatError, UnknownFormatError, UsageError
 from twoway.formats._speakers import CueSpeakers, plural
 from twoway.formats._timestamps import parse_clock
-from twoway.formats.words import PAUSE_S, Word, turns_from_words
+from twoway.formats.words import WORDS_NOTE, Word, turns_from_words
 from twoway.model import Turn
 
 FLAVORS = (
@@ -70,10 +70,6 @@ DESCRIPTIONS = {
 PODCAST_MERGE_GAP_S = 1.0
 # YouTube gives when each auto-caption word starts, not when it ends.
 JSON3_WORD_MAX_S = 1.0
-WORDS_NOTE = (
-    f"Turns were built from the words: a new turn at each change of speaker or pause longer "
-    f"than {PAUSE_S:g} s."
-)
 
 # Sniffing looks at this many items of a list: enough to see a key that some items lack.
 _SNIFF_ITEMS = 20
@@ -260,13 +256,14 @@ def _at(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
 
 
-def _kind(value: object) -> str:
+def json_kind(value: object) -> str:
+    """How an error names a JSON value's type: "an object", "a string", "null"."""
     return _JSON_TYPES.get(type(value), "that")
 
 
 def _object(value: object, where: str, path: str) -> Obj:
     if not isinstance(value, dict):
-        raise _fail(where, f"should be an object, not {_kind(value)}", path)
+        raise _fail(where, f"should be an object, not {json_kind(value)}", path)
     return value
 
 
@@ -276,7 +273,7 @@ def _array(obj: Obj, key: str, where: str, path: str) -> list[object]:
         raise _fail(here, "is missing", path)
     value = obj[key]
     if not isinstance(value, list):
-        raise _fail(here, f"should be an array, not {_kind(value)}", path)
+        raise _fail(here, f"should be an array, not {json_kind(value)}", path)
     return value
 
 
@@ -294,7 +291,7 @@ def _number(obj: Obj, key: str, where: str, path: str) -> float:
         raise _fail(here, "is missing", path)
     value = obj[key]
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _fail(here, f"should be a number, not {_kind(value)}", path)
+        raise _fail(here, f"should be a number, not {json_kind(value)}", path)
     try:
         number = float(value)
     except OverflowError:
@@ -317,7 +314,7 @@ def _raw_text(obj: Obj, key: str, where: str, path: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise _fail(_at(where, key), f"should be a string, not {_kind(value)}", path)
+        raise _fail(_at(where, key), f"should be a string, not {json_kind(value)}", path)
     return value
 
 
@@ -343,7 +340,9 @@ def _speaker(
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise _fail(_at(where, key), f"should be a string or a number, not {_kind(value)}", path)
+        raise _fail(
+            _at(where, key), f"should be a string or a number, not {json_kind(value)}", path
+        )
     name = str(value).strip()
     if not name:
         return None

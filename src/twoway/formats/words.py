@@ -26,6 +26,12 @@ from twoway.model import Turn
 # AWS's tscribe sample, 12 points). The analysis merges same-speaker turns again for monologues.
 PAUSE_S = 0.5
 
+# The note every reader adds when it built the turns from words.
+WORDS_NOTE = (
+    "Turns were built from the words: a new turn at each change of speaker or pause longer "
+    f"than {PAUSE_S:g} s."
+)
+
 # Punctuation tokens that attach to the word before them (AWS, Speechmatics, Rev.ai give them as
 # separate items) and those that attach to the word after them.
 _ATTACH_LEFT = frozenset(".,!?;:%)]}…»”’")
