@@ -17,6 +17,8 @@ import os
 import select
 import stat
 import sys
+from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -174,3 +176,36 @@ def read_stream(fd: int, path: str, *, wait_s: float = PIPE_WAIT_S) -> bytes:
             raise InputError("more than 2 GiB from a pipe: save it to a file first", path=path)
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+# XML readers feed expat blocks of about this many characters.
+TEXT_BLOCK_CHARS = 64 * 1024
+
+
+def text_blocks(source: str | Iterable[str], size: int = TEXT_BLOCK_CHARS) -> Iterator[str]:
+    """``source`` in blocks of about ``size`` characters, for parsers that take text in pieces
+    (expat): a minified file is one long line, which is read in blocks too (never whole) when
+    ``source`` is a file; lines are joined into blocks (one parser call per block, not per line).
+
+    >>> [len(b) for b in text_blocks("x" * 10, size=4)], list(text_blocks(["a\\n", "b\\n"]))
+    ([4, 4, 2], ['a\\nb\\n'])
+    """
+    if isinstance(source, str):
+        text = strip_bom(source)
+        for at in range(0, len(text), size):
+            yield text[at : at + size]
+        return
+    read = getattr(source, "read", None)
+    if callable(read):
+        yield from iter(partial(read, size), "")
+        return
+    block: list[str] = []
+    length = 0
+    for line in source:
+        block.append(line)
+        length += len(line)
+        if length >= size:
+            yield "".join(block)
+            block, length = [], 0
+    if block:
+        yield "".join(block)

@@ -52,12 +52,11 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 from twoway.errors import FormatError
 from twoway.formats import _limits
-from twoway.formats._source import strip_bom
+from twoway.formats._source import text_blocks
 from twoway.model import Turn
 
 NAME = "eaf"
@@ -119,14 +118,7 @@ def parse(
     source: str | Iterable[str], *, path: str = "<string>", notes: list[str] | None = None
 ) -> Iterator[Turn]:
     """One tier per speaker of an ELAN file as turns (see the module docstring)."""
-    chunks: Iterable[str]
-    if isinstance(source, str):
-        chunks = (strip_bom(source),)
-    elif callable(read := getattr(source, "read", None)):
-        chunks = iter(partial(read, 1 << 16), "")  # a text file: blocks, not lines
-    else:
-        chunks = _batches(source)
-    return _parse(chunks, path, notes if notes is not None else [])
+    return _parse(text_blocks(source), path, notes if notes is not None else [])
 
 
 def _parse(chunks: Iterable[str], path: str, notes: list[str]) -> Iterator[Turn]:
@@ -298,20 +290,6 @@ def _read(chunks: Iterable[str], path: str) -> _Document:
     if handler.doc.root is None:
         raise FormatError("no XML element in the file: not an ELAN file", path=path)
     return handler.doc
-
-
-def _batches(chunks: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
-    """Lines joined into blocks of about ``size`` characters: one expat call per block."""
-    block: list[str] = []
-    length = 0
-    for chunk in chunks:
-        block.append(chunk)
-        length += len(chunk)
-        if length >= size:
-            yield "".join(block)
-            block, length = [], 0
-    if block:
-        yield "".join(block)
 
 
 # Times ---------------------------------------------------------------------------------------

@@ -31,21 +31,19 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 
 from twoway.errors import FormatError
 from twoway.formats import _limits
 from twoway.formats._cues import CueSink, clean_cue_text
 from twoway.formats._registry import unknown_xml
 from twoway.formats._rolling import merge_word_cues
-from twoway.formats._source import strip_bom
+from twoway.formats._source import text_blocks
 from twoway.formats._speakers import TAG_RE
 from twoway.model import Turn
 
 NAME = "timedtext"
 ROOTS = frozenset({"transcript", "timedtext"})
 
-_CHUNK_CHARS = 64 * 1024
 _NUMBER_RE = re.compile(r"[ \t]*(\d{1,15}(?:\.\d{1,15})?)[ \t]*", re.ASCII)
 
 # Ancestors of a collected element: (local name, attributes), outermost first.
@@ -142,37 +140,13 @@ def xml_elements(
                 line=parser.CurrentLineNumber,
             ) from None
 
-    for chunk in _chunks(source):
+    for chunk in text_blocks(source):
         feed(chunk, False)
         yield from ready
         ready.clear()
     feed("", True)
     yield from ready
     ready.clear()
-
-
-def _chunks(source: str | Iterable[str]) -> Iterator[str]:
-    """``source`` in blocks of about ``_CHUNK_CHARS``: a minified file is one long line, which
-    is read in blocks too (never whole) when ``source`` is a file."""
-    if isinstance(source, str):
-        text = strip_bom(source)
-        for at in range(0, len(text), _CHUNK_CHARS):
-            yield text[at : at + _CHUNK_CHARS]
-        return
-    read = getattr(source, "read", None)
-    if callable(read):
-        yield from iter(partial(read, _CHUNK_CHARS), "")
-        return
-    chunk: list[str] = []
-    size = 0
-    for line in source:
-        chunk.append(line)
-        size += len(line)
-        if size >= _CHUNK_CHARS:
-            yield "".join(chunk)
-            chunk, size = [], 0
-    if chunk:
-        yield "".join(chunk)
 
 
 def node_text(node: XmlNode, skip: frozenset[str] = frozenset()) -> str:
