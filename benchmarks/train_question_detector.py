@@ -5,6 +5,7 @@ Run from the project root (needs numpy, from ``.[dev]``, and ``../shared/data``)
     python benchmarks/train_question_detector.py            # fit and write the package file
     python benchmarks/train_question_detector.py --eval     # also score every dev set
     python benchmarks/train_question_detector.py --corpora swda,mrda,maptask
+    python benchmarks/train_question_detector.py --cv 5 --grid-threshold -0.3 0 --grid-marked -2 0
 
 The model is a logistic regression over ``candidate_features``: closed word classes of the
 project's own lexicon, end marks, the rules' verdict and the turns around a candidate. It is
@@ -14,6 +15,12 @@ set's dev split (this project's own data). The corpora are read in place from ``
 and never copied; only one weight per feature is written, to
 ``src/twoway/analysis/question_data/question_detector.json`` together with the licences of the
 data it was fitted on.
+
+``--cv K`` is how choices are made: K folds of dialogues, each scored by a model fitted on the
+others, per corpus, as written and stripped (the scorer's conventions), with DailyDialog's train
+split, never fitted on, scored by each fold's model as an outside check. Nothing is written and
+no val split is read. The thresholds (``--threshold`` on the log odds; ``--marked-threshold`` for
+a question the rules count that ends with "?" in text that marks questions) were chosen so.
 """
 
 from __future__ import annotations
@@ -22,12 +29,14 @@ import argparse
 import json
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from questions_eval import (
     DIALOGUE_SETS,
+    Counts,
     Utterance,
     dialogue_set_available,
     load_dialogues,
@@ -36,9 +45,11 @@ from questions_eval import (
 )
 from twoway.analysis.question_context import (
     DETECTOR_FILE,
+    Candidate,
     DetectorModel,
     candidates,
     conversation_punctuated,
+    judge,
     with_mode,
 )
 
@@ -64,35 +75,88 @@ def interview_dialogues() -> list[list[Utterance]]:
     return [[Utterance("A", r.text, r.questions > 0)] for r in load_interview() if r.split == "dev"]
 
 
-def examples(
-    dialogues: list[list[Utterance]],
-) -> tuple[list[list[str]], list[int], list[tuple[int, int]]]:
-    """Features and labels of every candidate, as written and stripped; and for each candidate
-    its (dialogue number, utterance index) in the stripped-or-not copy, for scoring."""
+@dataclass
+class Copy:
+    """One dialogue as written or stripped: the rules' candidates (``candidates``), the label of
+    each candidate (None: counted neither way) and, for the scorer, of each utterance."""
+
+    stripped: bool
+    rows: list[list[Candidate]]
+    marked: list[bool]
+    labels: list[list[bool | None]]
+    gold: list[bool | None] | None  # None: a copy that is not scored (turns)
+
+
+def _gold(u: Utterance, text: str) -> bool | None:
+    if u.gold and u.declarative and "?" not in text:
+        return None  # a declarative question without its "?": not required
+    return u.gold
+
+
+def copies(dialogue: list[Utterance], turns: bool = False) -> list[Copy]:
+    """The dialogue as written and stripped of punctuation, as ``questions_eval`` scores it; and
+    with ``turns`` the same again with each speaker's consecutive utterances joined into one turn,
+    as a transcript gives them (a run-on once stripped), each candidate labelled by the
+    utterance it starts in."""
+    out: list[Copy] = []
+    for stripped in (False, True):
+        texts = [strip_punctuation(u.text) if stripped else u.text for u in dialogue]
+        pairs = [(u.speaker, t) for u, t in zip(dialogue, texts, strict=True)]
+        rows, marked = candidates(pairs, conversation_punctuated(texts))
+        gold = [_gold(u, t) for u, t in zip(dialogue, texts, strict=True)]
+        labels = [[g] * len(row) for g, row in zip(gold, rows, strict=True)]
+        out.append(Copy(stripped, rows, marked, labels, gold))
+        if not turns:
+            continue
+        joined: list[tuple[str | None, str]] = []
+        parts: list[list[tuple[int, bool | None]]] = []  # (start offset, label) per turn
+        for u, t in zip(dialogue, texts, strict=True):
+            if joined and joined[-1][0] == u.speaker:
+                offset = len(joined[-1][1]) + 1
+                joined[-1] = (u.speaker, f"{joined[-1][1]} {t}")
+            else:
+                offset = 0
+                joined.append((u.speaker, t))
+                parts.append([])
+            parts[-1].append((offset, _gold(u, t)))
+        if len(joined) == len(dialogue):
+            continue  # no two utterances of a speaker in a row: the same as above
+        rows, marked = candidates(joined, conversation_punctuated(texts))
+        labels = []
+        for row, segs in zip(rows, parts, strict=True):
+            labels.append(
+                [next(g for start, g in reversed(segs) if start <= q.start) for q, _f, _d in row]
+            )
+        out.append(Copy(stripped, rows, marked, labels, None))
+    return out
+
+
+def examples(dialogues: list[list[Copy]]) -> tuple[list[list[str]], list[int]]:
+    """Features and labels of every candidate the model decides, in every copy."""
     feats: list[list[str]] = []
     labels: list[int] = []
-    where: list[tuple[int, int]] = []
-    for d, dialogue in enumerate(dialogues):
-        for stripped in (False, True):
-            turns = [
-                (u.speaker, strip_punctuation(u.text) if stripped else u.text) for u in dialogue
-            ]
-            rows, marked = candidates(turns, conversation_punctuated([t for _, t in turns]))
-            for i, (u, (_, text), row, punctuated) in enumerate(
-                zip(dialogue, turns, rows, marked, strict=True)
-            ):
-                gold = u.gold
-                if gold and u.declarative and "?" not in text:
-                    gold = None
-                if gold is None:
-                    continue
-                for _q, f, _decided in row:
-                    if f is None:
-                        continue
-                    feats.append(with_mode(f, punctuated))
-                    labels.append(int(gold))
-                    where.append((2 * d + stripped, i))
-    return feats, labels, where
+    for both in dialogues:
+        for c in both:
+            for row, punctuated, row_labels in zip(c.rows, c.marked, c.labels, strict=True):
+                for (_q, f, _decided), gold in zip(row, row_labels, strict=True):
+                    if f is not None and gold is not None:
+                        feats.append(with_mode(f, punctuated))
+                        labels.append(int(gold))
+    return feats, labels
+
+
+def score(dialogues: list[list[Copy]], model: DetectorModel | None) -> dict[str, Counts]:
+    """Per-utterance counts, as written and stripped, of the pass with ``model``."""
+    out = {"punctuated": Counts(), "stripped": Counts()}
+    for both in dialogues:
+        for c in both:
+            if c.gold is None:
+                continue
+            counts = out["stripped" if c.stripped else "punctuated"]
+            for kept, gold in zip(judge(c.rows, c.marked, model), c.gold, strict=True):
+                if gold is not None:
+                    counts.add(gold, any(q.counts for q in kept))
+    return out
 
 
 def fit(
@@ -131,15 +195,26 @@ def fit(
     return {f: float(x) for f, x in zip(names, w, strict=True) if abs(x) >= 0.5 / SCALE}
 
 
-def train(corpora: tuple[str, ...], l2: float, steps: int) -> tuple[dict[str, float], dict]:
+def load_copies(
+    corpora: tuple[str, ...], split: str = "train", turns: bool = False, interview: bool = True
+) -> dict[str, list[list[Copy]]]:
+    """Every dialogue of each corpus's split (and the interview dev rows), as ``copies``."""
+    sources = {name: load_dialogues(name, split) for name in corpora}
+    if interview:
+        sources["interview"] = interview_dialogues()
+    return {name: [copies(d, turns) for d in dialogues] for name, dialogues in sources.items()}
+
+
+def fit_corpora(
+    data: dict[str, list[list[Copy]]], l2: float, steps: int, quiet: bool = False
+) -> tuple[dict[str, float], dict[str, int]]:
+    """One model over the corpora, each weighing the same whatever its size."""
     all_feats: list[list[str]] = []
     all_labels: list[int] = []
     all_weights: list[float] = []
     sizes: dict[str, int] = {}
-    sources = [(name, load_dialogues(name, "train")) for name in corpora]
-    sources.append(("interview", interview_dialogues()))
-    for name, dialogues in sources:
-        feats, labels, _ = examples(dialogues)
+    for name, dialogues in data.items():
+        feats, labels = examples(dialogues)
         sizes[name] = len(labels)
         # Each corpus weighs the same in all, whatever its size; the interview rows as much as
         # a corpus too (few rows, the product's own kind of text).
@@ -147,13 +222,74 @@ def train(corpora: tuple[str, ...], l2: float, steps: int) -> tuple[dict[str, fl
         all_feats += feats
         all_labels += labels
         all_weights += [share] * len(labels)
-        print(f"{name}: {len(labels)} candidates, {sum(labels)} questions", file=sys.stderr)
-    weights = fit(all_feats, all_labels, all_weights, l2, steps)
+        if not quiet:
+            print(f"{name}: {len(labels)} candidates, {sum(labels)} questions", file=sys.stderr)
+    return fit(all_feats, all_labels, all_weights, l2, steps), sizes
+
+
+def train(
+    corpora: tuple[str, ...], l2: float, steps: int, turns: bool = False
+) -> tuple[dict[str, float], dict]:
+    weights, sizes = fit_corpora(load_copies(corpora, turns=turns), l2, steps)
     return weights, {"candidates": sizes}
 
 
+def cross_validate(
+    corpora: tuple[str, ...],
+    l2: float,
+    steps: int,
+    thresholds: list[tuple[float, float]],
+    folds: int = 5,
+    turns: bool = False,
+    extra: tuple[str, ...] = ("dailydialog",),
+) -> None:
+    """Out-of-fold figures on the train splits: each fold of dialogues (of every corpus at once)
+    scored by a model fitted on the other folds; the ``extra`` corpora's train splits, never
+    fitted on, scored by each fold's model in turn. The val splits are not read. One line per
+    corpus, text and pair of thresholds."""
+    data = load_copies(corpora, turns=turns)
+    held = {
+        name: load_copies((name,), turns=False, interview=False)[name]
+        for name in extra
+        if dialogue_set_available(name) and name not in corpora
+    }
+    totals = {
+        (name, t): {"punctuated": Counts(), "stripped": Counts()}
+        for name in (*data, *held)
+        for t in thresholds
+    }
+    for k in range(folds):
+        train_part = {n: [d for i, d in enumerate(ds) if i % folds != k] for n, ds in data.items()}
+        weights, _ = fit_corpora(train_part, l2, steps, quiet=True)
+        for t in thresholds:
+            model = DetectorModel(weights, *t)
+            for name, dialogues in data.items():
+                part = [d for i, d in enumerate(dialogues) if i % folds == k]
+                _merge(totals[name, t], score(part, model))
+            for name, dialogues in held.items():
+                _merge(totals[name, t], score(dialogues[k::folds], model))
+        print(f"fold {k + 1}/{folds}", file=sys.stderr)
+    for (name, t), by_mode in totals.items():
+        for mode, c in by_mode.items():
+            d = c.prf()
+            print(
+                f"{name:12} {mode:10} {t[0]:+.1f}/{t[1]:+.1f} F1 {d['f1']:.3f} "
+                f"(P {d['precision']:.3f} R {d['recall']:.3f}; tp {d['tp']} fp {d['fp']} "
+                f"fn {d['fn']})"
+            )
+
+
+def _merge(into: dict[str, Counts], more: dict[str, Counts]) -> None:
+    for mode, c in more.items():
+        t = into[mode]
+        t.tp, t.fp, t.fn, t.tn = t.tp + c.tp, t.fp + c.fp, t.fn + c.fn, t.tn + c.tn
+
+
 def write(
-    weights: dict[str, float], threshold: float, meta: dict, corpora: tuple[str, ...]
+    weights: dict[str, float],
+    thresholds: tuple[float, float],
+    meta: dict,
+    corpora: tuple[str, ...],
 ) -> None:
     names = sorted(weights)
     data = {
@@ -162,7 +298,8 @@ def write(
         "benchmarks/train_question_detector.py on the train splits listed; no text of them",
         "trained_on": [LICENCES[c] for c in (*corpora, "interview")],
         "candidates": meta["candidates"],
-        "threshold": threshold,
+        "threshold": thresholds[0],
+        "marked_threshold": thresholds[1],
         "scale": SCALE,
         "features": "\n".join(names),
         "weights": [round(weights[f] * SCALE) for f in names],
@@ -176,7 +313,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpora", default=",".join(DEFAULT_CORPORA))
     parser.add_argument("--l2", type=float, default=1e-4)
     parser.add_argument("--steps", type=int, default=400)
-    parser.add_argument("--threshold", type=float, default=0.0)
+    parser.add_argument("--threshold", type=float, default=-0.3)
+    parser.add_argument(
+        "--marked-threshold",
+        type=float,
+        default=-2.0,
+        help='log odds needed to keep a question the rules count that ends with "?" in text '
+        "that marks questions",
+    )
+    parser.add_argument(
+        "--cv", type=int, metavar="K", help="K-fold cross-validation on train only; writes nothing"
+    )
+    parser.add_argument(
+        "--grid-threshold", type=float, nargs="*", default=[], help="with --cv: thresholds to try"
+    )
+    parser.add_argument(
+        "--grid-marked", type=float, nargs="*", default=[], help="with --cv: marked ones to try"
+    )
+    parser.add_argument(
+        "--turns",
+        action="store_true",
+        help="also train on each speaker's consecutive utterances joined into one turn (tried in "
+        "round 6: worse in cross-validation on every corpus, so off)",
+    )
     parser.add_argument("--eval", action="store_true", help="score the dev (val) sets after")
     parser.add_argument("--dry-run", action="store_true", help="do not write the package file")
     args = parser.parse_args(argv)
@@ -185,10 +344,19 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"not available: {', '.join(missing)}", file=sys.stderr)
         return 1
-    weights, meta = train(corpora, args.l2, args.steps)
-    model = DetectorModel(weights, args.threshold)
+    thresholds = (args.threshold, args.marked_threshold)
+    if args.cv:
+        grid = [
+            (a, b)
+            for a in args.grid_threshold or [args.threshold]
+            for b in args.grid_marked or [args.marked_threshold]
+        ]
+        cross_validate(corpora, args.l2, args.steps, grid, args.cv, args.turns)
+        return 0
+    weights, meta = train(corpora, args.l2, args.steps, args.turns)
+    model = DetectorModel(weights, *thresholds)
     if not args.dry_run:
-        write(weights, args.threshold, meta, corpora)
+        write(weights, thresholds, meta, corpora)
     if args.eval:
         from questions_eval import conversation_detect, evaluate_dialogues, per_turn_detect
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up and run every check twoway has: install with the dev extras, lint, format check,
-# type check, the test suite (network blocked), and the question-detection evaluation.
+# type check, the test suite (network blocked) with the docstrings' examples (pytest's
+# testpaths and --doctest-modules in pyproject.toml), and the question-detection evaluation.
 # Usage: bash scripts/check.sh [extra pytest arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +22,7 @@ python3 -m ruff check .
 python3 -m ruff format --check .
 echo "== mypy"
 python3 -m mypy
-echo "== pytest"
+echo "== pytest (tests/ and the doctests of src/twoway/)"
 python3 -m pytest "$@"
 echo "== question detection evaluation (docs/questions.md)"
 python3 benchmarks/questions_eval.py

@@ -9,13 +9,17 @@ Priya's interview), and writes into docs/screenshots/:
 * report.png, report-phone.png: the HTML report (``twoway analyze --html``) of the balanced
   interview at 1280 px and of the monologue at 390 px;
 * cohort.png, cohort-phone.png: the ``twoway cohort`` page of a small made-up cohort (four
-  students, three weekly mock interviews each, two networking chats) at 1280 and 390 px.
+  students, three weekly mock interviews each, two networking chats) at 1280 and 390 px;
+* live-page.png: the Live page (400 px) beside a call window at the monologue nudge, from a
+  call played in real time (``live_demo``: real voices from ``../shared/data``; about 75 s).
 
 Usage: python scripts/screenshots.py [--chromium /usr/bin/chromium] [--out docs/screenshots]
+       [--live-only]
 
 Needs the web and batch extras, the ``playwright`` package and Debian's chromium
 (scripts/setup/chromium.sh); it never downloads a browser. tests/web/test_browser.py uses the
-helpers below (``serve``, ``launch``, ``analyze_and_save``, ``demo_cohort``) for the same walk.
+helpers below (``serve``, ``launch``, ``analyze_and_save``, ``demo_cohort``) for the same walk,
+and tests/web/test_live_*.py the Live page's demo conversation (``live_demo``).
 """
 
 from __future__ import annotations
@@ -112,8 +116,10 @@ def serve(
             process.wait()
 
 
-def launch(playwright: Any, executable: str) -> Any:
-    return playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS, headless=True)
+def launch(playwright: Any, executable: str, extra_args: list[str] | None = None) -> Any:
+    return playwright.chromium.launch(
+        executable_path=executable, args=[*LAUNCH_ARGS, *(extra_args or [])], headless=True
+    )
 
 
 @dataclass
@@ -313,10 +319,252 @@ def report_page(folder: Path, transcript: Path, me: str) -> Path:
     return target
 
 
+# -- the Live page's demo conversation ---------------------------------------------------------
+
+VOICES = ROOT.parent / "shared" / "data" / "voices" / "speakers"
+LIVE_RATE = 16_000
+ALEX, DANA = "2609", "1998"  # LibriSpeech speakers (a man, a woman) in ../shared/data/voices
+ALEX_ENROLL = (3, 9, 0, 1)  # Alex's utterances for the voiceprint: none is in a conversation
+# (speaker, LibriSpeech utterance indexes, pause after the turn): Dana opens, Alex holds the
+# floor for over a minute (the networking limit is 60 s; in this order its 60th second falls
+# inside a stretch of speech, not in a pause), then they take turns.
+LONG_TALK = (
+    ("Dana", (2,), 0.7),
+    ("Alex", (7, 2, 4, 8, 6), 0.5),
+    ("Dana", (4,), 0.6),
+    ("Alex", (5,), 0.6),
+    ("Dana", (6,), 4.0),
+)
+SHORT_TALK = (
+    ("Dana", (1,), 0.7),
+    ("Alex", (2,), 0.6),
+    ("Dana", (3,), 0.8),
+    ("Alex", (6,), 0.5),
+    ("Dana", (5,), 0.6),
+    ("Alex", (5,), 4.0),
+)
+
+
+@dataclass(frozen=True)
+class LiveDemo:
+    """A recorded two-voice conversation for the Live page: one WAV per person (a call: the
+    microphone hears Alex, the shared tab Dana) and the two mixed (in person, one microphone).
+
+    Real read speech from ``../shared/data/voices`` (LibriSpeech 2609 as Alex, 1998 as Dana),
+    each utterance without its lead-in and tail of silence, 0.3 s between the utterances of one
+    turn; 3 s of silence first (the capture starts before the page listens). Times in seconds.
+    """
+
+    mixed: Path
+    tracks: dict[str, Path]
+    duration_s: float
+    turns: tuple[tuple[str, float, float], ...]
+    """(speaker, start_s, end_s) of each turn."""
+    me: str = "Alex"
+    them: str = "Dana"
+    mode: str = "networking"
+
+    @property
+    def longest(self) -> tuple[float, float]:
+        """Alex's longest turn: (start_s, end_s)."""
+        mine = [(start, end) for who, start, end in self.turns if who == self.me]
+        return max(mine, key=lambda span: span[1] - span[0])
+
+
+def _speech_only(samples: Any, floor_db: float = 40.0) -> Any:
+    """``samples`` from the first to the last 10 ms frame within ``floor_db`` of the loudest."""
+    import numpy as np
+
+    hop = LIVE_RATE // 100
+    frames = samples[: len(samples) // hop * hop].reshape(-1, hop)
+    level = 10 * np.log10(np.maximum((frames**2).mean(axis=1), 1e-12))
+    loud = np.flatnonzero(level > level.max() - floor_db)
+    return samples[loud[0] * hop : (loud[-1] + 1) * hop]
+
+
+def _write_wav(path: Path, samples: Any) -> Path:
+    import wave
+
+    import numpy as np
+
+    pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2")
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(LIVE_RATE)
+        out.writeframes(pcm.tobytes())
+    return path
+
+
+def _utterances(speaker: str, picks: tuple[int, ...]) -> list[Any]:
+    from twoway.audio.decode import read_all
+
+    if not VOICES.is_dir():
+        raise SystemExit(f"{VOICES} is not there (../shared/data)")
+    files = sorted((VOICES / f"librispeech-{speaker}").glob("*.flac"))
+    return [_speech_only(read_all(str(files[i]), mono=True)[0]) for i in picks]
+
+
+def live_demo(
+    folder: Path, plan: tuple[tuple[str, tuple[int, ...], float], ...] = LONG_TALK
+) -> LiveDemo:
+    """Write the conversation of ``plan`` under ``folder``: ``alex.wav``, ``dana.wav`` and
+    ``conversation.wav`` (both mixed, as one microphone in the room hears them)."""
+    import numpy as np
+
+    folder.mkdir(parents=True, exist_ok=True)
+    speakers = {"Alex": ALEX, "Dana": DANA}
+    placed: list[tuple[str, int, Any]] = []
+    turns: list[tuple[str, float, float]] = []
+    at = 3 * LIVE_RATE
+    for who, picks, pause_s in plan:
+        start = at
+        for n, piece in enumerate(_utterances(speakers[who], picks)):
+            at += round(0.3 * LIVE_RATE) if n else 0
+            placed.append((who, at, piece))
+            at += len(piece)
+        turns.append((who, start / LIVE_RATE, at / LIVE_RATE))
+        at += round(pause_s * LIVE_RATE)
+    tracks = {who: np.zeros(at, np.float32) for who in speakers}
+    for who, offset, piece in placed:
+        tracks[who][offset : offset + len(piece)] += piece * np.float32(0.5)
+    paths = {who: _write_wav(folder / f"{who.lower()}.wav", track) for who, track in tracks.items()}
+    mixed = _write_wav(folder / "conversation.wav", tracks["Alex"] + tracks["Dana"])
+    return LiveDemo(mixed, paths, at / LIVE_RATE, tuple(turns))
+
+
+def enroll_alex(folder: Path) -> Path:
+    """A data folder (``TWOWAY_DATA_DIR``) with Alex's voiceprint, made by ``twoway voice
+    enroll`` from four utterances that are in no conversation."""
+    import numpy as np
+
+    pause = np.zeros(LIVE_RATE // 2, np.float32)
+    sample = np.concatenate([x for u in _utterances(ALEX, ALEX_ENROLL) for x in (u, pause)])
+    wav = _write_wav(folder / "alex-enroll.wav", sample * np.float32(0.5))
+    data_dir = folder / "data"
+    subprocess.run(
+        [sys.executable, "-m", "twoway", "voice", "enroll", "--me", "Alex", str(wav)],
+        check=True, capture_output=True, env={**os.environ, "TWOWAY_DATA_DIR": str(data_dir)},
+    )  # fmt: skip
+    return data_dir
+
+
+def fake_tab_script(track: Path) -> str:
+    """A Playwright init script standing in for the browser's tab picker: getDisplayMedia gives
+    a stream playing ``track`` (a 16-bit mono WAV) from the moment it is called, as a shared
+    tab's audio would; ``window.twowayTab`` keeps it (to end its track in a test)."""
+    import base64
+    import wave
+
+    with wave.open(str(track), "rb") as source:
+        rate = source.getframerate()
+        pcm = base64.b64encode(source.readframes(source.getnframes())).decode("ascii")
+    return (
+        "navigator.mediaDevices.getDisplayMedia = async () => {"
+        f" const bytes = Uint8Array.from(atob('{pcm}'), (c) => c.charCodeAt(0));"
+        " const pcm = new Int16Array(bytes.buffer);"
+        " const context = new AudioContext();"
+        f" const buffer = context.createBuffer(1, pcm.length, {rate});"
+        " const samples = buffer.getChannelData(0);"
+        " for (let i = 0; i < pcm.length; i++) samples[i] = pcm[i] / 32768;"
+        " const source = context.createBufferSource();"
+        " source.buffer = buffer;"
+        " const out = context.createMediaStreamDestination();"
+        " source.connect(out);"
+        " source.start();"
+        " await context.resume();"
+        " window.twowayTab = out.stream;"
+        " return out.stream;"
+        "};"
+    )
+
+
+def fake_media_args(microphone: Path) -> list[str]:
+    """Chromium's fake capture: the microphone plays ``microphone`` once (``%noloop``: by
+    default the file loops), then silence; permission prompts are answered yes."""
+    return [
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-audio-capture={microphone}%noloop",
+        "--autoplay-policy=no-user-gesture-required",
+    ]
+
+
+CALL_WINDOW = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; height: 100vh; display: flex; flex-direction: column; background: #202124;
+  color: #e8eaed; font: 15px system-ui, sans-serif; }
+.bar { padding: 10px 16px; color: #bdc1c6; }
+.stage { flex: 1; position: relative; margin: 0 12px; border-radius: 10px; background: #3c4043;
+  display: flex; align-items: center; justify-content: center; }
+.avatar { width: 120px; height: 120px; border-radius: 50%; background: #8a5bb5; display: flex;
+  align-items: center; justify-content: center; font-size: 44px; color: #fff; }
+.who { position: absolute; left: 14px; bottom: 12px; }
+.self { position: absolute; right: 14px; bottom: 14px; width: 190px; height: 120px;
+  border-radius: 8px; background: #5f6368; display: flex; align-items: center;
+  justify-content: center; }
+.self .avatar { width: 56px; height: 56px; font-size: 22px; background: #1f5fbf; }
+.self .who { left: 8px; bottom: 6px; font-size: 13px; }
+.controls { display: flex; justify-content: center; gap: 12px; padding: 14px; }
+.controls span { padding: 9px 16px; border-radius: 20px; background: #3c4043; }
+.controls .leave { background: #d93025; }
+</style></head><body>
+<div class="bar">Coffee chat with Dana Lee · 1:14</div>
+<div class="stage"><div class="avatar">DL</div><div class="who">Dana Lee</div>
+<div class="self"><div class="avatar">A</div><div class="who">Alex (you)</div></div></div>
+<div class="controls"><span>Mute</span><span>Camera</span><span>Share</span>
+<span class="leave">Leave</span></div>
+</body></html>"""
+NUDGE_SHOWN = "() => !document.getElementById('live-nudge').hidden"
+
+
+def live_page_shot(playwright: Any, executable: str, base: str, folder: Path, out: Path) -> None:
+    """live-page.png: the Live page beside a call window, when the nudge shows.
+
+    The demo call runs in real time (Alex's microphone from the fake capture, Dana's voice as
+    the shared tab: ``fake_tab_script``), so this takes about 75 s; the call window is a plain
+    page standing in for any video call, and the two are put side by side as on a screen.
+    """
+    from PIL import Image
+
+    demo = live_demo(folder, LONG_TALK)
+    browser = launch(playwright, executable, fake_media_args(demo.tracks["Alex"]))
+    context = browser.new_context(viewport={"width": 400, "height": 820})
+    context.add_init_script(fake_tab_script(demo.tracks["Dana"]))
+    page = context.new_page()
+    page.goto(base + "/live")
+    page.fill("#live-me", "Alex")
+    page.fill("#live-them", "Dana Lee")
+    page.check('input[name="mode"][value="networking"]')
+    page.click("#live-start")
+    page.wait_for_function(NUDGE_SHOWN, timeout=150_000, polling=200)
+    time.sleep(1.5)
+    page.screenshot(path=str(folder / "live.png"))
+    call = browser.new_page(viewport={"width": 820, "height": 820})
+    call.set_content(CALL_WINDOW)
+    call.screenshot(path=str(folder / "call.png"))
+    page.click("#live-stop")
+    page.wait_for_selector("#live-result:not([hidden])", timeout=120_000)
+    browser.close()
+    with Image.open(folder / "call.png") as left, Image.open(folder / "live.png") as right:
+        gap = 16
+        screen = Image.new("RGB", (left.width + gap + right.width, left.height), "#c9ced6")
+        screen.paste(left, (0, 0))
+        screen.paste(right, (left.width + gap, 0))
+        target = out / "live-page.png"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        screen.save(target)
+    _shrink(target)
+    size = target.stat().st_size
+    if size > MAX_PNG_BYTES:
+        raise SystemExit(f"{target}: {size} bytes, over {MAX_PNG_BYTES}")
+    print(f"wrote {target} ({size // 1024} KB)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chromium", default=None, help="Chromium executable")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--live-only", action="store_true", help="Only live-page.png")
     args = parser.parse_args(argv)
     executable = args.chromium or chromium_path()
     if executable is None:
@@ -326,7 +574,12 @@ def main(argv: list[str] | None = None) -> int:
     examples = ROOT / "examples"
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         db = Path(tmp) / "twoway.db"
-        with serve(db, env={"TWOWAY_TODAY": "2026-11-24"}) as server:
+        # The Live page's consent marker goes to a data folder of this run, not the user's.
+        env = {"TWOWAY_TODAY": "2026-11-24", "TWOWAY_DATA_DIR": str(Path(tmp) / "data")}
+        with serve(db, env=env) as server:
+            if args.live_only:
+                live_page_shot(pw, executable, server.url, Path(tmp) / "live", args.out)
+                return 0
             browser = launch(pw, executable)
             page = browser.new_page(viewport={"width": 1200, "height": 900})
 
@@ -392,6 +645,10 @@ def main(argv: list[str] | None = None) -> int:
                 _png(shot, args.out / name, full_page=True)
                 shot.context.close()
             browser.close()
+            if VOICES.is_dir():
+                live_page_shot(pw, executable, server.url, folder / "live", args.out)
+            else:
+                print(f"live-page.png not made: {VOICES} is not there (../shared/data)")
     return 0
 
 

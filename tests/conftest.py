@@ -7,6 +7,9 @@ such a skip means the setup broke (another apt held the lock, a package was rena
 run would pass while testing less. There, every skip whose reason names one of
 :data:`REQUIRED_IN_CI` is turned into a failure that says what is missing and where it comes
 from; collection-time skips (a whole module or folder) fail the session at the end.
+
+Hypothesis runs the "dev" profile (100 examples a property) by default and the "ci" profile
+(500) where ``CI=true``; ``HYPOTHESIS_PROFILE=ci`` asks for the long run anywhere.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import re
 from collections.abc import Generator
 
 import pytest
+from hypothesis import settings
 
 # What CI installs, as skip reasons name it: the browser (scripts/setup/chromium.sh), the
 # database (scripts/setup/postgres.sh), and the dev extras (pyproject.toml).
@@ -27,6 +31,15 @@ REQUIRED_IN_CI = re.compile(
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() == "true"
+
+
+# Hypothesis profiles, as srt has them: a quick run on a developer's machine, a long one in CI,
+# where the time is there to find the rare input. HYPOTHESIS_PROFILE chooses either by name.
+# No deadline in either: a busy machine (these have 2 cores) would fail an example for being
+# slow, and speed is measured in benchmarks/, not here.
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile("ci", max_examples=500, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if in_ci() else "dev"))
 
 
 def _skip_reason(report: pytest.TestReport | pytest.CollectReport) -> str:

@@ -11,13 +11,16 @@ The names below load on first use (PEP 562), so ``import twoway`` and ``twoway -
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from twoway._lazy import lazy_names
 from twoway.errors import (
+    BatchError,
+    ComposeError,
     EncodingError,
     FormatError,
     InputError,
+    MissingExtraError,
     SpeakerError,
     TwowayError,
     UnknownFormatError,
@@ -31,10 +34,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Analysis",
+    "BatchError",
+    "ComposeError",
     "Conversation",
     "EncodingError",
     "FormatError",
     "InputError",
+    "MissingExtraError",
     "Mode",
     "SpeakerError",
     "Targets",
@@ -48,24 +54,14 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
-_LAZY = {
-    "Analysis": "twoway.analysis",
-    "Mode": "twoway.analysis",
-    "Targets": "twoway.analysis",
-    "analyze": "twoway.analysis",
-    "load": "twoway.formats",
-    "parse_text": "twoway.formats",
-}
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'twoway' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(
+    __name__,
+    {
+        "Analysis": "twoway.analysis",
+        "Mode": "twoway.analysis",
+        "Targets": "twoway.analysis",
+        "analyze": "twoway.analysis",
+        "load": "twoway.formats",
+        "parse_text": "twoway.formats",
+    },
+)

@@ -6,10 +6,20 @@ The tree::
     ├── InputError              a source that cannot be read; carries ``path`` and ``line``
     │   ├── EncodingError       bytes that are not valid UTF-8 / UTF-16
     │   ├── UnknownFormatError  content that matches no supported format
-    │   └── FormatError         content of a known format that breaks its rules
+    │   ├── FormatError         content of a known format that breaks its rules
+    │   └── DeviceError         a sound device that cannot be opened or read (``twoway.live``)
+    ├── ComposeError            turns a format cannot write (also a ``ValueError``)
     ├── SpeakerError            ``--me`` names nobody in the conversation (carries the speakers)
     ├── UsageError              options that do not fit together or values out of range
-    └── MissingExtraError       an optional dependency is not installed (carries the install hint)
+    ├── MissingExtraError       an optional dependency is not installed (carries the install hint)
+    ├── BatchError              a batch that cannot go on (a bad file is a failed row instead)
+    └── StoreError              the database cannot be opened, read or written (``twoway.store``)
+        ├── DatabaseBusyError   another program kept the database locked
+        ├── SchemaTooNewError   the database was written by a newer twoway
+        └── NotFoundError       no such person, company, conversation or follow-up
+
+``DeviceError`` is defined in ``twoway.live.capture`` and the store's errors in
+``twoway.store.errors`` (each exported by its package); the rest are here.
 
 Third-party errors (``json``, ``UnicodeDecodeError``, ``OSError``) are re-raised as one of these at
 the boundary, with ``from exc``, so callers only ever need ``except TwowayError``.
@@ -65,6 +75,15 @@ class FormatError(InputError):
     """Content of a known format that breaks its rules (a bad timestamp, end before start...)."""
 
 
+class ComposeError(TwowayError, ValueError):
+    """Turns that a format cannot write: no timing for a timed format, or a speaker name the
+    format cannot hold (it would read back as something else).
+
+    Also a ``ValueError``, as srt's ``TimestampParseError`` is, so ``except ValueError`` still
+    catches it.
+    """
+
+
 class SpeakerError(TwowayError):
     """A speaker name (``--me``) that matches nobody, or more than one speaker."""
 
@@ -88,3 +107,7 @@ class MissingExtraError(TwowayError):
         self.feature = feature
         self.extra = extra
         self.module = module
+
+
+class BatchError(TwowayError):
+    """The batch itself could not go on (not one file: those become failed rows)."""

@@ -13,9 +13,22 @@ from the start of the recording.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
+
+
+class Mode(StrEnum):
+    """What kind of conversation it is; each mode has its targets (``twoway.analysis.targets``).
+
+    Here, beside the nouns, so the command line can type ``--mode`` without loading the analysis.
+    """
+
+    INTERVIEW = "interview"
+    NETWORKING = "networking"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,26 +70,57 @@ def _start_key(turn: Turn) -> float:
     return turn.start if turn.start is not None else 0.0
 
 
-def union_length(intervals: Iterable[tuple[float, float]]) -> float:
-    """Total length covered by ``intervals`` (overlaps counted once).
+class Coverage:
+    """The union of one speaker's intervals, and how much of the time axis it covers.
 
-    >>> union_length([(0, 2), (1, 3), (5, 6)])
-    4.0
+    Built in one pass over intervals that come in start order (a conversation's turns do), in
+    compact float arrays: on a long transcript this is the largest structure the analysis keeps.
+
+    >>> coverage = Coverage()
+    >>> for start, end in [(0.0, 2.0), (1.0, 3.0), (5.0, 6.0)]:
+    ...     coverage.add(start, end)
+    >>> coverage.total, coverage.within(2.5, 5.5)
+    (4.0, 1.0)
     """
-    total = 0.0
-    cur_start: float | None = None
-    cur_end = 0.0
-    for start, end in sorted(intervals):
-        if cur_start is None:
-            cur_start, cur_end = start, end
-        elif start <= cur_end:
-            cur_end = max(cur_end, end)
+
+    __slots__ = ("_before", "_ends", "_starts")
+
+    def __init__(self) -> None:
+        self._starts = array("d")
+        self._ends = array("d")
+        self._before = array("d", [0.0])  # covered length before each interval; last = total
+
+    def add(self, start: float, end: float) -> None:
+        """Add an interval starting no earlier than the previous one."""
+        ends = self._ends
+        if ends and start <= ends[-1]:
+            if end > ends[-1]:
+                self._before[-1] += end - ends[-1]
+                ends[-1] = end
         else:
-            total += cur_end - cur_start
-            cur_start, cur_end = start, end
-    if cur_start is not None:
-        total += cur_end - cur_start
-    return float(total)
+            self._starts.append(start)
+            ends.append(end)
+            # The length first: added to a total, a far-off time would swallow what came before.
+            self._before.append(self._before[-1] + (end - start))
+
+    @property
+    def total(self) -> float:
+        """The covered length: overlapping intervals count once."""
+        return self._before[-1]
+
+    def upto(self, t: float) -> float:
+        """Covered length in (-inf, t]."""
+        i = bisect_right(self._starts, t)  # intervals starting at or before t
+        if i == 0:
+            return 0.0
+        return self._before[i - 1] + (min(t, self._ends[i - 1]) - self._starts[i - 1])
+
+    def within(self, a: float, b: float) -> float:
+        return self.upto(b) - self.upto(a)
+
+    def intervals(self) -> Iterator[tuple[float, float]]:
+        """The covered intervals, in start order."""
+        return zip(self._starts, self._ends, strict=True)
 
 
 @dataclass(frozen=True)
@@ -144,15 +188,29 @@ class Conversation:
     def turns_of(self, speaker: str | None) -> tuple[Turn, ...]:
         return tuple(t for t in self.turns if t.speaker == speaker)
 
+    def coverages(self) -> dict[str | None, Coverage]:
+        """Each speaker's coverage of the time axis, in one pass (``None``: turns without a
+        speaker); empty without timing."""
+        result: dict[str | None, Coverage] = {}
+        for turn in self.turns:
+            if turn.start is not None and turn.end is not None:
+                coverage = result.get(turn.speaker)
+                if coverage is None:
+                    coverage = result[turn.speaker] = Coverage()
+                coverage.add(turn.start, turn.end)  # turns are kept in start order
+        return result
+
     def talk_s(self, speaker: str | None) -> float | None:
-        """Length of the union of ``speaker``'s speech intervals; ``None`` without timing."""
+        """``speaker``'s talk time: the length of the union of their turns' intervals (their own
+        overlapping turns count once); 0.0 for someone who never spoke, ``None`` without timing.
+
+        The one definition of talk time (docs/metrics.md, "Per speaker"): the analysis reads it
+        from the same ``coverages``.
+        """
         if not self.has_timing:
             return None
-        return union_length(
-            (t.start, t.end)
-            for t in self.turns
-            if t.speaker == speaker and t.start is not None and t.end is not None
-        )
+        coverage = self.coverages().get(speaker)
+        return coverage.total if coverage is not None else 0.0
 
     def with_turns(self, turns: Sequence[Turn]) -> Conversation:
         """A copy holding ``turns`` instead, same source, format and notes."""

@@ -86,6 +86,30 @@ def test_weak_openings_in_unpunctuated_speech_are_found() -> None:
     assert functions(turns)[1] == [("are you from around here", "question")]
 
 
+def test_a_question_after_a_statement_in_run_on_speech_is_one_candidate() -> None:
+    # Unpunctuated speech runs a statement into a question; the inversion after it opens one
+    # candidate that runs to the end ("do you | have your badge" is not two), and a question word
+    # with an inversion ("how do i") is proposed even after "see".
+    turns = [
+        ("A", "the reader at the door will not take my card"),
+        ("B", "lets go and take a look at it do you have your badge with you"),
+        ("A", "i see how do i get a new one then"),
+    ]
+    rows, _ = qc.candidates(turns, False)
+    assert [q.text for q, _f, _d in rows[1]] == ["do you have your badge with you"]
+    assert [q.text for q, _f, _d in rows[2]] == ["how do i get a new one then"]
+    assert functions(turns)[1] == [("do you have your badge with you", "question")]
+
+
+def test_a_question_mark_is_trusted_where_the_writer_marks_questions() -> None:
+    turns = [
+        ("A", "Good morning. Could I speak with the office manager, please?"),
+        ("B", "Speaking. Who is this, please?"),
+        ("A", "This is Sam from the print shop."),
+    ]
+    assert [q.counts for q in qc.conversation_questions(turns)[1]] == [True]
+
+
 def test_without_the_model_the_rules_decide() -> None:
     turns = [("A", "What does the team do?"), ("B", "Mostly billing.")]
     found = qc.conversation_questions(turns, model=qc.DetectorModel({}, 0.0))

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from twoway.analysis.questions import (
@@ -230,6 +230,8 @@ STATEMENTS = [
     "So do I.",
     # Looking for a word.
     "We moved everything to, what do you call it, a lakehouse, last spring.",
+    "It was, uh, how shall I say it, a little chaotic at first.",
+    "how should I put it,",
     # A clause, not a tag.
     "But I don't, you know, mind the on-call rotation much.",
 ]
@@ -441,7 +443,6 @@ _speech = st.lists(
 ).map(" ".join)
 
 
-@settings(max_examples=400, deadline=None)
 @given(st.one_of(st.text(max_size=200), _speech))
 def test_find_questions_never_raises_and_spans_are_ordered_substrings(text: str) -> None:
     found = find_questions(text)
@@ -455,7 +456,6 @@ def test_find_questions_never_raises_and_spans_are_ordered_substrings(text: str)
         assert q.function in ("question", "backchannel", "rhetorical")
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_classifiers_never_raise(text: str) -> None:
     assert topic_of(text) in TOPICS
@@ -586,6 +586,8 @@ def test_call_logistics_are_their_own_kind_and_never_count(text: str) -> None:
         "Can you see the problem with that design?",
         "Did you hear about the merger?",
         "were you there",
+        # "cut out" with an object is about the work, not the connection.
+        "Well, do you cut out your own patterns?",
     ],
 )
 def test_questions_that_mention_seeing_or_hearing_still_count(text: str) -> None:

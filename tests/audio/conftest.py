@@ -23,7 +23,7 @@ if not have_espeak():
 
 def diarize_installed() -> bool:
     """twoway[diarize] is there (found, not imported: resemblyzer's own imports need more)."""
-    from twoway.audio._pipeline import diarize_available
+    from twoway.audio import diarize_available
 
     return diarize_available()
 

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from twoway.errors import FormatError
@@ -144,7 +144,6 @@ _WORD = st.from_regex(r"[a-zé][a-zé']{0,7}", fullmatch=True).filter(
 )
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     st.lists(
         st.tuples(
@@ -173,7 +172,6 @@ def test_round_trip(utterances: list[tuple[str, list[str], str, int, int]]) -> N
     ]
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_random_text_raises_only_format_error(tail: str) -> None:
     with contextlib.suppress(FormatError):

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from twoway.errors import FormatError, InputError
@@ -602,13 +602,12 @@ json_values = st.recursive(
 )
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(document=json_values, flavor=st.sampled_from((None, *cloud_json.FLAVORS)))
 def test_any_document_reads_or_raises_input_error(document: object, flavor: str | None) -> None:
     if flavor is None:
         flavor = cloud_json.sniff(document)
-        if flavor is None:
-            return
+        assume(flavor is not None)  # no vendor claims it: nothing to read
     notes: list[str] = []
     try:
         turns = list(cloud_json.parse(document, flavor=flavor, path="<doc>", notes=notes))
@@ -710,7 +709,6 @@ VENDORS = {
 }
 
 
-@settings(max_examples=60, deadline=None)
 @given(words=spoken, vendor=st.sampled_from(sorted(VENDORS)))
 def test_composed_documents_read_back(words: list[tuple[int, str, int, int]], vendor: str) -> None:
     timed = _timed(words)

@@ -6,7 +6,7 @@ import contextlib
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from twoway.errors import FormatError
@@ -99,7 +99,6 @@ def test_sniffing(head: str, path: str, expected: str) -> None:
 # Properties: words written as CTM come back, grouped by channel.
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     st.lists(
         st.tuples(
@@ -127,7 +126,6 @@ def test_words_come_back(words: list[tuple[str, int, int, str]]) -> None:
     assert all(turn.start is not None and turn.end is not None for turn in turns)
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_random_text_raises_only_format_error(text: str) -> None:
     with contextlib.suppress(FormatError):

@@ -15,7 +15,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from twoway.errors import FormatError, InputError, UnknownFormatError
@@ -214,7 +214,6 @@ paragraphs = st.lists(
 
 
 @given(blocks=paragraphs)
-@settings(max_examples=150, deadline=None)
 def test_any_document_reads_or_raises_an_input_error(blocks: list[str]) -> None:
     target = io.BytesIO()
     write_docx(target, list(blocks))
@@ -242,7 +241,6 @@ GOOD = _good_document()
     ),
     cut=st.integers(min_value=4, max_value=len(GOOD)),
 )
-@settings(max_examples=150, deadline=None)
 def test_damaged_bytes_raise_only_input_errors(edits: list[tuple[int, int]], cut: int) -> None:
     data = bytearray(GOOD)
     for at, value in edits:

@@ -9,7 +9,7 @@ from random import Random
 from xml.sax.saxutils import escape, quoteattr
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from twoway.errors import FormatError
@@ -211,7 +211,6 @@ _VALUE = st.text(
 )
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     st.lists(
         st.tuples(
@@ -238,7 +237,6 @@ def test_round_trip(annotations: list[tuple[str, int, int, str]], random: Random
     assert sorted((t.speaker, t.start, t.end, t.text) for t in turns) == expected
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_random_text_raises_only_format_error(tail: str) -> None:
     with contextlib.suppress(FormatError):

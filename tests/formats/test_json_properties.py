@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from twoway.errors import InputError
@@ -199,7 +199,6 @@ json_documents = st.recursive(
 
 
 @given(document=json_documents, flavor=st.sampled_from((None, *json_formats.FLAVORS)))
-@settings(max_examples=600, deadline=None)
 def test_random_json_only_raises_input_error(document: object, flavor: str | None) -> None:
     with contextlib.suppress(InputError):
         turns = parse_text(json.dumps(document), format=flavor).turns
@@ -257,7 +256,6 @@ def broken_fixtures(draw: st.DrawFn) -> object:
 
 
 @given(document=broken_fixtures(), flavor=st.sampled_from((None, *json_formats.FLAVORS)))
-@settings(max_examples=800, deadline=None)
 def test_broken_fixtures_only_raise_input_error(document: object, flavor: str | None) -> None:
     with contextlib.suppress(InputError):
         for turn in parse_text(json.dumps(document), format=flavor).turns:

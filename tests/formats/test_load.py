@@ -33,6 +33,7 @@ def test_public_api() -> None:
         "describe_formats",
         "load",
         "parse_text",
+        "resolve_name",
     ]
     known = twoway.formats.TRANSCRIPT_EXTENSIONS
     assert {".vtt", ".docx", ".textgrid", ".eaf", ".cha", ".sbv"} <= known

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from twoway.formats import load, parse_text, srt, vtt
@@ -180,7 +180,6 @@ def _rolling_vtt(spoken: list[str]) -> str:
 
 
 @given(spoken=lines)
-@settings(max_examples=150, deadline=None)
 def test_rolling_layout_reads_back_each_line_once(spoken: list[str]) -> None:
     turns = list(vtt.parse(_rolling_vtt(spoken)))
     assert [t.text for t in turns] == spoken

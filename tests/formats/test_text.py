@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from twoway.errors import InputError
@@ -462,7 +462,6 @@ lines = st.one_of(
 
 
 @given(source=st.lists(lines, max_size=16).map("\n".join))
-@settings(max_examples=300, deadline=None)
 def test_any_lines_read_without_errors_other_than_input_errors(source: str) -> None:
     notes: list[str] = []
     try:

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from twoway.errors import FormatError
@@ -240,7 +240,6 @@ def _compose(tiers: list[tuple[str, list[tuple[float, float, str]]]], short: boo
     return "\n".join(out) + "\n"
 
 
-@settings(max_examples=150, deadline=None)
 @given(_tiers(), st.booleans())
 def test_round_trip(tiers: list[tuple[str, list[tuple[float, float, str]]]], short: bool) -> None:
     turns = list(textgrid.parse(_compose(tiers, short)))
@@ -253,7 +252,6 @@ def test_round_trip(tiers: list[tuple[str, list[tuple[float, float, str]]]], sho
     assert sorted((t.speaker, t.start, t.end, t.text) for t in turns) == sorted(spoken)
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_random_text_raises_only_format_error(tail: str) -> None:
     text = 'File type = "ooTextFile"\nObject class = "TextGrid"\n' + tail

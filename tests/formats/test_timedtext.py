@@ -12,7 +12,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from twoway.errors import FormatError, InputError, UnknownFormatError
@@ -286,7 +286,6 @@ def _ttml(turns: list[Turn]) -> str:
 
 @pytest.mark.parametrize("write", [_srv1, _srv3, _ttml])
 @given(turns=sequential_turns())
-@settings(max_examples=100, deadline=None)
 def test_captions_read_back(write: Callable[[list[Turn]], str], turns: list[Turn]) -> None:
     assert list(parse_text(write(turns)).turns) == turns
 
@@ -324,7 +323,6 @@ documents = st.lists(st.one_of(xml_fragments, st.text(max_size=6)), max_size=12)
 
 
 @given(document=documents, forced=st.sampled_from([None, "timedtext", "ttml"]))
-@settings(max_examples=400, deadline=None)
 def test_any_document_reads_or_raises_input_error(document: str, forced: str | None) -> None:
     with contextlib.suppress(InputError):
         conv = parse_text(document, format=forced)

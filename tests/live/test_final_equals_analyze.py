@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from twoway.audio._pipeline import diarize_available
+from twoway.audio import diarize_available
 from twoway.cli import main
 
 from .conftest import MOCK_INTERVIEW

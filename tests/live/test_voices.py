@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from twoway.audio._pipeline import diarize_available
+from twoway.audio import diarize_available
 from twoway.cli import main
 from twoway.live.voices import threshold
 

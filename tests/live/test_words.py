@@ -13,8 +13,7 @@ import numpy as np
 from twoway.analysis import analyze
 from twoway.analysis.targets import targets_for
 from twoway.audio.decode import iter_chunks
-from twoway.live import LiveSession, Source
-from twoway.live._final import Words
+from twoway.live import LiveSession, Source, Words
 from twoway.live.words import Ring
 
 

@@ -16,19 +16,7 @@ from twoway.report import _format as fmt
 INTERVIEW = TargetsUsed(share=0.5, share_low=0.4, share_high=0.6, monologue_s=90.0, questions=4)
 
 
-def test_clock() -> None:
-    assert fmt.clock(0.0) == "0:00"
-    assert fmt.clock(196.6) == "3:17"
-    assert fmt.clock(3725.0) == "1:02:05"
-    assert fmt.clock(None) == "—"
-
-
-def test_numbers_and_percent() -> None:
-    assert fmt.percent(0.76875) == "77%"
-    assert fmt.percent(None) == "—"
-    assert fmt.number(138.4) == "138"
-    assert fmt.number(2.25, 1) == "2.2"
-    assert fmt.number(None, 1) == "—"
+def test_points() -> None:  # clock, percent and number: tests/core/test_display.py
     assert fmt.points(13.0) == "13"
     assert fmt.points(8.4) == "8.4"
 

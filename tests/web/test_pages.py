@@ -128,6 +128,34 @@ def test_saved_conversation_pages(client: TestClient) -> None:
     assert "What have you enjoyed most about working here?" in person
 
 
+def test_the_web_shows_times_shares_dates_and_gaps_as_the_report_does() -> None:
+    from twoway.web.pages import make_templates
+
+    page = make_templates().from_string(
+        "{{ 3700|clock }} {{ 208.4|clock }} {{ none|clock }} {{ 0.783|percent }} "
+        "{{ none|percent }} {{ none|day }} {{ '' or missing }}"
+    )
+    assert page.render() == "1:01:40 3:28 — 78% — — —"  # 3,700 s was 61:40, gaps were -
+
+
+def test_what_was_not_given_shows_as_a_dash_in_the_lists(client: TestClient) -> None:
+    token = csrf(client)
+    shown = report(client, "monologue_interview.vtt", "Alex Rivera")
+    client.post(
+        f"{shown.upload_url}/save",
+        data={"csrf_token": token, "me": "Alex Rivera", "mode": "interview",
+              "person": "Dana Lee", "date": "2026-11-02"},
+    )  # fmt: skip
+    row = re.search(r"<tr>\s*<td class=\"nowrap\">2026-11-02</td>(?:(?!</tr>).)*</tr>",
+                    client.get("/conversations").text, re.S)  # fmt: skip
+    assert row, "no row for the saved conversation"
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(0), re.S)
+    assert cells[3:5] == ["—", "—"]  # no company, no role (after date, source, with)
+    people = client.get("/people").text
+    assert "<td>—</td>\n    <td>—</td>" in people  # no company, no title
+    assert ">-<" not in people
+
+
 def test_saving_with_a_bad_date_keeps_the_form_filled(client: TestClient) -> None:
     shown = report(client, "coffee_chat.txt", "Jordan Patel", "networking")
     response = client.post(
@@ -288,7 +316,7 @@ def test_a_recording_is_read_in_the_background_with_its_stage_shown(
     import threading
 
     import twoway.audio
-    from twoway.audio._pipeline import AudioResult
+    from twoway.audio import AudioResult
     from twoway.errors import InputError
     from twoway.formats import parse_text
 

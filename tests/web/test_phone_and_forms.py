@@ -64,7 +64,7 @@ def test_a_recording_read_without_words_offers_to_transcribe_it(
     client: TestClient, whisper_here: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import twoway.audio
-    from twoway.audio._pipeline import AudioResult
+    from twoway.audio import AudioResult
 
     asked: list[bool] = []
 

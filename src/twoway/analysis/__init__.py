@@ -1,5 +1,6 @@
 """The pure analysis core: ``Conversation`` in, ``Analysis`` out. No I/O here."""
 
+from twoway.analysis._question_topics import stem
 from twoway.analysis.analyze import analyze, resolve_speaker
 from twoway.analysis.result import SCHEMA, Analysis
 from twoway.analysis.targets import DEFAULT_TARGETS, Mode, Targets, targets_for
@@ -12,5 +13,6 @@ __all__ = [
     "Targets",
     "analyze",
     "resolve_speaker",
+    "stem",
     "targets_for",
 ]

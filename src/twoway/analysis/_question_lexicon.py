@@ -172,7 +172,9 @@ RHETORICAL_PHRASES = frozenset(
     tuple(p.split())
     for p in """you know | you know what i mean | know what i mean | who knows | who cares |
     guess what | you know what | why not | what can you do | what else is new | go figure |
-    how about that | am i right | ya know | you see | see what i mean | what do you know
+    how about that | am i right | ya know | you see | see what i mean | what do you know |
+    how shall i say it | how should i say it | how should i put it | how shall i put it |
+    how can i put it | how do i put it | how can i say it | how do i say it
     """.replace("\n", " ").split("|")
 )
 # Openings of rhetorical questions ("who doesn't want that?", "how cool is that?").
@@ -227,7 +229,10 @@ WORD_SEARCHES = frozenset(
     what do they call it | what do they call them | what do you call those | what do they call
     those | what do you call that | what do they call that | what is it called | whats it called |
     what was it called | whats the word | what is the word | whats his name | whats her name |
-    whats it called""".replace("\n", " ").split("|")
+    whats it called | how shall i say it | how should i say it | how should i put it |
+    how shall i put it | how can i put it | how do i put it | how can i say it""".replace(
+        "\n", " "
+    ).split("|")
 )
 LIKE_REPORTERS = _words("was were is im am are hes shes theyre youre be")
 # A question-noun tail makes everything before it an example ("..., that kind of question.").

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from twoway.analysis.result import Feedback, FeedbackKind, Questioning, SpeakerStats
 from twoway.analysis.targets import Mode, Targets
+from twoway.display import plural
 
 FEW_SWITCHES_PER_MIN = 1.0
 MANY_INTERRUPTIONS = 3
@@ -60,8 +61,22 @@ def feedback(
     ``participants``: how many people took part (the targets are already scaled to it); named
     in the share messages when there were more than two.
     """
+    items = [
+        *_share_feedback(me.share, share_basis, mode, targets, participants),
+        *(_questioning_feedback(questioning, mode, targets) if questioning is not None else []),
+        *_monologue_feedback(me, targets),
+        *_switches_feedback(switches_per_min),
+        *_habits_feedback(me),
+        *_pace_feedback(me),
+        *_self_focus_feedback(me),
+    ]
+    return tuple(sorted(items, key=lambda f: f.priority))
+
+
+def _share_feedback(
+    share: float | None, share_basis: str, mode: Mode, targets: Targets, participants: int
+) -> list[Feedback]:
     items: list[Feedback] = []
-    share = me.share
     spoke = "spoke" if share_basis == "time" else "said"
     of_what = "of the time" if share_basis == "time" else "of the words"
     if share is not None:
@@ -105,8 +120,11 @@ def feedback(
                     PRAISE,
                 )
             )
-    if questioning is not None:
-        items.extend(_questioning_feedback(questioning, mode, targets))
+    return items
+
+
+def _monologue_feedback(me: SpeakerStats, targets: Targets) -> list[Feedback]:
+    items: list[Feedback] = []
     if me.longest_monologue_s is not None and me.monologues > 0:
         over = me.longest_monologue_s > 2 * targets.monologue_s
         items.append(
@@ -114,11 +132,16 @@ def feedback(
                 1 if over else 2,
                 "monologue",
                 f"Your longest monologue ran {format_duration(me.longest_monologue_s)} "
-                f"({_plural(me.monologues, 'monologue')} over the "
+                f"({plural(me.monologues, 'monologue')} over the "
                 f"{targets.monologue_s:.0f} s limit): communicate rather than make "
                 "a speech; pause and check in.",
             )
         )
+    return items
+
+
+def _switches_feedback(switches_per_min: float | None) -> list[Feedback]:
+    items: list[Feedback] = []
     if switches_per_min is not None and switches_per_min < FEW_SWITCHES_PER_MIN:
         items.append(
             Feedback(
@@ -128,13 +151,19 @@ def feedback(
                 "conversation goes back and forth: shorter answers, then a question.",
             )
         )
+    return items
+
+
+def _habits_feedback(me: SpeakerStats) -> list[Feedback]:
+    """Speaking over the other person, and fillers."""
+    items: list[Feedback] = []
     if me.interruptions >= MANY_INTERRUPTIONS:
         items.append(
             Feedback(
                 2,
                 "interruptions",
                 f"You started speaking over the other person "
-                f"{_plural(me.interruptions, 'time')}; let them finish.",
+                f"{plural(me.interruptions, 'time')}; let them finish.",
             )
         )
     if me.fillers_per_100w is not None and me.fillers_per_100w > MANY_FILLERS_PER_100W:
@@ -146,6 +175,11 @@ def feedback(
                 "(um, uh, you know...); a short pause works better.",
             )
         )
+    return items
+
+
+def _pace_feedback(me: SpeakerStats) -> list[Feedback]:
+    items: list[Feedback] = []
     if me.wpm is not None and me.words >= 50:
         if me.wpm > FAST_WPM:
             items.append(
@@ -165,6 +199,11 @@ def feedback(
                     "keeps the conversation moving.",
                 )
             )
+    return items
+
+
+def _self_focus_feedback(me: SpeakerStats) -> list[Feedback]:
+    items: list[Feedback] = []
     self_rate, other_rate = me.self_refs_per_100w, me.other_refs_per_100w
     if (
         self_rate is not None
@@ -180,7 +219,7 @@ def feedback(
                 f"{other_rate:.1f}: turn more of the talk toward them.",
             )
         )
-    return tuple(sorted(items, key=lambda f: f.priority))
+    return items
 
 
 def _questioning_feedback(q: Questioning, mode: Mode, targets: Targets) -> list[Feedback]:
@@ -199,7 +238,7 @@ def _questioning_feedback(q: Questioning, mode: Mode, targets: Targets) -> list[
             Feedback(
                 2,
                 "few_questions",
-                f"You asked {_plural(q.asked, 'question')}; aim for at least {targets.questions}, "
+                f"You asked {plural(q.asked, 'question')}; aim for at least {targets.questions}, "
                 "about them and their work: "
                 "\u201cWhat have you enjoyed most about working here?\u201d",
             )
@@ -209,7 +248,7 @@ def _questioning_feedback(q: Questioning, mode: Mode, targets: Targets) -> list[
             Feedback(
                 3,
                 "questions_on_target",
-                f"You asked {_plural(q.asked, 'question')}: good use of your questioning time.",
+                f"You asked {plural(q.asked, 'question')}: good use of your questioning time.",
                 PRAISE,
             )
         )
@@ -228,7 +267,7 @@ def _questioning_feedback(q: Questioning, mode: Mode, targets: Targets) -> list[
             Feedback(
                 3,
                 "follow_ups",
-                f"{_plural(q.follow_ups, 'question')} built on what they had just said: "
+                f"{plural(q.follow_ups, 'question')} built on what they had just said: "
                 "that shows you listened.",
                 PRAISE,
             )
@@ -272,7 +311,3 @@ def unknown_me_feedback(speakers: Sequence[str], speakers_known: bool) -> tuple[
             f"{', '.join(speakers)}) to get your score and feedback.",
         ),
     )
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -233,6 +233,9 @@ def candidate_features(
             feats.append(f"ctx:next:{_closed(first) if first else 'empty'}")
             if first in _ANSWER_STARTS:
                 feats.append("ctx:answered")
+            if verdict != "question":
+                # "Really?" answered "Yes, ..." was asked; answered "yeah" it mostly was not.
+                feats.append(f"ctx:{verdict}:next:{_closed(first) if first else 'empty'}")
             if following.asks:
                 feats.append("ctx:next_asks")
             feats.append(f"ctx:next_n:{following.size}")
@@ -307,14 +310,18 @@ def detector_model() -> DetectorModel | None:
 
 # An inversion or a question word anywhere, which the rules do not take mid-clause ("i come
 # from china are you american", "now do your grandchildren live nearby"): a weak candidate for
-# the model, in a turn where the rules found nothing. Runs on the lowercased text.
+# the model, in a turn without punctuation, beside what the rules found. Runs on the lowercased
+# text.
 _WEAK = re.compile(
     r"""\b(?:(?:is|are|was|were|do|does|did|have|has|can|could|will|would|should|am|isnt|arent
     |dont|doesnt|didnt|havent|wasnt|cant|wont|wouldnt)\ (?:you|i|we|they|he|she|it|there|your
     |the|this|that|these|those|my|our|their|his|her|anyone|anybody|anything|everyone|somebody
     |someone|yall)
     |(?:what|whats|where|wheres|why|how|hows|who|whos)\ (?:is|are|was|were|do|does|did|have
-    |has|can|could|will|would|should|about|else|much|many|long|often|not|the))\b
+    |has|can|could|will|would|should|about|else|much|many|long|often|not|the)
+    |(?:when|which)\ (?:is|are|was|were|do|does|did|have|has|can|could|will|would|should)
+    \ (?:you|i|we|they|he|she|it|there|the|this|that|your|my)
+    |whats\ (?:up|wrong|new|going\ on|happening|the\ matter))\b
     # "do" or "have" left out at the start: "you think so", "you been there", "you guys use it"
     |^(?:(?:so|and|but|oh|uh|um|well|okay|now)\ )*you\ (?:think|mean|use|want|need|like|have
     |got|been|ever|guys|all|remember|see|know\ what|know\ how|know\ if)\b""",
@@ -327,33 +334,67 @@ _WEAK_MARKERS = frozenset({("i", "mean"), ("i", "guess"), ("you", "know"), ("i",
 _WEAK_BLOCKERS = frozenset(
     lx.WH | lx.AUXILIARIES | lx.PRONOUN_SUBJECTS | lx.MID_BLOCKERS | lx.COMPLEMENT_TAKERS
 )
+_WEAK_AUX_BLOCKERS = frozenset(
+    lx.WH | lx.AUXILIARIES | {"to", "that", "if", "whether", "because", "than", "as", "so", "nor"}
+)
+# A subject after "how do", "when can": an inversion ("i see how do i get one").
+_SUBJECT_NEXT = [[w] for w in ("you", "i", "we", "they", "he", "she", "it", "there", "yall")]
 _SENTENCE_MARK = re.compile(r"[.?!]")
-_WEAK_MAX_CHARS = 200
+# A cheap first test: no word a weak opening can start with.
+_WEAK_HINT = re.compile(
+    r"(?i)\b(?:is|are|was|were|do|does|did|ha[vs]|can|could|will|wo|should|am|wh|how|you)"
+)
 
 
-def _weak_candidate(text: str) -> DetectedQuestion | None:
-    """The first weak opening of ``text`` (see ``_WEAK``), to the end of its sentence."""
+def _weak_candidates(text: str, taken: Sequence[DetectedQuestion]) -> list[DetectedQuestion]:
+    """Every weak opening of ``text`` (see ``_WEAK``) outside the questions ``taken`` by the
+    rules, each to the end of its sentence or to the next opening; at most ``_WEAK_MAX`` of them.
+    """
     low = text.lower().replace("’", "'")
     where: list[int] | None = None  # offsets in ``text`` once apostrophes are taken out
     if "'" in low:
         where = [i for i, ch in enumerate(low) if ch != "'"]
+        where.append(len(text))
         low = low.replace("'", "")
+    starts: list[tuple[int, int]] = []
     for match in _WEAK.finditer(low):
         prior = _tokens(low[max(0, match.start() - 16) : match.start()])
+        # An inversion ("... look at it do you have ...") is blocked by fewer words than a
+        # question word, which often opens a clause ("that is what i love").
+        head = match.group().split(" ")
+        inverted = head[0] in lx.AUXILIARIES or (
+            len(head) > 1
+            and head[1] in lx.AUXILIARIES
+            and (head[2:] or _tokens(low[match.end() : match.end() + 12]))[:1] in _SUBJECT_NEXT
+        )
+        if starts and len(_tokens(low[starts[-1][1] : match.start()][:40])) < 2:
+            continue  # inside the last opening: "do you | have your id"
         if (
             not prior
-            or prior[-1] not in _WEAK_BLOCKERS
+            or prior[-1] not in (_WEAK_AUX_BLOCKERS if inverted else _WEAK_BLOCKERS)
             or prior[-1] == match.group().split(" ", 1)[0]  # a restart: "did did you"
             or tuple(prior[-2:]) in _WEAK_MARKERS
         ):
-            break
-    else:
-        return None
-    start = match.start() if where is None else where[match.start()]
-    after = match.end() if where is None else where[match.end() - 1] + 1
-    stop = _SENTENCE_MARK.search(text, after)
-    end = stop.end() if stop is not None else len(text.rstrip())
-    return DetectedQuestion(text[start:end], start, end, "closed", "weak")
+            start = match.start() if where is None else where[match.start()]
+            after = match.end() if where is None else where[match.end() - 1] + 1
+            if not any(q.start <= start < q.end for q in taken):
+                starts.append((start, after))
+                if len(starts) == _WEAK_MAX:
+                    break
+    out: list[DetectedQuestion] = []
+    for k, (start, after) in enumerate(starts):
+        stop = _SENTENCE_MARK.search(text, after)
+        end = stop.end() if stop is not None else len(text.rstrip())
+        if k + 1 < len(starts):
+            end = min(end, len(text[: starts[k + 1][0]].rstrip()))
+        end = min([end, *(q.start for q in taken if q.start > start)])
+        end = len(text[:end].rstrip())
+        if end > start:
+            out.append(DetectedQuestion(text[start:end], start, end, "closed", "weak"))
+    return out
+
+
+_WEAK_MAX = 6
 
 
 # --- the pass ----------------------------------------------------------------------------------
@@ -482,15 +523,15 @@ def candidates(
                 start = len(text) - len(text.lstrip())
                 end = len(text.rstrip())
                 found = [DetectedQuestion(text[start:end], start, end, "closed", "none")]
-            else:
-                # Weak openings only where the writer does not mark questions (with "?" the
-                # rules already see every sentence that asks) and in turns short enough to be
-                # one utterance: in a monologue they are almost always clauses.
-                weak = None if marked[i] or len(text) > _WEAK_MAX_CHARS else _weak_candidate(text)
-                if weak is None:
-                    out.append([])
-                    continue
-                found = [weak]
+        if not marked[i] and len(found) < _WEAK_MAX and _WEAK_HINT.search(text) is not None:
+            # Weak openings only where the writer does not mark questions (with "?" the rules
+            # already see every sentence that asks): the model weighs each.
+            weak = _weak_candidates(text, found)
+            if weak:
+                found = sorted([*found, *weak], key=lambda q: q.start)
+        if not found:
+            out.append([])
+            continue
         speaker = speakers[i]
         same_before = i > 0 and speaker is not None and speakers[i - 1] == speaker
         same_after = i + 1 < len(texts) and speaker is not None and speakers[i + 1] == speaker
@@ -552,9 +593,16 @@ def conversation_questions(
     """
     if punctuated is None:
         punctuated = conversation_punctuated([text or "" for _, text in turns])
-    model = model if model is not None else detector_model()
-    out: list[list[DetectedQuestion]] = []
     rows, marked = candidates(turns, punctuated)
+    return judge(rows, marked, model if model is not None else detector_model())
+
+
+def judge(
+    rows: Sequence[Sequence[Candidate]], marked: Sequence[bool], model: DetectorModel | None
+) -> list[list[DetectedQuestion]]:
+    """The questions kept from ``candidates``'s proposals, turn by turn, by ``model`` (None: the
+    rules' verdicts only). Training scores its held-out folds with this too."""
+    out: list[list[DetectedQuestion]] = []
     for row, turn_marked in zip(rows, marked, strict=True):
         kept: list[DetectedQuestion] = []
         for q, feats, decided in row:

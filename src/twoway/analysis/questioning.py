@@ -5,7 +5,6 @@ Definitions: ``docs/metrics.md``, sections "Questions" and "Questioning".
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import MutableSequence, Sequence
 
@@ -13,7 +12,7 @@ from twoway.analysis._question_topics import _TOPIC_RULES, _normalize
 from twoway.analysis.question_networking import networking_topic_of
 from twoway.analysis.questions import DetectedQuestion, content_words, kind_of, topic_of
 from twoway.analysis.result import Question, Questioning
-from twoway.analysis.timeline import Floor, SpeechTurn
+from twoway.analysis.timeline import Floor, SpeechTurn, median
 
 # Pay came up in someone's speech when it has one of the cue words that make a question's topic
 # "compensation" (docs/questions.md): one list for both, so they cannot disagree.
@@ -158,7 +157,7 @@ def summarize(questions: Sequence[Question], turns: Sequence[SpeechTurn], me: st
         topics=dict(sorted(topics.items())),
         compensation_first=_compensation_first(mine, turns, me),
         their_questions=len(theirs),
-        answered_s=statistics.median(answers) if answers else None,
+        answered_s=median(answers),
     )
 
 

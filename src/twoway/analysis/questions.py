@@ -643,6 +643,10 @@ _CALL = re.compile(
     | is\ my\ (?:audio|mic|microphone|video|camera|sound)\ (?:working|clear|okay|ok|on|off)
     | (?:youre|you\ are|were|we\ are|im|i\ am)\ (?:still\ )?(?:on\ )?mute(?:d)?\b
     | (?:you|i|we)\ (?:froze|frozen|broke\ up|cut\ out|dropped)
+        # "you cut out for a second", "I dropped the call", not "do you cut out your own
+        # projects" or "we dropped the ball"
+        (?!\ (?:your|my|the|his|her|their|our|its|that|this|those|these|some|any|a|an)
+            \ (?!call|phone|line|connection|meeting|zoom|wifi|internet)\w)
     | (?:is|are)\ (?:my|the)\ (?:screen|slides?|audio|sound|video|connection)\ (?:showing|visible
         |coming\ through|working|okay|ok|shared|sharing|clear|better|frozen)
     | (?:can|should|shall)\ i\ (?:share|stop\ sharing)\ (?:my\ )?screen

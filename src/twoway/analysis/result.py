@@ -13,9 +13,17 @@ from twoway.model import Turn
 
 SCHEMA = "twoway.analysis/1"
 
+ShareBasis = Literal["time", "words"]
+"""What the shares measure: talk time, or words when the source has no timing."""
+BalanceLabel = Literal["back_and_forth", "dominated", "alternating"]
+Side = Literal["me", "them"]
+
 
 @dataclass(frozen=True, slots=True)
 class SpeakerStats:
+    """One speaker's numbers (docs/metrics.md, "Per speaker"); ``None`` where the source cannot
+    give one (no timing for ``talk_s`` and ``wpm``, no text for ``words`` and the rates)."""
+
     name: str
     is_me: bool
     talk_s: float | None
@@ -42,6 +50,9 @@ class SpeakerStats:
 
 @dataclass(frozen=True, slots=True)
 class Question:
+    """A question found in a turn (docs/metrics.md, "Questions"): its ``form`` (open, closed,
+    choice, tag), its ``function`` (only ``question`` counts) and the answer it got."""
+
     speaker: str
     is_me: bool
     start_s: float | None
@@ -58,6 +69,8 @@ class Question:
 
 @dataclass(frozen=True, slots=True)
 class Monologue:
+    """A floor (one speaker holding the conversation) that ran past the monologue limit."""
+
     speaker: str
     is_me: bool
     start_s: float
@@ -65,11 +78,19 @@ class Monologue:
 
     @property
     def duration_s(self) -> float:
+        """``end_s - start_s``.
+
+        >>> Monologue("Alex", True, 12.0, 112.5).duration_s
+        100.5
+        """
         return self.end_s - self.start_s
 
 
 @dataclass(frozen=True, slots=True)
 class Interruption:
+    """``speaker`` started a turn at ``start_s`` while ``interrupted`` was still talking; they
+    overlapped for ``overlap_s`` seconds (docs/metrics.md, "Interaction")."""
+
     speaker: str
     interrupted: str
     start_s: float
@@ -78,6 +99,8 @@ class Interruption:
 
 @dataclass(frozen=True, slots=True)
 class BalanceWindow:
+    """My share of the talk time in one 150 s window (``None`` when nobody spoke in it)."""
+
     start_s: float
     end_s: float
     me_share: float | None
@@ -85,8 +108,10 @@ class BalanceWindow:
 
 @dataclass(frozen=True, slots=True)
 class Balance:
-    label: str  # "back_and_forth" | "dominated" | "alternating"
-    dominant: str | None  # "me" | "them" when label == "dominated"
+    """Who held the conversation over time (docs/metrics.md, "Balance over time")."""
+
+    label: BalanceLabel
+    dominant: Side | None  # set when label == "dominated"
     windows: tuple[BalanceWindow, ...]
     # A window is dominated by me when my share is at least me_dominates_at, by them when it is
     # at most them_dominate_at: the target band widened by 10 points (70% and 30% for a
@@ -97,6 +122,9 @@ class Balance:
 
 @dataclass(frozen=True, slots=True)
 class ScoreComponent:
+    """One part of the two-way score: ``points`` of ``max_points``, from ``value`` (the measured
+    number), with ``detail`` saying how (docs/metrics.md, "Score")."""
+
     name: str
     points: float | None  # None: cannot be measured from this source; left out of the total
     max_points: float
@@ -106,6 +134,9 @@ class ScoreComponent:
 
 @dataclass(frozen=True, slots=True)
 class Score:
+    """The two-way score, 0-100: the measured components' points, rescaled to 100 when a
+    component cannot be measured from the source."""
+
     total: int
     components: tuple[ScoreComponent, ...]
 
@@ -151,11 +182,14 @@ class PlannedQuestion:
 
 @dataclass(frozen=True, slots=True)
 class PlanCoverage:
+    """A prepared plan of questions (``--plan FILE``) against the questions I asked."""
+
     source: str
     questions: tuple[PlannedQuestion, ...]
 
     @property
     def asked(self) -> int:
+        """How many of the planned questions were asked."""
         return sum(1 for q in self.questions if q.asked)
 
 
@@ -170,6 +204,8 @@ class Suggestion:
 
 @dataclass(frozen=True, slots=True)
 class TargetsUsed:
+    """The targets the analysis judged against: the mode's, scaled to the participants."""
+
     share: float
     share_low: float
     share_high: float
@@ -185,7 +221,7 @@ class Analysis:
     format: str
     mode: str
     me: str | None
-    share_basis: str  # "time" or "words"
+    share_basis: ShareBasis
     speakers_known: bool
     has_text: bool
     duration_s: float | None
@@ -209,9 +245,11 @@ class Analysis:
 
     @property
     def me_stats(self) -> SpeakerStats | None:
+        """The numbers of "me", when "me" is known."""
         return next((s for s in self.speakers if s.is_me), None)
 
     def speaker(self, name: str) -> SpeakerStats:
+        """The numbers of the speaker called ``name`` (``KeyError`` when there is none)."""
         for stats in self.speakers:
             if stats.name == name:
                 return stats

@@ -11,14 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from enum import StrEnum
 
 from twoway.errors import UsageError
-
-
-class Mode(StrEnum):
-    INTERVIEW = "interview"
-    NETWORKING = "networking"
+from twoway.model import Mode as Mode  # re-exported: its home is the model (the CLI types --mode)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,17 +5,16 @@ All definitions are those of ``docs/metrics.md``; change both together.
 
 from __future__ import annotations
 
+import heapq
 import math
 import statistics
-from array import array
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from twoway.analysis.lexicon import count_words
-from twoway.analysis.result import Balance, BalanceWindow, Interruption
-from twoway.model import Turn
+from twoway.analysis.result import Balance, BalanceLabel, BalanceWindow, Interruption, Side
+from twoway.model import Conversation, Coverage, Turn
 
 UNKNOWN_SPEAKER = "(unknown)"
 TURN_GAP_S = 2.0
@@ -186,6 +185,11 @@ def reply_gaps(turns: Sequence[Floor]) -> list[tuple[str, float]]:
 
 
 def median(values: Iterable[float]) -> float | None:
+    """The middle value (the mean of the two middle ones for an even count); ``None`` for none.
+
+    >>> median([3.0, 1.0, 2.0]), median([4.0, 1.0, 2.0, 3.0]), median([])
+    (2.0, 2.5, None)
+    """
     data = list(values)
     return statistics.median(data) if data else None
 
@@ -214,62 +218,23 @@ def interruptions(turns: Sequence[SpeechTurn], backchannel: Sequence[bool]) -> l
     return found
 
 
-class Coverage:
-    """The union of one speaker's intervals, and how much of the time axis it covers.
-
-    Built in one pass over intervals that come in start order (a conversation's segments do), in
-    compact float arrays: on a long transcript this is the largest structure the analysis keeps.
-    """
-
-    __slots__ = ("_before", "_ends", "_starts")
-
-    def __init__(self) -> None:
-        self._starts = array("d")
-        self._ends = array("d")
-        self._before = array("d", [0.0])  # covered length before each interval; last = total
-
-    def add(self, start: float, end: float) -> None:
-        """Add an interval starting no earlier than the previous one."""
-        ends = self._ends
-        if ends and start <= ends[-1]:
-            if end > ends[-1]:
-                self._before[-1] += end - ends[-1]
-                ends[-1] = end
-        else:
-            self._starts.append(start)
-            ends.append(end)
-            self._before.append(self._before[-1] + end - start)
-
-    @property
-    def total(self) -> float:
-        return self._before[-1]
-
-    def upto(self, t: float) -> float:
-        """Covered length in (-inf, t]."""
-        i = bisect_right(self._starts, t)  # intervals starting at or before t
-        if i == 0:
-            return 0.0
-        return self._before[i - 1] + min(t, self._ends[i - 1]) - self._starts[i - 1]
-
-    def within(self, a: float, b: float) -> float:
-        return self.upto(b) - self.upto(a)
-
-    def intervals(self) -> Iterator[tuple[float, float]]:
-        """The covered intervals, in start order."""
-        return zip(self._starts, self._ends, strict=True)
-
-
-def coverages(segments: Sequence[Turn]) -> dict[str, Coverage]:
-    """Each speaker's coverage, from segments in start order (``Conversation`` keeps them so)."""
+def coverages(conversation: Conversation) -> dict[str, Coverage]:
+    """Each speaker's coverage (``Conversation.coverages``), turns without a speaker under the
+    name ``(unknown)``; empty without timing."""
     result: dict[str, Coverage] = {}
-    for seg in segments:
-        if seg.start is not None and seg.end is not None:
-            name = speaker_name(seg)
-            cov = result.get(name)
-            if cov is None:
-                cov = result[name] = Coverage()
-            cov.add(seg.start, seg.end)
+    for speaker, coverage in conversation.coverages().items():
+        name = speaker if speaker is not None else UNKNOWN_SPEAKER
+        known = result.get(name)
+        # A speaker the source calls "(unknown)" is one with the turns that name none.
+        result[name] = coverage if known is None else _union(known, coverage)
     return result
+
+
+def _union(a: Coverage, b: Coverage) -> Coverage:
+    both = Coverage()
+    for start, end in heapq.merge(a.intervals(), b.intervals()):
+        both.add(start, end)
+    return both
 
 
 def dominance_levels(share_low: float, share_high: float) -> tuple[float, float]:
@@ -331,7 +296,7 @@ def balance_label(
     shares: Iterable[float | None],
     me_at: float = DOMINANT_SHARE,
     them_at: float = 1 - DOMINANT_SHARE,
-) -> tuple[str, str | None]:
+) -> tuple[BalanceLabel, Side | None]:
     """back_and_forth, dominated (by "me" or "them") or alternating; see docs/metrics.md.
 
     A window is dominated by me when my share is at least ``me_at``, by them when at most

@@ -15,28 +15,111 @@ detection, then one of
 
 and words from ``transcript=`` (aligned by time) or ``asr=True``. This module imports nothing heavy:
 numpy, PyAV, onnxruntime and scipy load only when a recording is read; torch never does.
+
+The pipeline's steps are public for the live meter and ``twoway voice``, which compute the same
+features another way: ``analyze_file`` (a file's per-frame features), ``plan_features``,
+``speaker_turns`` and ``add_words``; ``require_diarize`` says what a feature needs installed.
+They load on first use (PEP 562).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
+from twoway._lazy import lazy_names
+
 if TYPE_CHECKING:
-    from twoway.audio._pipeline import AudioResult
+    from twoway.audio._pipeline import (
+        AudioResult,
+        DiarizationSummary,
+        FeaturePlan,
+        SpeakerTurns,
+        add_words,
+        plan_features,
+        speaker_turns,
+    )
+    from twoway.audio.diarize import diarize_available, require_diarize
+    from twoway.audio.features import ProgressFn, analyze_file
     from twoway.model import Conversation
 
-__all__ = ["AUDIO_EXTENSIONS", "analyze_audio", "is_audio_file", "load_audio", "looks_like_audio"]
+__all__ = [
+    "AUDIO_EXTENSIONS",
+    "AudioOptions",
+    "AudioResult",
+    "DiarizationSummary",
+    "FeaturePlan",
+    "ProgressFn",
+    "SpeakerTurns",
+    "add_words",
+    "analyze_audio",
+    "analyze_file",
+    "diarize_available",
+    "is_audio_file",
+    "load_audio",
+    "looks_like_audio",
+    "plan_features",
+    "require_diarize",
+    "speaker_turns",
+]
+
+__getattr__, __dir__ = lazy_names(
+    __name__,
+    {
+        "AudioResult": "twoway.audio._pipeline",
+        "DiarizationSummary": "twoway.audio._pipeline",
+        "FeaturePlan": "twoway.audio._pipeline",
+        "ProgressFn": "twoway.audio.features",
+        "SpeakerTurns": "twoway.audio._pipeline",
+        "add_words": "twoway.audio._pipeline",
+        "analyze_file": "twoway.audio.features",
+        "diarize_available": "twoway.audio.diarize",
+        "plan_features": "twoway.audio._pipeline",
+        "require_diarize": "twoway.audio.diarize",
+        "speaker_turns": "twoway.audio._pipeline",
+    },
+)
 
 AUDIO_EXTENSIONS = frozenset(
     {".wav", ".wave", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".m4a", ".mp4", ".m4v", ".aac",
      ".mov", ".webm", ".mkv", ".wma", ".aiff", ".aif", ".amr", ".3gp"}
 )  # fmt: skip
 
-ProgressFn = Callable[[str, float, float | None], None]
-"""``progress(stage, done, total)``: called as each stage advances (``total`` may be unknown)."""
+
+@dataclass(frozen=True)
+class AudioOptions:
+    """How to read a recording, as ``twoway analyze`` and the web app's upload take it."""
+
+    tracks: tuple[tuple[str, str], ...] = ()
+    channels: tuple[str, ...] = ()
+    speakers: int | None = None
+    transcript: str | None = None
+    asr: bool = False
+    asr_model: str | None = None
+    mode: str = "interview"
+    rttm: str | None = None
+    """``--rttm FILE``: write who spoke when (the turns found in the recording) as RTTM."""
+
+    @property
+    def speaker_count(self) -> int | None:
+        """``--speakers``, else 2 in interview mode for one mixed track (docs/audio.md)."""
+        if self.speakers is not None or self.tracks or self.channels:
+            return self.speakers
+        # An interview is two people unless told otherwise: estimating the count is the
+        # weakest step of diarization, so interview mode does not.
+        return 2 if self.mode == "interview" else None
+
+    @property
+    def given(self) -> bool:
+        """True when an audio-only option was used (so a transcript input is a usage error)."""
+        return (
+            bool(self.tracks or self.channels or self.speakers or self.transcript or self.asr)
+            or self.asr_model is not None
+            or self.rttm is not None
+        )
 
 
 def looks_like_audio(head: bytes, path: str) -> bool:

@@ -1,17 +1,22 @@
-"""The audio pipeline behind ``twoway.audio.load_audio`` (see docs/audio.md)."""
+"""The audio pipeline behind ``twoway.audio.load_audio`` (see docs/audio.md).
+
+``run`` reads the files into per-frame features (``features.analyze_file``), then
+``speaker_turns`` finds who spoke when in them and ``add_words`` gives the turns their words.
+The live meter (``twoway.live``) computes the same features as the audio arrives and calls the
+same two steps when it stops (``plan_features`` decides beforehand what the features must hold).
+"""
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from twoway.audio import ProgressFn
-from twoway.audio.decode import SAMPLE_RATE, iter_chunks, probe
-from twoway.audio.features import FRAME_S, ChannelAnalyzer, ChannelFeatures
-from twoway.audio.vad import BRIDGE_S, clean_mask, describe, make_vad, mask_runs, speech_mask
-from twoway.errors import InputError, MissingExtraError, UsageError
+from twoway.audio.decode import probe
+from twoway.audio.diarize import diarize_available, require_diarize
+from twoway.audio.features import FRAME_S, ChannelFeatures, ProgressFn, analyze_file
+from twoway.audio.vad import BRIDGE_S, clean_mask, describe, mask_runs, speech_mask
+from twoway.errors import InputError, UsageError
 from twoway.model import Conversation, Turn
 
 if TYPE_CHECKING:
@@ -38,6 +43,8 @@ class DiarizationSummary:
 
 @dataclass(frozen=True)
 class AudioResult:
+    """What ``analyze_audio`` found in a recording."""
+
     conversation: Conversation
     matches: tuple[Match, ...]
     """Speakers a stored voiceprint recognized (their ``name`` is the speaker's name now)."""
@@ -45,25 +52,27 @@ class AudioResult:
     """Set when the shares rest on telling voices apart in one mixed track."""
 
 
-_DIARIZE_MODULES = (
-    ("onnxruntime", "onnxruntime", "audio"),
-    ("scipy", "scipy", "diarize"),
-    ("resemblyzer", "resemblyzer", "diarize"),
-)
+@dataclass(frozen=True)
+class FeaturePlan:
+    """What the per-frame features must hold, decided before the first sample."""
+
+    prints: tuple[Voiceprint, ...]
+    """The stored voiceprints to recognize (none when voiceprints are not used)."""
+    want_embeddings: bool
+    """The voiceprints can be compared with the speakers' voices (the diarize extra is here)."""
+    want_mels: bool
+    """Keep mel bands: voices are to be embedded (voiceprints, or one mixed track to split)."""
 
 
-def diarize_available() -> bool:
-    return all(importlib.util.find_spec(m) is not None for m, _, _ in _DIARIZE_MODULES)
-
-
-def _require_diarize(feature: str) -> None:
-    """No torch: the voice encoder runs in onnxruntime, from resemblyzer's shipped weights."""
-    for module, package, extra in _DIARIZE_MODULES:
-        if importlib.util.find_spec(module) is None:
-            raise MissingExtraError(feature, extra, package)
-    from twoway.audio.encoder import encoder_weights
-
-    encoder_weights()
+def plan_features(
+    *, mixed: bool, speakers: int | None, use_voiceprints: bool = True
+) -> FeaturePlan:
+    """Raises ``MissingExtraError`` when a mixed source needs the diarize extra and lacks it."""
+    prints = tuple(_stored_voiceprints(use_voiceprints))
+    if mixed and speakers != 1:
+        require_diarize("telling voices apart in one mixed track")
+    want_embeddings = bool(prints) and diarize_available()
+    return FeaturePlan(prints, want_embeddings, want_embeddings or mixed)
 
 
 def _stored_voiceprints(use: bool) -> list[Voiceprint]:
@@ -103,27 +112,18 @@ def run(
     if len({n.casefold() for n in names}) != len(names):
         raise UsageError(f"speaker names must differ: {', '.join(names)}")
 
-    prints = _stored_voiceprints(use_voiceprints)
-    per_speaker = bool(tracks or channels)
-    summary: DiarizationSummary | None = None
-    if not per_speaker and speakers != 1:
-        _require_diarize("telling voices apart in one mixed track")
-    want_embeddings = bool(prints) and diarize_available()
-    want_mels = want_embeddings or not per_speaker
-
-    notes: list[str] = []
-    vad_name = ""
+    mixed = not (tracks or channels)
+    plan = plan_features(mixed=mixed, speakers=speakers, use_voiceprints=use_voiceprints)
     features: list[ChannelFeatures]
     if tracks:
         features = []
         for name, path in tracks:
             features.extend(
-                _analyze_file(path, vad, want_mels, mono=True, progress=progress, label=name)
+                analyze_file(path, vad, plan.want_mels, mono=True, progress=progress, label=name)
             )
         display = " + ".join(path for _, path in tracks)
     else:
         assert source is not None
-        mono = not channels
         if channels:
             info = probe(source)
             if info.channels != len(channels):
@@ -131,70 +131,90 @@ def run(
                     f"{source} has {info.channels} channel(s) but --channels names "
                     f"{len(channels)}: {', '.join(channels)}"
                 )
-        features = _analyze_file(source, vad, want_mels, mono=mono, progress=progress, label=None)
+        features = analyze_file(
+            source, vad, plan.want_mels, mono=mixed, progress=progress, label=None
+        )
         display = source
-    vad_name = features[0].vad_name
 
+    found = speaker_turns(
+        names,
+        features,
+        mixed=mixed,
+        speakers=speakers,
+        plan=plan,
+        display=display,
+        progress=progress,
+    )
+    notes = list(found.notes)
+    turns = add_words(
+        list(found.turns),
+        source=source,
+        tracks=tracks,
+        channels=channels,
+        transcript=transcript,
+        asr=asr,
+        asr_model=asr_model,
+        notes=notes,
+        progress=progress,
+    )
+    conversation = Conversation(tuple(turns), source=display, format="audio", notes=tuple(notes))
+    return AudioResult(conversation, found.matches, found.diarization)
+
+
+@dataclass(frozen=True)
+class SpeakerTurns:
+    """Who spoke when in a recording's features, before words (``speaker_turns``)."""
+
+    turns: tuple[Turn, ...]
+    matches: tuple[Match, ...]
+    notes: tuple[str, ...]
+    """The notes so far: how speech was found, how speakers were told apart, voiceprints."""
+    diarization: DiarizationSummary | None
+
+
+def speaker_turns(
+    names: Sequence[str],
+    features: list[ChannelFeatures],
+    *,
+    mixed: bool,
+    speakers: int | None,
+    plan: FeaturePlan,
+    display: str,
+    progress: ProgressFn | None = None,
+) -> SpeakerTurns:
+    """The turns in per-frame ``features``: one channel per name (the bleed rule, then the
+    voiceprints), or one ``mixed`` channel (diarization, ``speakers`` voices or estimated).
+
+    Raises ``InputError`` naming ``display`` when no speech was found.
+    """
+    notes: list[str] = []
+    prints = list(plan.prints)
     masks = [speech_mask(f.speech_prob, FRAME_S) for f in features]
     matches: list[Match] = []
-    if per_speaker:
-        turns, track_notes = _per_speaker_turns(names, features, masks)
-        notes.extend(track_notes)
-        if want_embeddings:
-            matches, match_notes = _match_tracks(names, features, masks, prints, progress)
-            notes.extend(match_notes)
-    else:
+    summary: DiarizationSummary | None = None
+    if mixed:
         turns, matches, mono_notes, summary = _diarize_mixed(
-            features[0], masks[0], speakers, prints if want_embeddings else [], progress
+            features[0], masks[0], speakers, prints if plan.want_embeddings else [], progress
         )
         notes.extend(mono_notes)
+    else:
+        turns, track_notes = _per_speaker_turns(names, features, masks)
+        notes.extend(track_notes)
+        if plan.want_embeddings:
+            matches, match_notes = _match_tracks(names, features, masks, prints, progress)
+            notes.extend(match_notes)
     if not turns:
         raise InputError("no speech found in the recording (silence or noise only)", path=display)
-    if prints and not want_embeddings:
+    if prints and not plan.want_embeddings:
         notes.append(
             "Voiceprints are stored, but recognizing them needs: pip install 'twoway[diarize]'."
         )
-
     notes.insert(
         0,
-        f"Timing from the recording: speech found with {describe(vad_name)}; pauses shorter than "
-        f"{BRIDGE_S:g} s do not split a turn.",
+        f"Timing from the recording: speech found with {describe(features[0].vad_name)}; pauses "
+        f"shorter than {BRIDGE_S:g} s do not split a turn.",
     )
-    turns = _add_words(turns, source, tracks, channels, transcript, asr, asr_model, notes, progress)
-    conversation = Conversation(tuple(turns), source=display, format="audio", notes=tuple(notes))
-    return AudioResult(conversation, tuple(matches), summary)
-
-
-def _analyze_file(
-    path: str,
-    vad: str,
-    want_mels: bool,
-    *,
-    mono: bool,
-    progress: ProgressFn | None,
-    label: str | None,
-) -> list[ChannelFeatures]:
-    info = probe(path)
-    total = info.duration_s
-    stage = f"Reading {label or path}"
-    analyzers: list[ChannelAnalyzer] = []
-    decoded = 0
-    for chunk in iter_chunks(path, mono=mono):
-        if not analyzers:
-            analyzers = [
-                ChannelAnalyzer(make_vad(vad), want_mels=want_mels, expected_s=total)
-                for _ in range(chunk.shape[0])
-            ]
-        for analyzer, row in zip(analyzers, chunk, strict=True):
-            analyzer.feed(row)
-        decoded += chunk.shape[1]
-        if progress is not None:
-            progress(stage, decoded / SAMPLE_RATE, total)
-    if not analyzers:
-        raise InputError("has no audio samples (empty or truncated)", path=path)
-    if decoded < SAMPLE_RATE // 2:
-        raise InputError("the recording is shorter than half a second", path=path)
-    return [a.finish() for a in analyzers]
+    return SpeakerTurns(tuple(turns), tuple(matches), tuple(notes), summary)
 
 
 def _segments(mask: Bools) -> list[tuple[float, float]]:
@@ -297,18 +317,6 @@ def _take_mels(features: ChannelFeatures, mask: Bools) -> Floats:
     return level_mels(mels, features.energy_db, mask)
 
 
-def _diarized_turns(
-    features: ChannelFeatures,
-    mask: Bools,
-    speakers: int | None,
-    prints: list[Voiceprint],
-    progress: ProgressFn | None,
-) -> tuple[list[Turn], list[Match], list[str]]:
-    """One mixed track's turns, voiceprint matches and notes (``twoway.live`` calls this)."""
-    turns, matches, notes, _ = _diarize_mixed(features, mask, speakers, prints, progress)
-    return turns, matches, notes
-
-
 def _diarize_mixed(
     features: ChannelFeatures,
     mask: Bools,
@@ -386,8 +394,9 @@ def _diarization_note(summary: DiarizationSummary) -> str:
     )
 
 
-def _add_words(
+def add_words(
     turns: list[Turn],
+    *,
     source: str | None,
     tracks: Sequence[tuple[str, str]],
     channels: Sequence[str],
@@ -397,6 +406,8 @@ def _add_words(
     notes: list[str],
     progress: ProgressFn | None,
 ) -> list[Turn]:
+    """``turns`` with words: from ``transcript`` (aligned by time), from speech recognition
+    (``asr``, on ``source``'s channels or the ``tracks``' files), or none; appends its notes."""
     if transcript is not None and asr:
         raise UsageError("--transcript and --asr both give words: choose one")
     if transcript is not None:

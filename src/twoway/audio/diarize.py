@@ -4,37 +4,44 @@
    overlapping 1.6 s partials, every ``STEP_S``, that never cross a pause; a stretch shorter than
    one partial is repeated to fill it. Each partial gets a 256-d unit vector from resemblyzer's
    voice encoder, run in onnxruntime (``encoder.py``; no torch at run time).
-2. **Clustering with a calibrated stopping rule.** Average-linkage clustering on cosine distance
-   (scipy; at most ``MAX_CLUSTERED`` partials, the rest assigned to the nearest centroid) is cut
-   generously (``SPLIT_DISTANCE``), so that every voice has at least one cluster of its own; then
-   the two most similar clusters are merged, again and again, while their centroids' cosine
-   similarity is at least ``MERGE_SIMILARITY`` (or, with ``--speakers N``, while there are more
-   than N). Merging the most similar pair (instead of cutting Ward's tree at N, as before) keeps a
-   dominant voice whole: its parts resemble each other more than anyone else.
-3. **Re-segmentation.** After each merge a Viterbi pass over 0.1 s steps re-labels the speech:
-   each step scores each speaker by the mean cosine similarity of the partials covering it to the
-   speaker's centroid, and changing speaker costs ``SWITCH_COST`` inside a stretch of speech
-   (``GAP_SWITCH_COST`` across a pause); the centroids are then recomputed from the partials
-   that lie within one speaker's turns.
-4. **Minimum speaker duration.** Unless the count was given, a speaker left with less than
-   ``MIN_SPEAKER_S`` of speech is merged into the most similar one: a few partials of a cough,
-   laughter or a changed tone are not a person.
+2. **Clustering.** Average-linkage clustering on cosine distance (scipy; at most
+   ``MAX_CLUSTERED`` partials, the rest assigned to the nearest centroid) is cut generously
+   (``SPLIT_DISTANCE``; finer with ``--speakers``), so that every voice has clusters of its own.
+3. **Merging, with re-segmentation.** Clusters merge one pair at a time, the pair with the lowest
+   ``(1 - similarity) x min(smaller cluster's speech, MERGE_SIZE_CAP_S or MERGE_SIZE_CAP_SHARE
+   of the speech)`` (``_cheapest_pair``): a dominant voice split in two merges back (its parts
+   resemble each other most), and a small cluster that resembles nobody (an overlap, laughter)
+   merges before two large, alike ones. After each merge a Viterbi pass over 0.1 s steps
+   re-labels the speech: each step scores each speaker by the mean cosine similarity of the
+   partials covering it to the speaker's centroid, and changing speaker costs ``SWITCH_COST``
+   inside a stretch of speech (``GAP_SWITCH_COST`` across a pause); the centroids are then
+   recomputed from the partials that lie within one speaker's turns. A cluster with less than
+   the minimum speaker duration (``min_speaker_s``) merges first, into the one it resembles
+   most: a few partials of a cough, laughter or a changed tone are not a person.
+4. **The count.** ``--speakers N`` stops the merging at N. Otherwise every partition on the
+   way down is a candidate and ``_choose_count`` picks one: at least as many speakers as the
+   largest partition whose voices are all clearly distinct, the best silhouette among the
+   partitions whose two closest speakers are told apart (``told_apart``: clearly different
+   voices, or close ones that enough speech tells apart, ``merge_evidence``), one speaker when
+   none is.
 5. **Overlap.** Where a step's second-best speaker scores within ``OVERLAP_MARGIN`` of the best,
    both with the similarity of someone really speaking (``OVERLAP_FLOOR``), for at least
    ``MIN_OVERLAP_S``, both are credited (``Diarization.second``).
 
 ``Diarization.separation`` says how sure the split is: the cosine similarity of the two closest
-speakers' centroids (on the dev benchmark, different people measured 0.56-0.84).
+speakers' centroids (on the dev benchmark, different people measured 0.52-0.85).
 """
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from twoway.audio.encoder import encoder_weights
 from twoway.audio.encoder import load_encoder as _load_onnx_encoder
+from twoway.errors import MissingExtraError
 
 if TYPE_CHECKING:
     import numpy as np
@@ -47,13 +54,38 @@ if TYPE_CHECKING:
 __all__ = [
     "Diarization",
     "diarize",
+    "diarize_available",
     "embed_partials",
     "embed_windows",
     "encoder_weights",
     "level_mels",
     "load_encoder",
     "mean_embedding",
+    "require_diarize",
 ]
+
+_DIARIZE_MODULES = (
+    ("onnxruntime", "onnxruntime", "audio"),
+    ("scipy", "scipy", "diarize"),
+    ("resemblyzer", "resemblyzer", "diarize"),
+)
+
+
+def diarize_available() -> bool:
+    """True when the diarize extra is installed (voices can be embedded and clustered)."""
+    return all(importlib.util.find_spec(m) is not None for m, _, _ in _DIARIZE_MODULES)
+
+
+def require_diarize(feature: str) -> None:
+    """Raises ``MissingExtraError`` naming ``feature`` when the diarize extra is missing.
+
+    No torch: the voice encoder runs in onnxruntime, from resemblyzer's shipped weights.
+    """
+    for module, package, extra in _DIARIZE_MODULES:
+        if importlib.util.find_spec(module) is None:
+            raise MissingExtraError(feature, extra, package)
+    encoder_weights()
+
 
 PARTIAL_FRAMES = 160
 """1.6 s of 10 ms mel frames per partial embedding (resemblyzer's ``partials_n_frames``)."""
@@ -73,10 +105,22 @@ GIVEN_MIN_INITIAL = 8
 MAX_INITIAL = 16
 DISTINCT_SIMILARITY = 0.75
 """Speakers whose centroids are all less similar than this are surely different people
-(calibrated on the dev benchmark, benchmarks/audio_eval.py: different people 0.56-0.84)."""
+(calibrated on the dev benchmark, benchmarks/audio_eval.py: different people 0.52-0.85)."""
 SAME_VOICE_SIMILARITY = 0.92
-"""Centroids this similar are one voice: one person's recording split in two measured 0.94;
-espeak-ng's synthetic voices, closer than people, 0.89-0.91 (tests/audio)."""
+"""Centroids this similar are one voice however much speech backs them (``told_apart``): one
+person's recording split in two measured up to 0.94, two people at most 0.85 on the dev
+benchmark; espeak-ng's synthetic voices, closer than people, 0.89-0.91 (tests/audio)."""
+SEPARATE_SIMILARITY = 0.79
+"""Centroids less similar than this are two people even on little speech (``told_apart``): a
+second person measured 0.52-0.77, one voice split in two 0.80 and up except in 8 dB SNR noise
+(0.77-0.79; there the silhouette still chose the right count) on the dev benchmark."""
+MIN_EVIDENCE = 2.5
+"""Between ``SEPARATE_SIMILARITY`` and ``SAME_VOICE_SIMILARITY``, two clusters are two people
+only with this much ``merge_evidence``: on the dev benchmark one voice split in two measured 2.4
+at most there, two people 3.1 and up but for a panel member with 6 partials (0.9); any value from
+1.75 to 3 counts as many right. A real reader split in two in tests/audio measured 2.3,
+espeak-ng's two synthetic voices 2.9. About 17 partials (7 s) of the smaller cluster's own speech
+at similarity 0.85."""
 SILHOUETTE_MIN = 0.1
 """Below this best silhouette, one voice is the better explanation."""
 MIN_SPEAKER_S = 2.5
@@ -216,8 +260,8 @@ def initial_clusters(embeddings: Floats, speakers: int | None) -> Ints:
     With the count given, the cut is finer (``GIVEN_SPLIT_DISTANCE``, at least
     ``GIVEN_MIN_INITIAL`` clusters): merging then finds N voices even when two are close (the
     synthetic voices of examples/mock_interview.ogg). When the count is estimated, such a fine
-    start offers the count rule spurious partitions (measured: 18 counts right of 23 instead of
-    19 on the dev benchmark).
+    start offers the count rule spurious partitions (measured on the dev benchmark, 2026-12-08:
+    20 counts right of 25 instead of 22).
     """
     import numpy as np
     from scipy.cluster.hierarchy import fcluster, linkage  # type: ignore[import-untyped]
@@ -399,8 +443,12 @@ def _merge_down(
     centroid resembles most: left in, such a cluster (a few odd partials, a cough, laughter)
     resembles nobody much, so merging the most similar pairs would merge real people before it.
     With ``speakers`` given and too few larger clusters, the small ones least like any larger one
-    are kept as speakers. Otherwise the most similar pair merges, down to ``speakers`` or, when
-    the count is estimated, down to one while each partition on the way is remembered.
+    are kept as speakers. Otherwise the cheapest pair merges (``_cheapest_pair``), down to
+    ``speakers`` or, when the count is estimated, down to one while each partition on the way is
+    remembered. Both modes merge alike (the estimate merged the most similar pair until
+    2026-12: the same pair order made one count right more, 22 of 25 instead of 21, and a
+    far-field 75/25 conversation 4.2 pp off instead of 8.9), so a right estimate gives what
+    ``--speakers`` would.
     """
     import numpy as np
 
@@ -431,13 +479,8 @@ def _merge_down(
             if speakers is not None and k <= speakers:
                 return path, centroids
             if speakers is None and k <= MAX_SPEAKERS:
-                window_labels = _window_labels(path, scorer, k)
-                quality = _silhouette(embeddings, window_labels)
-                candidates.append(_Candidate(quality, float(sims.max()), path, centroids))
-            if speakers is None:
-                first, second = (int(x) for x in np.unravel_index(int(np.argmax(sims)), sims.shape))
-            else:
-                first, second = _cheapest_pair(sims, talk)
+                candidates.append(_candidate(embeddings, scorer, path, centroids, sims))
+            first, second = _cheapest_pair(sims, talk)
             target[max(first, second)] = min(first, second)
         centroids = _merged_centroids(
             embeddings, scorer, target[path], np.unique(target), centroids, talk, target
@@ -448,8 +491,8 @@ def _merge_down(
 
 
 def _cheapest_pair(sims: Floats, talk: Floats) -> tuple[int, int]:
-    """The pair to merge when the count is given: the lowest ``(1 - similarity) * min(talk_i,
-    talk_j, MERGE_SIZE_CAP_S)``. A cluster of a few seconds that resembles nobody well is more
+    """The pair to merge next: the lowest ``(1 - similarity) * min(talk_i, talk_j,
+    MERGE_SIZE_CAP_S)``. A cluster of a few seconds that resembles nobody well is more
     likely a fragment (overlap, laughter, a cough) than the last of N people, so it merges before
     two large, alike clusters; past ``MERGE_SIZE_CAP_S`` size no longer protects a cluster, so a
     dominant voice split in two still merges back."""
@@ -468,8 +511,27 @@ class _Candidate:
     silhouette: float
     closest: float
     """The cosine similarity of the two most similar centroids."""
+    evidence: float
+    """``merge_evidence`` of those two speakers: how much their partials say they differ."""
     path: Ints
     centroids: Floats
+
+
+def _candidate(
+    embeddings: Floats, scorer: _Scorer, path: Ints, centroids: Floats, sims: Floats
+) -> _Candidate:
+    """One partition on the way down, with what ``_choose_count`` weighs."""
+    import numpy as np
+
+    window_labels = _window_labels(path, scorer, len(centroids))
+    first, second = (int(x) for x in np.unravel_index(int(np.argmax(sims)), sims.shape))
+    return _Candidate(
+        _silhouette(embeddings, window_labels),
+        float(sims[first, second]),
+        merge_evidence(embeddings, window_labels, first, second),
+        path,
+        centroids,
+    )
 
 
 def _choose_count(
@@ -480,14 +542,14 @@ def _choose_count(
     The count is at least the largest one whose speakers are all distinct (no two centroids
     more similar than ``DISTINCT_SIMILARITY``): a quiet member of a panel adds little to the
     silhouette but stays apart. From there up, the partition with the best silhouette (cosine,
-    on the partials) wins, among partitions whose closest centroids are less similar than
-    ``SAME_VOICE_SIMILARITY``; one speaker if there is none, or if no silhouette reaches
+    on the partials) wins, among partitions whose two closest speakers are told apart
+    (``told_apart``); one speaker if there is none, or if no silhouette reaches
     ``SILHOUETTE_MIN`` and no partition is distinct.
     """
     distinct = [c for c in candidates if c.closest < DISTINCT_SIMILARITY]
     floor = len(distinct[0].centroids) if distinct else 2
     eligible = [
-        c for c in candidates if len(c.centroids) >= floor and c.closest < SAME_VOICE_SIMILARITY
+        c for c in candidates if len(c.centroids) >= floor and told_apart(c.closest, c.evidence)
     ]
     if not eligible:
         return path, centroids
@@ -495,6 +557,46 @@ def _choose_count(
     if best.silhouette < SILHOUETTE_MIN and not distinct:
         return path, centroids
     return best.path, best.centroids
+
+
+def told_apart(similarity: float, evidence: float) -> bool:
+    """Whether two clusters are two people: centroids less similar than ``SEPARATE_SIMILARITY``,
+    or less than ``SAME_VOICE_SIMILARITY`` with ``MIN_EVIDENCE`` of ``merge_evidence``.
+
+    On the dev benchmark, one person's recording split in two measured 0.80-0.94 with an
+    evidence of at most 2.4 (0.77-0.79 in loud noise); a second person 0.52-0.77 however little
+    they spoke, or 0.80-0.85 with an evidence of 3.1-10 (benchmarks/audio_eval.py; docs/audio.md
+    has the calibration).
+
+    >>> told_apart(0.70, 0.5), told_apart(0.84, 4.9), told_apart(0.82, 1.4), told_apart(0.93, 9)
+    (True, True, False, False)
+    """
+    if similarity < SEPARATE_SIMILARITY:
+        return True
+    return similarity < SAME_VOICE_SIMILARITY and evidence >= MIN_EVIDENCE
+
+
+def merge_evidence(embeddings: Floats, labels: Ints, first: int, second: int) -> float:
+    """How much two clusters' partials say they are two voices: ``|S_a| + |S_b| - |S_a + S_b|``,
+    where ``S`` is the sum of a cluster's unit embeddings (its partials within one speaker's
+    turns, ``labels``).
+
+    This is the log-likelihood a merge loses, over the concentration, when each voice's partials
+    are von Mises-Fisher around its centroid: it grows with how far apart the centroids are and
+    with how much speech backs the smaller cluster (for a small cluster b, about
+    ``n_b * r_b * (1 - similarity)``, ``r_b`` its mean similarity to its own centroid). A split
+    of one voice can be nearly as far apart as two people, but on few partials.
+
+    >>> import numpy as np
+    >>> e = np.array([[1, 0], [1, 0], [0, 1], [0, 1]], np.float32)
+    >>> round(merge_evidence(e, np.array([0, 0, 1, 1]), 0, 1), 3)  # 2 + 2 - 2 * sqrt(2)
+    1.172
+    """
+    import numpy as np
+
+    sums = [embeddings[labels == c].sum(0, dtype=np.float64) for c in (first, second)]
+    together = float(np.linalg.norm(sums[0] + sums[1]))
+    return float(np.linalg.norm(sums[0]) + np.linalg.norm(sums[1]) - together)
 
 
 def _silhouette(embeddings: Floats, labels: Ints) -> float:

@@ -231,7 +231,7 @@ def _float32(values: list[float]) -> Floats:
 
 def model_path() -> Path:
     """The ONNX voice encoder in the data folder, built from resemblyzer's weights if missing."""
-    from twoway.audio.voiceprint import data_dir
+    from twoway.store.config import data_dir
 
     weights = encoder_weights()
     digest = hashlib.sha256(weights.read_bytes()).hexdigest()[:12]

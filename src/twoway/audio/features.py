@@ -11,11 +11,13 @@ chunk by chunk so resemblyzer's encoder can embed the whole file's speech withou
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from twoway.audio.decode import SAMPLE_RATE
+from twoway.audio.decode import SAMPLE_RATE, iter_chunks, probe
+from twoway.errors import InputError
 
 if TYPE_CHECKING:
     import numpy as np
@@ -32,6 +34,9 @@ WINDOW = 400
 N_MELS = 40
 FRAME_S = HOP / SAMPLE_RATE
 SILENCE_DB = -100.0
+
+ProgressFn = Callable[[str, float, float | None], None]
+"""``progress(stage, done, total)``: called as each stage advances (``total`` may be unknown)."""
 
 
 @dataclass
@@ -126,6 +131,9 @@ class ChannelAnalyzer:
         self._energy: list[Floats] = []
         self._probs: list[Floats] = []
         self._loudest_db = -200.0
+        # Samples waiting for the detector until their level block is complete (see ``feed``).
+        self._block: list[Floats] = []
+        self._block_n = 0
         self._mels: list[Floats] = []
         # With the duration known, mel frames go straight into one array: concatenating 115 MB
         # of chunks at the end of a 2-hour file would briefly need twice that.
@@ -135,14 +143,43 @@ class ChannelAnalyzer:
             self._mel_array = np.empty((int(expected_s / FRAME_S) + 200, N_MELS), np.float32)
 
     def feed(self, samples: Floats) -> None:
-        self._probs.append(self._vad.feed(self._levelled(samples)))
+        """Take the next samples, in blocks of any size: the features do not depend on them.
+
+        The detector hears the samples one level block (``vad.LEVEL_BLOCK_S``, counted from the
+        start) at a time, each levelled as a whole (``_levelled``): levelling whatever chunk the
+        caller passed made the speech found depend on the chunking (measured: up to 2 s of
+        speech in 140 s moved between 30 s and 1 s chunks; docs/audio.md).
+        """
+        import numpy as np
+
+        from twoway.audio.vad import LEVEL_BLOCK_S
+
+        block = round(LEVEL_BLOCK_S * SAMPLE_RATE)
+        rest = samples
+        while len(rest):
+            part, rest = rest[: block - self._block_n], rest[block - self._block_n :]
+            self._block.append(np.array(part, dtype=np.float32))  # a copy: callers reuse buffers
+            self._block_n += len(part)
+            if self._block_n == block:
+                self._detect()
         self._samples += len(samples)
         self._frames(samples, final=False)
 
+    def _detect(self) -> None:
+        """Run the detector on the waiting block."""
+        import numpy as np
+
+        if not self._block:
+            return
+        samples = np.concatenate(self._block)
+        self._block, self._block_n = [], 0
+        self._probs.append(self._vad.feed(self._levelled(samples)))
+
     def _levelled(self, samples: Floats) -> Floats:
-        """``samples`` brought up toward ``VAD_LEVEL_DB`` for the voice detector (see
-        ``vad.level_gain_db``); the loudest level so far is the reference, so a quiet stretch
-        of a loud recording (room noise between answers) is not amplified into "speech"."""
+        """``samples`` (one level block) brought up toward ``VAD_LEVEL_DB`` for the voice
+        detector (see ``vad.level_gain_db``); the loudest block so far is the reference, so a
+        quiet stretch of a loud recording (room noise between answers) is not amplified into
+        "speech"."""
         import numpy as np
 
         from twoway.audio.vad import level_gain_db, loud_level_db
@@ -192,6 +229,7 @@ class ChannelAnalyzer:
     def finish(self) -> ChannelFeatures:
         import numpy as np
 
+        self._detect()
         self._frames(np.zeros(0, np.float32), final=True)
         energy = np.concatenate(self._energy) if self._energy else np.zeros(0, np.float32)
         window_probs = np.concatenate(self._probs) if self._probs else np.zeros(0, np.float32)
@@ -210,3 +248,42 @@ class ChannelAnalyzer:
             mels = np.concatenate(self._mels) if self._mels else None
         self._mels = []
         return ChannelFeatures(energy, probs.astype(np.float32), mels, self._vad.name)
+
+
+def analyze_file(
+    path: str,
+    vad: str,
+    want_mels: bool,
+    *,
+    mono: bool,
+    progress: ProgressFn | None = None,
+    label: str | None = None,
+) -> list[ChannelFeatures]:
+    """The features of each channel of the recording ``path`` (one when ``mono``), in one pass.
+
+    ``vad`` names the voice activity detector (``vad.make_vad``); ``progress`` hears
+    ``"Reading LABEL"`` (else the path) with the seconds decoded.
+    """
+    from twoway.audio.vad import make_vad
+
+    info = probe(path)
+    total = info.duration_s
+    stage = f"Reading {label or path}"
+    analyzers: list[ChannelAnalyzer] = []
+    decoded = 0
+    for chunk in iter_chunks(path, mono=mono):
+        if not analyzers:
+            analyzers = [
+                ChannelAnalyzer(make_vad(vad), want_mels=want_mels, expected_s=total)
+                for _ in range(chunk.shape[0])
+            ]
+        for analyzer, row in zip(analyzers, chunk, strict=True):
+            analyzer.feed(row)
+        decoded += chunk.shape[1]
+        if progress is not None:
+            progress(stage, decoded / SAMPLE_RATE, total)
+    if not analyzers:
+        raise InputError("has no audio samples (empty or truncated)", path=path)
+    if decoded < SAMPLE_RATE // 2:
+        raise InputError("the recording is shorter than half a second", path=path)
+    return [a.finish() for a in analyzers]

@@ -48,6 +48,10 @@ VAD_LEVEL_DB = -26.0
 """Speech is brought up toward this level (the loud frames' dBFS) before the detector."""
 MAX_GAIN_DB = 30.0
 """...by at most this much (a recording 60 dB down is silence, not quiet speech)."""
+LEVEL_BLOCK_S = 30.0
+"""The detector's input is levelled in blocks of this length from the start of the recording
+(the decoder's chunk length), each by the loudest block so far: the same gains however the
+samples arrive (``features.ChannelAnalyzer.feed``)."""
 RESCUE_PROB = 0.15
 """A frame the detector gives at least this, and that stands ``RESCUE_ABOVE_FLOOR_DB`` over the
 recording's noise floor, counts as speech (probability raised to ``THRESHOLD``)."""

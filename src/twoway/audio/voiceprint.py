@@ -2,8 +2,8 @@
 
 ``twoway voice enroll --me Alex sample.wav`` stores the mean resemblyzer embedding of the sample's
 speech as ``<data dir>/voiceprints/Alex.npy`` (256 float32 numbers) with ``Alex.json`` beside it
-(name, when, from which file, how much speech, which encoder). The data dir is
-``platformdirs.user_data_dir("twoway")`` unless ``TWOWAY_DATA_DIR`` names another.
+(name, when, from which file, how much speech, which encoder). The data dir is the store's
+(``twoway.store.config.data_dir``: ``TWOWAY_DATA_DIR``, else the platform's user data folder).
 
 When a recording is analyzed, each speaker's mean embedding is compared with every voiceprint by
 cosine similarity; the best pairs at or above ``MATCH_THRESHOLD`` are matched (each voiceprint to
@@ -14,7 +14,6 @@ name. A voiceprint is a summary of a voice, not a recording: it cannot be played
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,10 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from twoway.errors import InputError, UsageError
+from twoway.store.config import data_dir
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
+
+    from twoway.audio.features import ProgressFn
 
     Floats = npt.NDArray[np.float32]
 
@@ -35,20 +37,6 @@ MIN_ENROLL_SPEECH_S = 5.0
 """Less speech than this gives an unreliable voiceprint: enrollment refuses it."""
 ENCODER = "resemblyzer-0.1.4-voice-encoder"
 _NAME = re.compile(r"^[\w][\w .'-]{0,63}$")
-
-
-def data_dir() -> Path:
-    """Where twoway keeps its data: ``TWOWAY_DATA_DIR`` or the platform's user data dir."""
-    override = os.environ.get("TWOWAY_DATA_DIR")
-    if override:
-        return Path(override)
-    try:
-        import platformdirs
-    except ImportError:
-        from twoway.errors import MissingExtraError
-
-        raise MissingExtraError("voiceprints", "audio", "platformdirs") from None
-    return Path(platformdirs.user_data_dir("twoway"))
 
 
 def voiceprint_dir() -> Path:
@@ -93,6 +81,47 @@ def save(name: str, embedding: Floats, *, source: str, speech_s: float) -> Path:
     }
     (folder / f"{name}.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return target
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    """A voiceprint just stored by ``enroll``."""
+
+    path: Path
+    """The ``.npy`` file."""
+    speech_s: float
+    """The speech it was made from (20 s or more gives the surest matches)."""
+
+
+def enroll(
+    name: str, recording: str, *, progress: ProgressFn | None = None, vad: str = "auto"
+) -> Enrolled:
+    """Store ``name``'s voiceprint from ``recording`` (that person speaking alone).
+
+    The voiceprint is the mean voice embedding of the recording's speech (diarize extra).
+    Raises ``InputError`` for less than ``MIN_ENROLL_SPEECH_S`` of speech.
+    """
+    import numpy as np
+
+    from twoway.audio.diarize import embed_partials, level_mels, mean_embedding, require_diarize
+    from twoway.audio.features import FRAME_S, analyze_file
+    from twoway.audio.vad import speech_mask
+
+    require_diarize("voiceprints")
+    features = analyze_file(recording, vad, True, mono=True, progress=progress, label=recording)[0]
+    mask = speech_mask(features.speech_prob, FRAME_S)
+    speech_s = float(mask.sum()) * FRAME_S
+    if speech_s < MIN_ENROLL_SPEECH_S:
+        raise InputError(
+            f"only {speech_s:.1f} s of speech; a voiceprint needs at least "
+            f"{MIN_ENROLL_SPEECH_S:g} s (20 s or more is best)",
+            path=recording,
+        )
+    assert features.mels is not None
+    mels = level_mels(features.mels, features.energy_db, mask)[mask]
+    partials, _ = embed_partials(mels)
+    embedding = mean_embedding(partials).astype(np.float32)
+    return Enrolled(save(name, embedding, source=recording, speech_s=speech_s), speech_s)
 
 
 def load_all() -> list[Voiceprint]:

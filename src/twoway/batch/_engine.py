@@ -14,12 +14,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from twoway.batch._work import Outcome, Task, analyze_file
-from twoway.errors import MissingExtraError, TwowayError, UsageError
-
-
-class BatchError(TwowayError):
-    """The batch itself could not go on (not one file: those become failed rows)."""
-
+from twoway.errors import BatchError, MissingExtraError, UsageError
 
 _DONE: frozenset[str] = frozenset()
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from twoway.analysis.timeline import median
 from twoway.batch._columns import Row
 
 TALK_SHARE_OUTLIER = 0.75
@@ -397,14 +398,6 @@ def _anchor(x: float, left: float, right: float) -> str:
     if right - x < 6:
         return "end"
     return "middle"
-
-
-def median(values: list[float]) -> float | None:
-    if not values:
-        return None
-    ordered = sorted(values)
-    mid = len(ordered) // 2
-    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
 def spark_points(values: Sequence[float | None], width: float = 96, height: float = 22) -> str:

@@ -3,6 +3,8 @@
 Errors are reported as one line, ``twoway: error: FILE:LINE: message``, with exit code 1;
 ``--debug`` (anywhere on the command line, or ``TWOWAY_DEBUG=1``) shows the traceback instead.
 Heavy imports (analysis, readers, rich) happen inside the commands so ``--help`` starts fast.
+An option several commands take is declared once, in ``cli/_options.py``; docs/cli.md is the
+reference generated from every command's ``--help`` (scripts/cli_reference.py).
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
-"""What the store's commands share: the ``--db`` and ``--json`` options, dates, output helpers.
+"""What the store's commands share: opening the store, output helpers (options: ``_options``).
 
 Nothing heavy is imported here at module level: SQLAlchemy and rich load inside the helpers.
 Whatever comes from the store (names, sources, notes, what was said) is shown through these
 helpers, which make it safe (``twoway.report.text_safety``): ``table`` and ``print_json`` do it
 themselves; markup strings take values through ``esc``, plain lines go through ``echo``.
+Dates, shares and the mark for a missing value are shown as everywhere else (``twoway.display``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import sys
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -24,14 +25,6 @@ if TYPE_CHECKING:
 
     from twoway.cli._tables import Grid
     from twoway.store import Store
-
-DB_HELP = (
-    "The store: a file path, sqlite:///PATH or postgresql+psycopg://USER@HOST/DB "
-    "(default: $TWOWAY_DB, else twoway.db in your data folder)."
-)
-DbOption = Annotated[str | None, typer.Option("--db", metavar="URL", help=DB_HELP)]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
 
 
 def open_store(db: str | None) -> Store:
@@ -96,14 +89,6 @@ def table(*columns: str, optional: Sequence[str] = ()) -> Grid:
     from twoway.cli._tables import grid
 
     return grid(*columns, optional=optional)
-
-
-def day(value: dt.date | None) -> str:
-    return value.isoformat() if value is not None else "-"
-
-
-def share(value: float | None) -> str:
-    return f"{value:.0%}" if value is not None else "-"
 
 
 def confirm(question: str, yes: bool) -> None:

@@ -1,26 +1,55 @@
-"""``twoway analyze``: read transcripts, measure them, report."""
+"""``twoway analyze``: read transcripts, measure them, report.
+
+The command is a few named steps over three groups of options: how each input is read and judged
+(:class:`Reading`), where the report goes (:class:`ReportOptions`) and what ``--save`` keeps
+(:class:`SaveOptions`). ``twoway live`` ends with the same report and save (:func:`publish`).
+"""
 
 from __future__ import annotations
 
 import io
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from twoway.cli._options import (
+    AsrModelOption,
+    AsrOption,
+    BandOption,
+    FromOption,
+    MeOption,
+    ModeOption,
+    MonologueLimitOption,
+    PngOption,
+    QuestionsTargetOption,
+    ReportJsonOption,
+    ReportOutputOption,
+    SaveOptions,
+    SpeakersOption,
+    TargetOption,
+    format_option,
+    save_options,
+)
 from twoway.errors import TwowayError, UsageError
+from twoway.model import Mode
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from twoway.analysis import Analysis, Targets
-    from twoway.audio._cli import AudioOptions
+    from twoway.audio import AudioOptions
     from twoway.model import Conversation
     from twoway.prep import Plan
 
 OUTPUT_FORMATS = ("terminal", "json", "markdown")
+FORMAT_HELP = (
+    "Output format: terminal (the default), json or markdown. (An input format name, such as "
+    "vtt, still works here as --from.)"
+)
 
 ANALYZE_HELP = """Analyze one or more transcripts: talk share against the target, monologues,
 turn-taking, pauses, interruptions, pace, fillers, every question asked, a two-way score and
@@ -40,7 +69,7 @@ def _parse_band(value: str) -> tuple[float, float]:
 
 
 def build_targets(
-    mode: str,
+    mode: Mode | str,
     target: float | None,
     band: str | None,
     monologue_limit: float | None,
@@ -65,15 +94,16 @@ def build_targets(
     return targets
 
 
-def _split_format(fmt: str | None, from_: str | None) -> tuple[str, str | None]:
-    """``--format`` takes an output format or an input format name; ``--from`` an input format."""
+def _split_format(fmt: str | None, from_: str | None) -> tuple[str | None, str | None]:
+    """``--format`` as (output format, input format): an input format name given to ``--format``
+    still works as ``--from`` (it did before ``--from`` existed); ``--from`` names the reader."""
     from twoway.formats import FORMATS
 
-    output, reader = "terminal", from_
+    output, reader = None, from_
     if fmt is not None:
         name = fmt.lower()
         if name in OUTPUT_FORMATS:
-            output = name
+            output = fmt
         elif name in FORMATS:
             if from_ is not None and from_ != name:
                 raise UsageError(f"--format {fmt} and --from {from_} name different input formats")
@@ -88,6 +118,49 @@ def _split_format(fmt: str | None, from_: str | None) -> tuple[str, str | None]:
     return output, reader
 
 
+def report_format(fmt: str | None, as_json: bool) -> str:
+    """The report's format from ``--format`` and ``--json`` (the same as ``--format json``)."""
+    name = None if fmt is None else fmt.lower()
+    if name is not None and name not in OUTPUT_FORMATS:
+        raise UsageError(f"--format takes one of: {', '.join(OUTPUT_FORMATS)}; got {fmt!r}")
+    if as_json and name not in (None, "json"):
+        raise UsageError(f"--json and --format {fmt} ask for different outputs")
+    return "json" if as_json else name or "terminal"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    """Where the report goes: ``format`` (one of ``OUTPUT_FORMATS``) to ``output``, else standard
+    output; ``html`` and ``png``: the files ``--html`` and ``--png`` add (``cli/report.py``)."""
+
+    format: str = "terminal"
+    output: Path | None = None
+    html: Path | None = None
+    png: Path | None = None
+
+    @property
+    def quiet_stdout(self) -> bool:
+        """Confirmations go to stderr when stdout carries the JSON or markdown report."""
+        return self.output is None and self.format != "terminal"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How each input is read and judged: the input format (``--from``; ``None`` detects it), the
+    recording options, who you are, the mode and its targets, and what is added to the core
+    analysis: the ``--plan`` read from ``plan_path``, and ``--suggest``."""
+
+    reader: str | None
+    audio: AudioOptions
+    me: str | None
+    mode: Mode
+    targets: Targets
+    plan: Plan | None = None
+    plan_path: Path | None = None
+    suggest: bool = False
+
+
+@save_options
 def analyze_command(
     files: Annotated[
         list[str] | None,
@@ -96,34 +169,12 @@ def analyze_command(
             help="Transcript or recording files (audio/video: docs/audio.md); '-' reads stdin.",
         ),
     ] = None,
-    me: Annotated[
-        str | None,
-        typer.Option("--me", help="Which speaker you are (ignores case; a unique prefix works)."),
-    ] = None,
-    mode: Annotated[
-        str,
-        typer.Option(help="interview (aim near 50% talk share) or networking (near 20%)."),
-    ] = "interview",
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format: terminal, json or markdown. An input format name "
-            "(vtt, srt, text, ...) forces the reader instead.",
-        ),
-    ] = None,
-    from_: Annotated[
-        str | None,
-        typer.Option(
-            "--from", help="Force the input format instead of detecting it (vtt, srt...)."
-        ),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write the report to this file, not the terminal."),
-    ] = None,
+    me: MeOption = None,
+    mode: ModeOption = Mode.INTERVIEW,
+    fmt: Annotated[str | None, format_option(FORMAT_HELP)] = None,
+    from_: FromOption = None,
+    as_json: ReportJsonOption = False,
+    output: ReportOutputOption = None,
     html: Annotated[
         Path | None,
         typer.Option(
@@ -133,29 +184,11 @@ def analyze_command(
             "each, or INPUT.html in FILE when it is a folder; docs/html-report.md).",
         ),
     ] = None,
-    png: Annotated[
-        Path | None,
-        typer.Option(
-            "--png",
-            metavar="DIR",
-            help="Also draw timeline.png and share.png into this folder (needs twoway[charts]).",
-        ),
-    ] = None,
-    target: Annotated[
-        float | None,
-        typer.Option(help="Your talk-share target in percent (default by mode: 50 or 20)."),
-    ] = None,
-    band: Annotated[
-        str | None,
-        typer.Option(help="The on-target band in percent, LOW-HIGH (default 40-60 or 10-30)."),
-    ] = None,
-    monologue_limit: Annotated[
-        float | None,
-        typer.Option(help="Seconds after which a floor is a monologue (default 90 or 60)."),
-    ] = None,
-    questions_target: Annotated[
-        int | None, typer.Option(help="How many questions you aim to ask (default 4 or 6).")
-    ] = None,
+    png: PngOption = None,
+    target: TargetOption = None,
+    band: BandOption = None,
+    monologue_limit: MonologueLimitOption = None,
+    questions_target: QuestionsTargetOption = None,
     plan: Annotated[
         Path | None,
         typer.Option(
@@ -171,43 +204,7 @@ def analyze_command(
             help="Suggest follow-up questions from what the others talked about (slower start).",
         ),
     ] = False,
-    save: Annotated[
-        bool,
-        typer.Option(
-            "--save",
-            help="Keep the conversation and its analysis in your local history (docs/store.md).",
-        ),
-    ] = False,
-    with_people: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--with", metavar="NAME", help="With --save: a person you talked to (repeatable)."
-        ),
-    ] = None,
-    company: Annotated[
-        str | None, typer.Option(help="With --save: the company the conversation was with.")
-    ] = None,
-    role: Annotated[str | None, typer.Option(help="With --save: the role discussed.")] = None,
-    date: Annotated[
-        str | None,
-        typer.Option(help="With --save: when it took place, YYYY-MM-DD (default: today)."),
-    ] = None,
-    stay_in_touch_days: Annotated[
-        int | None,
-        typer.Option(
-            help="With --save: days until the 'stay in touch' follow-up (default 90, or "
-            "stay_in_touch_days in config.toml).",
-            min=1,
-        ),
-    ] = None,
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            metavar="URL",
-            help="With --save: the store (default: $TWOWAY_DB, else your data folder).",
-        ),
-    ] = None,
+    saving: SaveOptions | None = None,  # --save, --with, ... --db (save_options)
     track: Annotated[
         list[str] | None,
         typer.Option(
@@ -220,85 +217,81 @@ def analyze_command(
         str | None,
         typer.Option(help="Audio: a stereo recording with one speaker per channel: NAMES,..."),
     ] = None,
-    speakers: Annotated[
-        int | None,
-        typer.Option(help="Audio, one mixed track: how many people (default 2 in interview mode)."),
-    ] = None,
+    speakers: SpeakersOption = None,
     transcript: Annotated[
         str | None,
         typer.Option(help="Audio: take the words from this transcript, placed by its timestamps."),
     ] = None,
-    asr: Annotated[
-        bool,
-        typer.Option("--asr", help="Audio: transcribe offline (Whisper tiny.en with twoway[asr])."),
-    ] = False,
-    asr_model: Annotated[
-        str | None,
-        typer.Option(help="Audio: a faster-whisper model folder for --asr (or $TWOWAY_ASR_MODEL)."),
-    ] = None,
+    asr: AsrOption = False,
+    asr_model: AsrModelOption = None,
     rttm: Annotated[
         str | None,
         typer.Option(metavar="FILE", help="Audio: write who spoke when to this RTTM file."),
     ] = None,
 ) -> None:
-    from twoway.analysis import analyze
-
     out_format, reader = _split_format(fmt, from_)
-    save_options = _save_options(save, with_people, company, role, date, stay_in_touch_days, db)
-    if as_json:
-        if fmt is not None and out_format != "json" and fmt.lower() in OUTPUT_FORMATS:
-            raise UsageError(f"--json and --format {fmt} ask for different outputs")
-        out_format = "json"
+    report = ReportOptions(report_format(out_format, as_json), output, html, png)
     targets = build_targets(mode, target, band, monologue_limit, questions_target)
     prepared = _read_plan(plan) if plan is not None else None
-    from twoway.audio._cli import parse_options
+    from twoway.cli._audio import parse_options
 
     audio = parse_options(track, channels, speakers, transcript, asr, asr_model, mode, rttm)
-    files = list(files or ([] if audio.tracks else _no_files()))
-    if audio.tracks and files:
-        raise UsageError("--track gives the recordings: no FILE arguments with it")
+    inputs = _inputs(files, audio)
+    reading = Reading(reader, audio, me, mode, targets, prepared, plan, suggest)
+    analyses, conversations, failures = _analyze_each(inputs, reading)
+    if analyses:
+        publish(analyses, conversations, report, saving, several=len(inputs) > 1)
+    if failures:
+        raise typer.Exit(code=1)
+
+
+def _inputs(files: list[str] | None, audio: AudioOptions) -> list[str | None]:
+    """The FILE arguments, or ``[None]`` for the ``--track`` recordings."""
+    if audio.tracks:
+        if files:
+            raise UsageError("--track gives the recordings: no FILE arguments with it")
+        return [None]
+    if not files:
+        raise UsageError(
+            "give a transcript or recording FILE (or --track NAME=FILE for each speaker)"
+        )
     if files.count("-") > 1:
         raise UsageError("standard input ('-') can be read only once")
+    return list(files)
 
+
+def _analyze_each(
+    inputs: list[str | None], reading: Reading
+) -> tuple[list[Analysis], list[Conversation], int]:
+    """Each input read and analyzed, and how many failed: with several inputs, a bad one is
+    reported on stderr and the others go on; a single input's error is the command's."""
     analyses: list[Analysis] = []
     conversations: list[Conversation] = []
     failures = 0
-    inputs: list[str | None] = list(files) or [None]  # [None]: the --track recordings
     for name in inputs:
         try:
-            conversation, who = _load_any(name, reader, audio, me)
-            if who is None and me is None:  # on a terminal, ask (cli/_ask.py); else no one
-                from twoway.cli._ask import ask_me_on_a_terminal
-
-                who = ask_me_on_a_terminal(conversation.speakers, name or conversation.source)
-            analysis = analyze(conversation, me=who, mode=mode, targets=targets)
-            analyses.append(_extend(analysis, conversation, prepared, plan, suggest))
-            conversations.append(conversation)
+            conversation, analysis = _analyze_one(name, reading)
         except TwowayError as exc:
             if len(inputs) == 1:
                 raise
             failures += 1
             sys.stderr.write(f"twoway: error: {exc}\n")
-    if analyses:
-        _emit(analyses, out_format, output)
-    if analyses and (html is not None or png is not None):
-        from twoway.cli.report import write_outputs
-
-        write_outputs(analyses, conversations, html=html, png=png, several=len(inputs) > 1)
-    if analyses and save_options is not None:
-        # Confirmations go to stderr when stdout carries the JSON or markdown report.
-        _save(
-            conversations,
-            analyses,
-            save_options,
-            quiet_stdout=output is None and out_format != "terminal",
-        )
-    if failures:
-        raise typer.Exit(code=1)
+            continue
+        conversations.append(conversation)
+        analyses.append(analysis)
+    return analyses, conversations, failures
 
 
-def _no_files() -> list[str]:
-    raise UsageError("give a transcript or recording FILE (or --track NAME=FILE for each speaker)")
+def _analyze_one(name: str | None, reading: Reading) -> tuple[Conversation, Analysis]:
+    from twoway.analysis import analyze
+
+    conversation, who = _load_any(name, reading.reader, reading.audio, reading.me)
+    if who is None and reading.me is None:  # on a terminal, ask (cli/_ask.py); else no one
+        from twoway.cli._ask import ask_me_on_a_terminal
+
+        who = ask_me_on_a_terminal(conversation.speakers, name or conversation.source)
+    analysis = analyze(conversation, me=who, mode=reading.mode, targets=reading.targets)
+    return conversation, _extend(analysis, conversation, reading)
 
 
 def _load_any(
@@ -308,7 +301,7 @@ def _load_any(
     from twoway.audio import is_audio_file
 
     if name is None or (reader is None and is_audio_file(name)):
-        from twoway.audio._cli import load_for_cli
+        from twoway.cli._audio import load_for_cli
 
         return load_for_cli(name, audio, me)
     if audio.given:
@@ -320,61 +313,52 @@ def _load_any(
     return load(name, format=reader), me
 
 
-def _save_options(
-    save: bool,
-    with_people: list[str] | None,
-    company: str | None,
-    role: str | None,
-    date: str | None,
-    stay_in_touch_days: int | None,
-    db: str | None,
-) -> dict[str, Any] | None:
-    """Check the --save options before any work is done (a bad --date fails fast)."""
-    given = [
-        flag
-        for flag, value in (
-            ("--with", with_people),
-            ("--company", company),
-            ("--role", role),
-            ("--date", date),
-            ("--stay-in-touch-days", stay_in_touch_days),
-            ("--db", db),
-        )
-        if value
-    ]
-    if not save:
-        if given:
-            raise UsageError(f"{', '.join(given)} only make sense with --save")
-        return None
-    from twoway.dates import parse_date
-    from twoway.store.config import stay_in_touch_days as interval
+def publish(
+    analyses: Sequence[Analysis],
+    conversations: Sequence[Conversation],
+    report: ReportOptions,
+    saving: SaveOptions | None,
+    *,
+    several: bool,
+) -> None:
+    """What comes after the analysis: the report, the ``--html``/``--png`` files and ``--save``.
 
-    return {
-        "with_people": list(with_people or ()),
-        "company": company,
-        "role": role,
-        "date": parse_date(date) if date is not None else None,
-        "stay_in_touch_days": interval(stay_in_touch_days),
-        "db": db,
-    }
+    ``several``: the command had several inputs (file names stay per input even when only one
+    could be read).
+    """
+    _emit(analyses, report)
+    if report.html is not None or report.png is not None:
+        from twoway.cli.report import write_outputs
+
+        write_outputs(analyses, conversations, html=report.html, png=report.png, several=several)
+    if saving is not None:
+        _save(conversations, analyses, saving, quiet_stdout=report.quiet_stdout)
 
 
 def _save(
-    conversations: list[Conversation],
-    analyses: list[Analysis],
-    options: dict[str, Any],
+    conversations: Sequence[Conversation],
+    analyses: Sequence[Analysis],
+    options: SaveOptions,
     quiet_stdout: bool,
 ) -> None:
     from twoway.cli._store import echo
+    from twoway.display import plural
     from twoway.store import open as open_store
 
-    settings = dict(options)
-    db = settings.pop("db")
-    named: list[str] = settings.pop("with_people")
-    with open_store(db) as store:
+    with open_store(options.db) as store:
         for conversation, analysis in zip(conversations, analyses, strict=True):
-            people = [_with_speaker(n, conversation.speakers, analysis.me) for n in named]
-            result = store.save(conversation, analysis, with_people=people, **settings)
+            people = [
+                _with_speaker(n, conversation.speakers, analysis.me) for n in options.with_people
+            ]
+            result = store.save(
+                conversation,
+                analysis,
+                with_people=people,
+                company=options.company,
+                role=options.role,
+                date=options.date,
+                stay_in_touch_days=options.stay_in_touch_days,
+            )
             saved = store.conversation(result.conversation_id).summary
             verb = "Saved" if result.created else "Updated (already saved)"
             detail = f" with {', '.join(saved.people)}" if saved.people else ""
@@ -385,7 +369,7 @@ def _save(
                 hint = " (name who you talked to with --with NAME for a thank-you follow-up)"
             echo(
                 f"{verb} conversation #{saved.id} ({saved.source}, {saved.date}){detail}; "
-                f"{added} follow-up{'s' if added != 1 else ''} added{hint}",
+                f"{plural(added, 'follow-up')} added{hint}",
                 err=quiet_stdout,
             )
 
@@ -431,21 +415,16 @@ def _read_plan(path: Path) -> Plan:
     return Plan.from_dict(data, str(path))
 
 
-def _extend(
-    analysis: Analysis,
-    conversation: Conversation,
-    prepared: Plan | None,
-    plan_path: Path | None,
-    suggest: bool,
-) -> Analysis:
+def _extend(analysis: Analysis, conversation: Conversation, reading: Reading) -> Analysis:
     """Add what needs more than the core: plan coverage and follow-up suggestions."""
     from dataclasses import replace
 
-    if prepared is not None and plan_path is not None:
+    if reading.plan is not None and reading.plan_path is not None:
         from twoway.prep import match_plan
 
-        analysis = replace(analysis, plan=match_plan(prepared, analysis.questions, str(plan_path)))
-    if suggest:
+        coverage = match_plan(reading.plan, analysis.questions, str(reading.plan_path))
+        analysis = replace(analysis, plan=coverage)
+    if reading.suggest:
         if analysis.me is None:
             raise UsageError("--suggest needs --me: suggestions are questions for you to ask")
         from twoway.prep import suggest_followups
@@ -454,12 +433,13 @@ def _extend(
     return analysis
 
 
-def _emit(analyses: list[Analysis], out_format: str, output: Path | None) -> None:
-    if out_format == "json":
+def _emit(analyses: Sequence[Analysis], report: ReportOptions) -> None:
+    output = report.output
+    if report.format == "json":
         from twoway.report.json import render_json
 
-        _write(render_json(analyses), output)
-    elif out_format == "markdown":
+        _write(render_json(list(analyses)), output)
+    elif report.format == "markdown":
         from twoway.report.markdown import render_markdown
 
         _write("\n\n".join(render_markdown(a) for a in analyses), output)

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from twoway.cli._options import FromOption, format_option, me_option, mode_option, output_option
 from twoway.errors import InputError, UsageError
+from twoway.model import Mode
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from twoway.batch import Batch, Summary
-    from twoway.batch._columns import Row
+    from twoway.batch import Batch, Row, Summary
 
 BATCH_HELP = """Analyze a whole folder of transcripts (a cohort of mock interviews) into one row
 per conversation and one per speaker: Parquet, CSV or JSON lines. Runs on every core; a bad file
@@ -25,6 +26,8 @@ Example: twoway batch transcripts/ -o results.parquet --me-pattern '(candidate|s
 
 Example: twoway batch --me-map cohort.csv -o results.csv --analyses analyses.jsonl
 """
+
+MODE_HELP = "interview or networking (a --me-map mode column wins)."
 
 COHORT_HELP = """Summarize a batch's results: each mode's median talk share (interviews and
 networking chats apart), each student's trend, distributions of talk share, questions, longest
@@ -43,22 +46,16 @@ def batch_command(
         ),
     ] = None,
     output: Annotated[
-        str,
-        typer.Option(
-            "--output", "-o", help="Where the rows go: results.parquet (a folder), .csv, .jsonl."
-        ),
+        str, output_option("Where the rows go: results.parquet (a folder), .csv, .jsonl.")
     ] = "results.parquet",
     fmt: Annotated[
-        str | None,
-        typer.Option("--format", "-f", help="parquet, csv or jsonl (default: -o's extension)."),
+        str | None, format_option("parquet, csv or jsonl (default: -o's extension).")
     ] = None,
     jobs: Annotated[
         int | None,
         typer.Option("--jobs", "-j", help="Worker processes (default: every core; 1: no pool)."),
     ] = None,
-    me: Annotated[
-        str | None, typer.Option("--me", help="Your speaker name, the same in every file.")
-    ] = None,
+    me: Annotated[str | None, me_option("Your speaker name, the same in every file.")] = None,
     me_map: Annotated[
         str | None,
         typer.Option(
@@ -80,12 +77,8 @@ def batch_command(
             help="You are the one speaker whose name matches (ignores case).",
         ),
     ] = None,
-    mode: Annotated[
-        str, typer.Option(help="interview or networking (a --me-map mode column wins).")
-    ] = "interview",
-    from_: Annotated[
-        str | None, typer.Option("--from", help="Force the input format (vtt, srt, text...).")
-    ] = None,
+    mode: Annotated[Mode, mode_option(MODE_HELP)] = Mode.INTERVIEW,
+    from_: FromOption = None,
     analyses: Annotated[
         str | None,
         typer.Option(metavar="FILE", help="Also write each full analysis as a JSON line here."),
@@ -112,7 +105,7 @@ def batch_command(
     elif me_pattern is not None:
         rule = MeRule.pattern(me_pattern)
     if from_ is not None:
-        from twoway.formats._registry import resolve_name
+        from twoway.formats import resolve_name
 
         resolve_name(from_)
     config = BatchConfig(
@@ -123,7 +116,7 @@ def batch_command(
         me=me,
         me_map=me_map,
         rule=rule,
-        mode=mode,
+        mode=mode.value,
         reader=from_,
         analyses=analyses,
         engine=engine,

@@ -6,21 +6,18 @@ from typing import Annotated
 
 import typer
 
+from twoway.cli._options import DbOption, JsonOption, YesOption
 from twoway.cli._store import (
-    DbOption,
-    JsonOption,
-    YesOption,
     confirm,
     console,
-    day,
     db_from,
     echo,
     esc,
     open_store,
     print_json,
-    share,
     table,
 )
+from twoway.display import MISSING, day, percent
 
 NameArg = Annotated[
     str, typer.Argument(metavar="NAME", help="The company (a unique prefix works).")
@@ -74,7 +71,7 @@ def show_command(
     out = console()
     c = detail.company
     out.print(f"[bold]{esc(c.name)}[/bold]  last contact {day(c.last_contact)}")
-    out.print(f"People: {esc(', '.join(detail.people) or '-')}")
+    out.print(f"People: {esc(', '.join(detail.people) or MISSING)}")
     if detail.conversations:
         grid = table(
             "Id",
@@ -91,10 +88,10 @@ def show_command(
                 str(conv.id),
                 day(conv.date),
                 conv.source,
-                conv.role or "-",
-                ", ".join(conv.people) or "-",
-                str(conv.score) if conv.score is not None else "-",
-                share(conv.talk_share),
+                conv.role or MISSING,
+                ", ".join(conv.people) or MISSING,
+                str(conv.score) if conv.score is not None else MISSING,
+                percent(conv.talk_share),
             )
         out.print(grid)
 

@@ -6,21 +6,18 @@ from typing import Annotated
 
 import typer
 
+from twoway.cli._options import DbOption, JsonOption, YesOption
 from twoway.cli._store import (
-    DbOption,
-    JsonOption,
-    YesOption,
     confirm,
     console,
-    day,
     db_from,
     echo,
     esc,
     open_store,
     print_json,
-    share,
     table,
 )
+from twoway.display import MISSING, day, percent
 
 RefArg = Annotated[
     str,
@@ -75,11 +72,11 @@ def conversations_command(
             str(c.id),
             day(c.date),
             c.source,
-            c.company or "-",
-            c.role or "-",
-            ", ".join(c.people) or "-",
-            str(c.score) if c.score is not None else "-",
-            share(c.talk_share),
+            c.company or MISSING,
+            c.role or MISSING,
+            ", ".join(c.people) or MISSING,
+            str(c.score) if c.score is not None else MISSING,
+            percent(c.talk_share),
         )
     out.print(grid)
 
@@ -112,10 +109,10 @@ def show_command(
         ("With", ", ".join(c.people)),
         ("Me", c.me),
         ("Score", None if c.score is None else f"{c.score}/100"),
-        ("Your share", share(c.talk_share)),
+        ("Your share", percent(c.talk_share)),
         ("Turns", str(len(stored.conversation.turns))),
     ):
-        out.print(f"{label + ':':12}{esc(value or '-')}")
+        out.print(f"{label + ':':12}{esc(value or MISSING)}")
     questions = [q for q in stored.analysis.get("questions", []) if q.get("is_me")]
     if questions:
         out.print("\n[bold]Your questions[/bold]")

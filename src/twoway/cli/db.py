@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
+from twoway.cli._options import DbOption, JsonOption
 from twoway.cli._store import (
-    DbOption,
-    JsonOption,
     console,
     db_from,
     echo,

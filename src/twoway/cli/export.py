@@ -12,7 +12,8 @@ from typing import Annotated, Any
 
 import typer
 
-from twoway.cli._store import DbOption, open_store
+from twoway.cli._options import DbOption, format_option, output_option
+from twoway.cli._store import open_store
 from twoway.errors import UsageError
 
 EXPORT_HELP = """Export everything twoway keeps (conversations, turns, questions, analyses,
@@ -24,14 +25,10 @@ Example: twoway export --format csv -o twoway-export.zip
 
 
 def export_command(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json or csv.")] = "json",
+    fmt: Annotated[str, format_option("json or csv.")] = "json",
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Where: a file for JSON (default: stdout); a folder or .zip for CSV.",
-        ),
+        output_option("Where: a file for JSON (default: stdout); a folder or .zip for CSV."),
     ] = None,
     db: DbOption = None,
 ) -> None:

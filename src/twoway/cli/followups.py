@@ -7,17 +7,16 @@ from typing import Annotated
 import typer
 
 from twoway import dates
+from twoway.cli._options import DbOption, JsonOption
 from twoway.cli._store import (
-    DbOption,
-    JsonOption,
     console,
-    day,
     db_from,
     echo,
     open_store,
     print_json,
     table,
 )
+from twoway.display import MISSING, day
 
 IdArg = Annotated[int, typer.Argument(metavar="ID", help="The follow-up's number (see the list).")]
 
@@ -65,7 +64,7 @@ def followups_command(
             str(f.id),
             day(f.due),
             Text(status, style=style),
-            f.person or "-",
+            f.person or MISSING,
             f.what,
         )
     out.print(grid)

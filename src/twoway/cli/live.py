@@ -12,14 +12,31 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from twoway.cli._options import (
+    AsrModelOption,
+    AsrOption,
+    BandOption,
+    ModeOption,
+    MonologueLimitOption,
+    QuestionsTargetOption,
+    ReportFormatOption,
+    ReportJsonOption,
+    ReportOutputOption,
+    SaveOptions,
+    SpeakersOption,
+    TargetOption,
+    me_option,
+    save_options,
+)
+from twoway.cli.analyze import ReportOptions, build_targets, publish, report_format
 from twoway.errors import UsageError
+from twoway.model import Mode
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from twoway.analysis import Targets
-    from twoway.live import LiveSession, Source
-    from twoway.live._final import Words
+    from twoway.live import LiveSession, Source, Words
 
 LIVE_HELP = """Show, while you talk, your running talk share against the mode's band, how long
 the current turn has run (a calm nudge at the monologue limit), turn-taking and, with --asr, the
@@ -123,6 +140,7 @@ def run_display(
         raise errors[0]
 
 
+@save_options
 def live_command(
     inputs: Annotated[
         list[str] | None,
@@ -137,25 +155,12 @@ def live_command(
     realtime: Annotated[
         bool, typer.Option("--realtime", help="Play --input files at the pace of live audio.")
     ] = False,
-    me: Annotated[
-        str | None, typer.Option("--me", help="Which speaker you are (with devices: your name).")
-    ] = None,
-    mode: Annotated[
-        str, typer.Option(help="interview (aim near 50% talk share) or networking (near 20%).")
-    ] = "interview",
-    target: Annotated[
-        float | None, typer.Option(help="Your talk-share target in percent (default by mode).")
-    ] = None,
-    band: Annotated[
-        str | None, typer.Option(help="The on-target band in percent, LOW-HIGH.")
-    ] = None,
-    monologue_limit: Annotated[
-        float | None,
-        typer.Option(help="Seconds after which a floor is a monologue (default 90 or 60)."),
-    ] = None,
-    questions_target: Annotated[
-        int | None, typer.Option(help="How many questions you aim to ask (default 4 or 6).")
-    ] = None,
+    me: Annotated[str | None, me_option("Which speaker you are (with devices: your name).")] = None,
+    mode: ModeOption = Mode.INTERVIEW,
+    target: TargetOption = None,
+    band: BandOption = None,
+    monologue_limit: MonologueLimitOption = None,
+    questions_target: QuestionsTargetOption = None,
     mic: Annotated[
         str | None,
         typer.Option("--mic", metavar="DEVICE", help="The microphone (part of its name)."),
@@ -184,17 +189,9 @@ def live_command(
         float | None,
         typer.Option(help="Stop after this many seconds (default: at Ctrl-C or the input's end)."),
     ] = None,
-    speakers: Annotated[
-        int | None,
-        typer.Option(help="One mixed source: how many people (default 2 in interview mode)."),
-    ] = None,
-    asr: Annotated[
-        bool,
-        typer.Option("--asr", help="Transcribe offline for questions (Whisper, twoway[asr])."),
-    ] = False,
-    asr_model: Annotated[
-        str | None, typer.Option(help="A faster-whisper model folder for --asr.")
-    ] = None,
+    speakers: SpeakersOption = None,
+    asr: AsrOption = False,
+    asr_model: AsrModelOption = None,
     keep_audio: Annotated[
         Path | None,
         typer.Option(
@@ -203,45 +200,15 @@ def live_command(
             help="Keep the audio as a WAV, one channel per source (by default none is kept).",
         ),
     ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="At the end, print the analysis as JSON.")
-    ] = False,
-    fmt: Annotated[
-        str | None,
-        typer.Option("--format", "-f", help="The final report: terminal, json or markdown."),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the final report to this file.")
-    ] = None,
-    save: Annotated[
-        bool, typer.Option("--save", help="Keep the conversation and its analysis (store).")
-    ] = False,
-    with_people: Annotated[
-        list[str] | None,
-        typer.Option("--with", metavar="NAME", help="With --save: a person you talked to."),
-    ] = None,
-    company: Annotated[str | None, typer.Option(help="With --save: the company.")] = None,
-    role: Annotated[str | None, typer.Option(help="With --save: the role discussed.")] = None,
-    date: Annotated[
-        str | None, typer.Option(help="With --save: when, YYYY-MM-DD (default: today).")
-    ] = None,
-    stay_in_touch_days: Annotated[
-        int | None,
-        typer.Option(help="With --save: days until the 'stay in touch' follow-up.", min=1),
-    ] = None,
-    db: Annotated[
-        str | None, typer.Option("--db", metavar="URL", help="With --save: the store.")
-    ] = None,
+    as_json: ReportJsonOption = False,
+    fmt: ReportFormatOption = None,
+    output: ReportOutputOption = None,
+    saving: SaveOptions | None = None,  # --save, --with, ... --db (save_options)
 ) -> None:
     if list_devices:
         _print_devices()
         return
-    from twoway.cli.analyze import OUTPUT_FORMATS, _save_options, build_targets
-
-    out_format = "json" if as_json else (fmt or "terminal").lower()
-    if out_format not in OUTPUT_FORMATS or (as_json and fmt and fmt.lower() != "json"):
-        raise UsageError(f"--format takes one of: {', '.join(OUTPUT_FORMATS)}")
-    save_options = _save_options(save, with_people, company, role, date, stay_in_touch_days, db)
+    report = ReportOptions(report_format(fmt, as_json), output)
     targets = build_targets(mode, target, band, monologue_limit, questions_target)
     if realtime and not inputs:
         raise UsageError("--realtime paces --input files; devices are live already")
@@ -280,16 +247,16 @@ def live_command(
         _run_files(session, [s.path or "" for s in sources], realtime, stop, title, duration)
     else:
         _run_devices(session, mic, loopback, stop, title, duration)
-    _finish(session, sources, me, mode, targets, out_format, output, save_options, words)
+    _finish(session, sources, me, mode, targets, report, saving, words)
 
 
 def _note(text: str) -> None:
     sys.stderr.write(f"twoway: {text}\n")
 
 
-def _default_speakers(mode: str) -> int | None:
+def _default_speakers(mode: Mode) -> int | None:
     # As analyze: an interview is two people unless told otherwise (docs/audio.md).
-    return 2 if mode == "interview" else None
+    return 2 if mode == Mode.INTERVIEW else None
 
 
 def _run_files(
@@ -346,15 +313,13 @@ def _finish(
     session: LiveSession,
     sources: list[Source],
     me: str | None,
-    mode: str,
+    mode: Mode,
     targets: Targets,
-    out_format: str,
-    output: Path | None,
-    save_options: dict[str, object] | None,
+    report: ReportOptions,
+    saving: SaveOptions | None,
     words: Words,
 ) -> None:
     from twoway.analysis import analyze
-    from twoway.cli.analyze import _emit, _save
 
     result = session.finish(words, display=_display(sources))
     who = me
@@ -363,14 +328,7 @@ def _finish(
     if who is None and len(result.matches) == 1:
         who = result.matches[0].name
     analysis = analyze(result.conversation, me=who, mode=mode, targets=targets)
-    _emit([analysis], out_format, output)
-    if save_options is not None:
-        _save(
-            [result.conversation],
-            [analysis],
-            dict(save_options),
-            quiet_stdout=output is None and out_format != "terminal",
-        )
+    publish([analysis], [result.conversation], report, saving, several=False)
 
 
 def _display(sources: list[Source]) -> str:
@@ -382,8 +340,8 @@ def _display(sources: list[Source]) -> str:
 def _words(
     session: LiveSession, sources: list[Source], asr: bool, asr_model: str | None, note: str
 ) -> Words:
-    """Where the final analysis takes its words (``twoway.live._final.Words``)."""
-    from twoway.live._final import Words
+    """Where the final analysis takes its words (``twoway.live.Words``)."""
+    from twoway.live import Words
 
     if not asr:
         return Words()

@@ -6,21 +6,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from twoway.cli._options import DbOption, JsonOption, YesOption
 from twoway.cli._store import (
-    DbOption,
-    JsonOption,
-    YesOption,
     confirm,
     console,
-    day,
     db_from,
     echo,
     esc,
     open_store,
     print_json,
-    share,
     table,
 )
+from twoway.display import MISSING, day, percent
 
 if TYPE_CHECKING:
     from twoway.store import PersonDetail, PersonSummary
@@ -68,8 +65,8 @@ def people_command(ctx: typer.Context, db: DbOption = None, as_json: JsonOption 
     for p in people:
         grid.add_row(
             p.name,
-            p.company or "-",
-            p.title or "-",
+            p.company or MISSING,
+            p.title or MISSING,
             str(p.conversations),
             day(p.last_contact),
             day(p.next_followup),
@@ -122,11 +119,11 @@ def _render_detail(detail: PersonDetail) -> None:
                 str(c.id),
                 day(c.date),
                 c.source,
-                c.company or "-",
-                c.role or "-",
+                c.company or MISSING,
+                c.role or MISSING,
                 c.mode,
-                str(c.score) if c.score is not None else "-",
-                share(c.talk_share),
+                str(c.score) if c.score is not None else MISSING,
+                percent(c.talk_share),
             )
         out.print(grid)
     if detail.answers:

@@ -9,7 +9,9 @@ from typing import Annotated
 
 import typer
 
+from twoway.cli._options import ModeOption, ReportFormatOption, output_option
 from twoway.errors import UsageError
+from twoway.model import Mode
 
 OUTPUT_FORMATS = ("terminal", "markdown", "json")
 
@@ -41,10 +43,7 @@ def prep_command(
     interviewer: Annotated[
         str | None, typer.Option("--interviewer", help="Who you will talk to, such as 'Dana Lee'.")
     ] = None,
-    mode: Annotated[
-        str,
-        typer.Option(help="interview (aim near 50/50) or networking (mostly about them)."),
-    ] = "interview",
+    mode: ModeOption = Mode.INTERVIEW,
     count: Annotated[int, typer.Option("--count", "-n", help="How many questions (3-30).")] = 10,
     compensation: Annotated[
         bool,
@@ -53,23 +52,16 @@ def prep_command(
             help="Include a pay or benefits question (ask it only after they raise pay).",
         ),
     ] = False,
-    fmt: Annotated[
-        str,
-        typer.Option("--format", "-f", help="Output format: terminal, markdown or json."),
-    ] = "terminal",
+    fmt: ReportFormatOption = None,
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write the plan to this file, not the terminal."),
+        Path | None, output_option("Write the plan to this file, not the terminal.")
     ] = None,
 ) -> int:
-    from twoway.prep import build_plan
-    from twoway.prep._read import read_text_file
+    from twoway.prep import build_plan, read_text_file
 
-    out_format = fmt.lower()
+    out_format = (fmt or "terminal").lower()
     if out_format not in OUTPUT_FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(OUTPUT_FORMATS)}")
-    if mode not in ("interview", "networking"):
-        raise UsageError(f"unknown mode {mode!r}; choose one of: interview, networking")
     if output is not None and not output.parent.exists():
         raise UsageError(f"{output}: the folder {output.parent} does not exist")
     text = read_text_file(job_description) if job_description is not None else None
@@ -78,7 +70,7 @@ def prep_command(
         company,
         job_description=text,
         interviewer=interviewer,
-        mode=mode,
+        mode=mode.value,
         count=count,
         compensation=compensation,
     )

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from twoway.cli._store import DbOption, JsonOption, console, open_store, print_json
+from twoway.cli._options import DbOption, JsonOption, me_option
+from twoway.cli._store import console, open_store, print_json
 
 PROGRESS_HELP = """Show how your saved conversations changed over time: your talk share against
 the target band, questions asked (and how many about them), longest monologue, score.
@@ -18,10 +19,7 @@ Example: twoway progress --me Alex --png progress.png
 
 def progress_command(
     me: Annotated[
-        str | None,
-        typer.Option(
-            "--me", help="Only conversations where you were this speaker (a prefix works)."
-        ),
+        str | None, me_option("Only conversations where you were this speaker (a prefix works).")
     ] = None,
     png: Annotated[
         Path | None,

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from twoway.cli._store import DbOption, console, open_store
+from twoway.cli._options import DbOption, PngOption
+from twoway.cli._store import console, open_store
 from twoway.errors import UsageError
 
 if TYPE_CHECKING:
@@ -31,15 +32,6 @@ page (charts, questions, feedback, and your progress across saved conversations)
 
 Example: twoway report last --html report.html
 """
-
-PngOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--png",
-        metavar="DIR",
-        help="Also draw timeline.png and share.png into this folder (needs twoway[charts]).",
-    ),
-]
 
 
 def report_command(
@@ -101,7 +93,7 @@ def _write(path: Path, text: str) -> None:
 
 
 def _pngs(analysis: Analysis, conversation: Conversation, folder: Path, prefix: str) -> None:
-    from twoway.report._png import write_report_pngs
+    from twoway.report import write_report_pngs
 
     for path in write_report_pngs(analysis, conversation, folder, prefix=prefix):
         typer.echo(f"Chart written to {path}", err=True)

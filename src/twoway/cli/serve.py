@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from twoway.cli._store import DB_HELP
+from twoway.cli._options import DbOption
 from twoway.errors import MissingExtraError
 
 SERVE_HELP = """Open twoway in your browser: upload a transcript, pick yourself, read the report,
@@ -34,7 +34,7 @@ def serve_command(
             envvar="TWOWAY_TOKEN",
         ),
     ] = None,
-    db: Annotated[str | None, typer.Option("--db", metavar="URL", help=DB_HELP)] = None,
+    db: DbOption = None,
     max_upload_mb: Annotated[
         float, typer.Option(help="Largest upload accepted, in megabytes.")
     ] = 50.0,

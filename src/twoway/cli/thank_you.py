@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from twoway.cli._store import DbOption, open_store
+from twoway.cli._options import DbOption, format_option, output_option
+from twoway.cli._store import open_store
 from twoway.errors import UsageError
-
-if TYPE_CHECKING:
-    pass
 
 THANK_YOU_HELP = """Draft a thank-you note to someone you met, from a saved conversation: what
 you talked about and what they told you, ready to edit and send.
@@ -32,12 +30,8 @@ def thank_you_command(
         str | None,
         typer.Option("--to", help="Who the note is for (default: the person you met)."),
     ] = None,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="text (for email) or markdown.")
-    ] = "text",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the note to this file.")
-    ] = None,
+    fmt: Annotated[str, format_option("text (for email) or markdown.")] = "text",
+    output: Annotated[Path | None, output_option("Write the note to this file.")] = None,
     db: DbOption = None,
 ) -> None:
     if fmt not in ("text", "markdown"):

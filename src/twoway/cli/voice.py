@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from twoway.errors import InputError, UsageError
+from twoway.cli._options import me_option
+from twoway.errors import UsageError
 
 voice_app = typer.Typer(
     help="Voiceprints: let twoway recognize you in recordings by your voice. "
@@ -23,35 +24,16 @@ voice_app = typer.Typer(
 )
 def enroll_command(
     file: Annotated[str, typer.Argument(metavar="FILE", help="A recording of you speaking alone.")],
-    me: Annotated[str, typer.Option("--me", help="Your name, as the reports should show it.")],
+    me: Annotated[str, me_option("Your name, as the reports should show it.")],
 ) -> None:
-    import numpy as np
+    from twoway.audio.voiceprint import enroll
+    from twoway.cli._audio import progress_bar
 
-    from twoway.audio import voiceprint
-    from twoway.audio._cli import progress_bar
-    from twoway.audio._pipeline import _analyze_file, _require_diarize
-    from twoway.audio.diarize import embed_partials, level_mels, mean_embedding
-    from twoway.audio.features import FRAME_S
-    from twoway.audio.vad import speech_mask
-
-    _require_diarize("voiceprints")
     with progress_bar() as progress:
-        features = _analyze_file(file, "auto", True, mono=True, progress=progress, label=file)[0]
-    mask = speech_mask(features.speech_prob, FRAME_S)
-    speech_s = float(mask.sum()) * FRAME_S
-    if speech_s < voiceprint.MIN_ENROLL_SPEECH_S:
-        raise InputError(
-            f"only {speech_s:.1f} s of speech; a voiceprint needs at least "
-            f"{voiceprint.MIN_ENROLL_SPEECH_S:g} s (20 s or more is best)",
-            path=file,
-        )
-    assert features.mels is not None
-    mels = level_mels(features.mels, features.energy_db, mask)[mask]
-    partials, _ = embed_partials(mels)
-    embedding = mean_embedding(partials).astype(np.float32)
-    path = voiceprint.save(me, embedding, source=file, speech_s=speech_s)
+        stored = enroll(me, file, progress=progress)
+    speech_s = stored.speech_s
     advice = "" if speech_s >= 20 else " (under 20 s: enroll a longer sample for surer matches)"
-    typer.echo(f"Stored {me}'s voiceprint from {speech_s:.0f} s of speech: {path}{advice}")
+    typer.echo(f"Stored {me}'s voiceprint from {speech_s:.0f} s of speech: {stored.path}{advice}")
 
 
 @voice_app.command("list", help="List the stored voiceprints.\n\nExample: twoway voice list")

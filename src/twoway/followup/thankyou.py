@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from twoway.analysis import resolve_speaker
 from twoway.analysis.questions import content_words
 from twoway.analysis.result import Analysis
+from twoway.display import clock
 from twoway.errors import InputError, SpeakerError
 from twoway.followup.commitments import Commitment, find_commitments, swap_person
 from twoway.followup.hooks import Hook, find_hooks
 from twoway.followup.sensitive import is_sensitive
 from twoway.model import Conversation
-from twoway.report._format import clock
 from twoway.report.markdown import escape
 
 __all__ = ["Citation", "ThankYouNote", "draft_thank_you"]
@@ -389,7 +389,8 @@ def _hearing_back(theirs: list[Commitment]) -> str | None:
     process = [c for c in theirs if c.is_process and _HEAR_BACK.match(c.action)]
     if not process:
         return None
-    return next((c.due for c in process if c.due), "")
+    # A due said as an event is in their words: "after I talk to the studio head".
+    return next((swap_person(c.due) for c in process if c.due), "")
 
 
 def _open_topic(analysis: Analysis, company: str | None) -> tuple[str | None, str | None]:

@@ -37,7 +37,14 @@ from twoway.formats._registry import (
 from twoway.formats._source import Source, open_source, strip_bom
 from twoway.model import Conversation, Turn
 
-__all__ = ["FORMATS", "TRANSCRIPT_EXTENSIONS", "describe_formats", "load", "parse_text"]
+__all__ = [
+    "FORMATS",
+    "TRANSCRIPT_EXTENSIONS",
+    "describe_formats",
+    "load",
+    "parse_text",
+    "resolve_name",
+]
 
 
 def load(source: str | os.PathLike[str], *, format: str | None = None) -> Conversation:

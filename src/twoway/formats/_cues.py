@@ -21,6 +21,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from itertools import chain
 
+from twoway.display import plural
 from twoway.errors import FormatError
 from twoway.formats import _limits
 from twoway.formats._limits import too_long
@@ -32,7 +33,6 @@ from twoway.formats._speakers import (
     TAG_RE,
     CueSpeakers,
     looks_like_name,
-    plural,
     split_bracket_speaker,
 )
 from twoway.formats._timestamps import TIMING_RE, clock_ms

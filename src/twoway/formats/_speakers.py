@@ -55,6 +55,7 @@ import re
 import sys
 from collections.abc import Iterator
 
+from twoway.display import plural
 from twoway.model import Turn
 
 # Prefix kinds.
@@ -445,8 +446,3 @@ def _unnamed_notes(rejected: list[str], evidence: PrefixEvidence, unit: str) -> 
 def unnamed_notes(rejected: list[str], evidence: PrefixEvidence, unit: str) -> list[str]:
     """``_unnamed_notes`` as a list, for the plain-text reader (``unit`` is ``"line"``)."""
     return list(_unnamed_notes(rejected, evidence, unit))
-
-
-def plural(count: int, word: str) -> str:
-    """``"1 cue"``, ``"3 cues"``."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"

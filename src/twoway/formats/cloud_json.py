@@ -34,8 +34,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
+from twoway.display import plural
 from twoway.errors import FormatError
-from twoway.formats._speakers import plural
 from twoway.formats.json_formats import json_kind
 from twoway.formats.words import WORDS_NOTE, Word, turns_from_words
 from twoway.model import Turn

@@ -41,8 +41,9 @@ import math
 import sys
 from collections.abc import Callable, Iterator
 
+from twoway.display import plural
 from twoway.errors import FormatError, UnknownFormatError, UsageError
-from twoway.formats._speakers import CueSpeakers, plural
+from twoway.formats._speakers import CueSpeakers
 from twoway.formats._timestamps import parse_clock
 from twoway.formats.words import WORDS_NOTE, Word, turns_from_words
 from twoway.model import Turn

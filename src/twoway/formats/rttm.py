@@ -17,7 +17,7 @@ import math
 import sys
 from collections.abc import Iterable, Iterator
 
-from twoway.errors import FormatError
+from twoway.errors import ComposeError, FormatError
 from twoway.formats._source import strip_bom
 from twoway.model import Turn
 
@@ -98,10 +98,10 @@ def compose(turns: Iterable[Turn], *, file_id: str = "recording") -> str:
     out: list[str] = []
     for turn in turns:
         if turn.start is None or turn.end is None:
-            raise ValueError("RTTM needs turns with timing")
+            raise ComposeError("RTTM needs turns with timing")
         name = "<NA>" if turn.speaker is None else turn.speaker
         if not name or name != "".join(name.split()):
-            raise ValueError(f"speaker {name!r} cannot be an RTTM field (empty or has spaces)")
+            raise ComposeError(f"speaker {name!r} cannot be an RTTM field (empty or has spaces)")
         duration = turn.end - turn.start
         out.append(f"SPEAKER {file_id} 1 {turn.start!r} {duration!r} <NA> <NA> {name} <NA> <NA>\n")
     return "".join(out)

@@ -15,13 +15,14 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 
-from twoway.errors import FormatError
+from twoway.display import plural
+from twoway.errors import ComposeError, FormatError
 from twoway.formats import _limits
 from twoway.formats._cues import CueSink
 from twoway.formats._limits import too_long
 from twoway.formats._rolling import merge_word_cues
 from twoway.formats._source import strip_bom
-from twoway.formats._speakers import looks_like_name, plural
+from twoway.formats._speakers import looks_like_name
 from twoway.formats._timestamps import clock_ms
 from twoway.model import Turn
 
@@ -145,7 +146,8 @@ def compose(turns: Iterable[Turn]) -> str:
     """An SBV file for timed ``turns``: ``Name: text``, or ``[Name]: text`` for a label that does
     not look like a name, so that parsing gives the speakers back.
 
-    Raises ``ValueError`` for a turn without timing or a name that fits neither form.
+    Raises ``ComposeError`` (a ``ValueError``) for a turn without timing or a name that fits
+    neither form.
 
     >>> print(compose([Turn("Dana", 0.0, 1.5, "Hi")]), end="")
     0:00:00.000,0:00:01.500
@@ -154,7 +156,7 @@ def compose(turns: Iterable[Turn]) -> str:
     out: list[str] = []
     for turn in turns:
         if turn.start is None or turn.end is None:
-            raise ValueError("SBV needs turns with timing")
+            raise ComposeError("SBV needs turns with timing")
         text = " ".join((turn.text or "").split())
         if turn.speaker is not None:
             name = turn.speaker
@@ -163,6 +165,6 @@ def compose(turns: Iterable[Turn]) -> str:
             elif name.strip() == name and name and not any(c in name for c in "[]\r\n"):
                 text = f"[{name}]: {text}"
             else:
-                raise ValueError(f"speaker {name!r} cannot be written as an SBV prefix")
+                raise ComposeError(f"speaker {name!r} cannot be written as an SBV prefix")
         out += [f"{_clock(turn.start)},{_clock(turn.end)}", text, ""]
     return "\n".join(out)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Iterator
 
+from twoway.errors import ComposeError
 from twoway.formats._cues import parse_cues
 from twoway.formats._source import strip_bom
 from twoway.formats._speakers import looks_like_name
@@ -38,7 +39,8 @@ def compose(turns: Iterable[Turn]) -> str:
     """An SRT file for timed ``turns``: ``Name: text``, or ``[Name]: text`` for names that do not
     look like one (``speaker_0``), so that parsing gives the speakers back.
 
-    Raises ``ValueError`` for a turn without timing or a name that fits neither form.
+    Raises ``ComposeError`` (a ``ValueError``) for a turn without timing or a name that fits
+    neither form.
 
     >>> print(compose([Turn("Dana", 0.0, 1.5, "Hi")]), end="")
     1
@@ -48,7 +50,7 @@ def compose(turns: Iterable[Turn]) -> str:
     out: list[str] = []
     for number, turn in enumerate(turns, 1):
         if turn.start is None or turn.end is None:
-            raise ValueError("SRT needs turns with timing")
+            raise ComposeError("SRT needs turns with timing")
         text = (turn.text or "").replace("\n", " ")
         if turn.speaker is not None:
             name = turn.speaker
@@ -57,7 +59,7 @@ def compose(turns: Iterable[Turn]) -> str:
             elif name.strip() == name and name and not any(c in name for c in "[]\r\n"):
                 text = f"[{name}]: {text}"
             else:
-                raise ValueError(f"speaker {name!r} cannot be written as an SRT prefix")
+                raise ComposeError(f"speaker {name!r} cannot be written as an SRT prefix")
         timing = f"{format_clock(turn.start, sep=',')} --> {format_clock(turn.end, sep=',')}"
         out += [str(number), timing, text, ""]
     return "\n".join(out)

@@ -37,6 +37,8 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 
+from twoway.display import plural
+from twoway.errors import ComposeError
 from twoway.formats._source import strip_bom
 from twoway.formats._speakers import (
     CASED,
@@ -45,7 +47,6 @@ from twoway.formats._speakers import (
     UNCASED,
     PrefixEvidence,
     looks_like_name,
-    plural,
     prefix_kind,
     quote_prefixes,
     split_prefix,
@@ -601,7 +602,7 @@ def word_counts(texts: list[str]) -> list[int]:
 def compose(turns: Iterable[Turn]) -> str:
     """``Name: text`` paragraphs, each behind a ``[hh:mm:ss.ttt]`` start time when timed.
 
-    End times are not written (the format has none). Raises ``ValueError`` for a speaker that
+    End times are not written (the format has none). Raises ``ComposeError`` for a speaker that
     does not look like a name, since it would read back as speech.
 
     >>> print(compose([Turn("Dana", None, None, "Hi"), Turn("Alex", None, None, "Hello")]))
@@ -615,7 +616,7 @@ def compose(turns: Iterable[Turn]) -> str:
         line = " ".join((turn.text or "").split())
         if turn.speaker is not None:
             if not looks_like_name(turn.speaker):
-                raise ValueError(f"speaker {turn.speaker!r} does not look like a name")
+                raise ComposeError(f"speaker {turn.speaker!r} does not look like a name")
             line = f"{turn.speaker}: {line}"
         if turn.start is not None:
             line = f"[{format_clock(turn.start)}] {line}"

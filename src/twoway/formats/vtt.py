@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Iterator
 
+from twoway.errors import ComposeError
 from twoway.formats._cues import parse_cues
 from twoway.formats._source import strip_bom
 from twoway.formats._timestamps import format_clock
@@ -41,8 +42,8 @@ def _escape(text: str) -> str:
 def compose(turns: Iterable[Turn]) -> str:
     """A WebVTT file for timed ``turns``; named speakers become ``<v Name>`` voice spans.
 
-    Raises ``ValueError`` for a turn without timing or a speaker name that a voice span cannot
-    hold (``>`` or a line break).
+    Raises ``ComposeError`` (a ``ValueError``) for a turn without timing or a speaker name that a
+    voice span cannot hold (``>`` or a line break).
 
     >>> print(compose([Turn("Dana", 0.0, 1.5, "Hi & welcome")]), end="")
     WEBVTT
@@ -54,11 +55,11 @@ def compose(turns: Iterable[Turn]) -> str:
     out = ["WEBVTT", ""]
     for number, turn in enumerate(turns, 1):
         if turn.start is None or turn.end is None:
-            raise ValueError("WebVTT needs turns with timing")
+            raise ComposeError("WebVTT needs turns with timing")
         text = _escape(turn.text or "")
         if turn.speaker is not None:
             if any(c in turn.speaker for c in "<>&\r\n") or not turn.speaker.strip():
-                raise ValueError(f"speaker {turn.speaker!r} cannot go in a WebVTT voice span")
+                raise ComposeError(f"speaker {turn.speaker!r} cannot go in a WebVTT voice span")
             text = f"<v {turn.speaker}>{text}</v>"
         out += [str(number), f"{format_clock(turn.start)} --> {format_clock(turn.end)}", text, ""]
     return "\n".join(out)

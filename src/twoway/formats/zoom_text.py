@@ -27,8 +27,9 @@ import sys
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
+from twoway.display import plural
+from twoway.errors import ComposeError
 from twoway.formats._source import strip_bom
-from twoway.formats._speakers import plural
 from twoway.formats._timestamps import ends_from_starts, format_clock, parse_clock
 from twoway.formats.text import START_ONLY_NOTE, word_counts
 from twoway.model import Turn
@@ -156,7 +157,7 @@ def compose(turns: Iterable[Turn]) -> str:
     out: list[str] = []
     for turn in turns:
         if turn.start is None or turn.speaker is None:
-            raise ValueError("Zoom's text export needs a speaker and a start time for each turn")
+            raise ComposeError("Zoom's text export needs a speaker and a start time for each turn")
         clock = format_clock(turn.start).partition(".")[0]
         out += [f"[{turn.speaker}] {clock}", " ".join((turn.text or "").split()), ""]
     return "\n".join(out[:-1]) + "\n"

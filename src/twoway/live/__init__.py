@@ -11,7 +11,9 @@ reads it. ``capture`` and ``display`` are the terminal's adapters.
 
 from __future__ import annotations
 
+from twoway.live._final import Words
+from twoway.live.capture import DeviceError
 from twoway.live.meter import Meter, MeterView, Question
 from twoway.live.session import LiveSession, Source
 
-__all__ = ["LiveSession", "Meter", "MeterView", "Question", "Source"]
+__all__ = ["DeviceError", "LiveSession", "Meter", "MeterView", "Question", "Source", "Words"]

@@ -3,12 +3,9 @@
 The live session keeps, per source, the same per-frame features the offline pipeline computes
 (``audio.features.ChannelAnalyzer``, fed the same samples: energy, speech probability and, when
 voices must be told apart, mel bands; never the waveform). This module runs the offline steps
-after decoding on them: the bleed rule or diarization, voiceprints, words, the notes.
-
-It reaches into ``twoway.audio._pipeline`` for those steps, on purpose in this one module:
-the pipeline has no public "features to conversation" seam yet (see docs/live.md, "For the
-audio pipeline"). ``tests/live/test_final_equals_analyze.py`` pins the result to
-``twoway analyze``'s JSON, so a change there that breaks the equality fails a test.
+after decoding on them, through the audio pipeline's own functions: ``twoway.audio.speaker_turns``
+(the bleed rule or diarization, voiceprints, the notes) then ``add_words``.
+``tests/live/test_final_equals_analyze.py`` pins the result to ``twoway analyze``'s JSON.
 """
 
 from __future__ import annotations
@@ -17,33 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from twoway.errors import InputError
-
 if TYPE_CHECKING:
-    from twoway.audio._pipeline import AudioResult
+    from twoway.audio import AudioResult, FeaturePlan
     from twoway.audio.features import ChannelFeatures
-    from twoway.audio.voiceprint import Voiceprint
     from twoway.model import Turn
-
-
-@dataclass(frozen=True)
-class Plan:
-    """What the features must hold, decided before the first sample (as ``_pipeline.run``)."""
-
-    prints: tuple[Voiceprint, ...]
-    want_embeddings: bool
-    want_mels: bool
-
-
-def plan(*, mixed: bool, speakers: int | None, use_voiceprints: bool = True) -> Plan:
-    """Raises ``MissingExtraError`` when a mixed source needs the diarize extra and lacks it."""
-    from twoway.audio._pipeline import _require_diarize, _stored_voiceprints, diarize_available
-
-    prints = tuple(_stored_voiceprints(use_voiceprints))
-    if mixed and speakers != 1:
-        _require_diarize("telling voices apart in one mixed track")
-    want_embeddings = bool(prints) and diarize_available()
-    return Plan(prints, want_embeddings, want_embeddings or mixed)
 
 
 @dataclass(frozen=True)
@@ -69,50 +43,33 @@ def conversation(
     mixed: bool,
     speakers: int | None,
     display: str,
-    chosen: Plan,
+    chosen: FeaturePlan,
     words: Words,
 ) -> AudioResult:
     """The ``AudioResult`` ``analyze_audio`` gives for the same audio (see the module doc)."""
-    from twoway.audio import _pipeline as p
-    from twoway.audio.features import FRAME_S
-    from twoway.audio.vad import BRIDGE_S, describe, speech_mask
+    from twoway.audio import AudioResult, add_words, speaker_turns
     from twoway.model import Conversation
 
-    notes: list[str] = []
-    prints = list(chosen.prints)
-    masks = [speech_mask(f.speech_prob, FRAME_S) for f in features]
-    if mixed:
-        turns, matches, more = p._diarized_turns(
-            features[0], masks[0], speakers, prints if chosen.want_embeddings else [], None
-        )
-        notes.extend(more)
-    else:
-        turns, more = p._per_speaker_turns(names, features, masks)
-        notes.extend(more)
-        matches = []
-        if chosen.want_embeddings:
-            matches, more = p._match_tracks(names, features, masks, prints, None)
-            notes.extend(more)
-    if not turns:
-        raise InputError("no speech found in the recording (silence or noise only)", path=display)
-    if prints and not chosen.want_embeddings:
-        notes.append(
-            "Voiceprints are stored, but recognizing them needs: pip install 'twoway[diarize]'."
-        )
-    notes.insert(
-        0,
-        f"Timing from the recording: speech found with {describe(features[0].vad_name)}; pauses "
-        f"shorter than {BRIDGE_S:g} s do not split a turn.",
+    found = speaker_turns(
+        names, features, mixed=mixed, speakers=speakers, plan=chosen, display=display
     )
+    notes = list(found.notes)
     if words.live:
-        turns = _heard_words(turns, words, notes)
+        turns = _heard_words(list(found.turns), words, notes)
     else:
-        turns = p._add_words(
-            turns, words.source, words.tracks, words.channels, None, words.asr, words.asr_model,
-            notes, None,
-        )  # fmt: skip
+        turns = add_words(
+            list(found.turns),
+            source=words.source,
+            tracks=words.tracks,
+            channels=words.channels,
+            transcript=None,
+            asr=words.asr,
+            asr_model=words.asr_model,
+            notes=notes,
+            progress=None,
+        )
     conv = Conversation(tuple(turns), source=display, format="audio", notes=tuple(notes))
-    return p.AudioResult(conv, tuple(matches))
+    return AudioResult(conv, found.matches, found.diarization)
 
 
 def _heard_words(turns: list[Turn], words: Words, notes: list[str]) -> list[Turn]:

@@ -15,7 +15,7 @@ MARKER = "live-consent-reminded"
 
 
 def marker_path() -> Path:
-    from twoway.audio.voiceprint import data_dir
+    from twoway.store.config import data_dir
 
     return data_dir() / MARKER
 

@@ -6,7 +6,10 @@ redraws it several times a second.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
+
+from twoway import display
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -20,15 +23,13 @@ CALM_NUDGE = "Pause and ask: you have held the floor past the limit."
 
 
 def clock(seconds: float) -> str:
-    """``83.4`` -> ``1:23``; an hour or more -> ``1:01:40``.
+    """A running time as ``twoway.display.clock`` shows it, but counting whole seconds
+    gone (a stopwatch does not show 1:00 before a minute has passed): ``83.6`` -> ``1:23``.
 
-    >>> clock(83.4), clock(3700)
-    ('1:23', '1:01:40')
+    >>> clock(83.6), clock(59.9), clock(3700)
+    ('1:23', '0:59', '1:01:40')
     """
-    whole = int(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return display.clock(math.floor(seconds))
 
 
 def _bar(fraction: float, width: int, style: str, band: tuple[float, float] | None = None) -> str:

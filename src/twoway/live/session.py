@@ -36,10 +36,10 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
     from twoway.analysis.targets import Targets
-    from twoway.audio._pipeline import AudioResult
+    from twoway.audio import AudioResult, FeaturePlan
     from twoway.audio.features import ChannelAnalyzer, ChannelFeatures
     from twoway.audio.voiceprint import Voiceprint
-    from twoway.live._final import Plan, Words
+    from twoway.live._final import Words
 
     Floats = npt.NDArray[np.float32]
     Frame = tuple[float, float, Floats | None]
@@ -266,7 +266,7 @@ class LiveSession:
         keep_audio: Path | None = None,
         transcribe: Callable[[Floats], str] | None = None,
     ) -> None:
-        from twoway.live import _final
+        from twoway.audio import plan_features
 
         if not sources:
             raise UsageError("no audio source given")
@@ -278,7 +278,7 @@ class LiveSession:
             raise UsageError(f"speaker names must differ: {', '.join(names)}")
         self.sources = tuple(sources)
         self.speakers = speakers
-        self.plan: Plan = _final.plan(
+        self.plan: FeaturePlan = plan_features(
             mixed=self.mixed, speakers=speakers, use_voiceprints=use_voiceprints
         )
         self.voices: VoiceAttributor | None = None
@@ -426,7 +426,7 @@ class LiveSession:
         )
 
 
-def _my_voiceprint(chosen: Plan, me: str | None) -> Voiceprint | None:
+def _my_voiceprint(chosen: FeaturePlan, me: str | None) -> Voiceprint | None:
     """The voiceprint of ``me`` (or the only one stored), when voices can be compared here."""
     if not chosen.want_embeddings:
         return None

@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from twoway.analysis._question_topics import stem
+from twoway.analysis import stem
 from twoway.prep._phrases import BULLET as _BULLET
 from twoway.prep._phrases import HEADING_MARK, Phrase
 

@@ -1,7 +1,8 @@
 """Small formatting helpers shared by the report renderers (terminal, markdown, and the CLI).
 
-Everything here returns plain strings: no rich, no markup. ``None`` (a number the source
-cannot give, such as talk time without timestamps) always shows as :data:`MISSING`.
+Everything here returns plain strings: no rich, no markup. The formats every part of twoway
+shares (clock times, percentages, counts, the missing mark) live in :mod:`twoway.display`;
+this module holds what only the report needs.
 """
 
 from __future__ import annotations
@@ -22,31 +23,9 @@ from twoway.analysis.result import (
     Suggestion,
     TargetsUsed,
 )
+from twoway.display import clock, number, percent, plural
 
-MISSING = "—"
 SPARK_CHARS = "▁▂▃▄▅▆▇█"
-
-
-def percent(share: float | None) -> str:
-    """``0.76875`` -> ``"77%"``; ``None`` -> ``"—"``."""
-    return MISSING if share is None else f"{share:.0%}"
-
-
-def clock(seconds: float | None) -> str:
-    """A time stamp or a length as ``m:ss`` (``h:mm:ss`` from an hour): ``196.6`` -> ``"3:17"``."""
-    if seconds is None or math.isnan(seconds):
-        return MISSING
-    whole = max(0, round(seconds))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d}"
-    return f"{minutes}:{secs:02d}"
-
-
-def number(value: float | None, digits: int = 0) -> str:
-    """``138.4`` -> ``"138"``; ``2.25`` with ``digits=1`` -> ``"2.2"``; ``None`` -> ``"—"``."""
-    return MISSING if value is None else f"{value:.{digits}f}"
 
 
 def points(value: float | None) -> str:
@@ -273,10 +252,6 @@ def sample_texts(questions: Sequence[Question], limit: int = 5) -> list[str]:
     """The distinct texts of ``questions``, at most ``limit`` of them (for "not counted" lines)."""
     distinct = list(dict.fromkeys(q.text for q in questions))
     return distinct[:limit] + (["…"] if len(distinct) > limit else [])
-
-
-def plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @dataclass(frozen=True, slots=True)

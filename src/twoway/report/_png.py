@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from twoway.analysis.result import Analysis
+from twoway.display import clock, percent
 from twoway.errors import MissingExtraError, UsageError
 from twoway.model import Conversation
 from twoway.report import _format as fmt
@@ -97,7 +98,7 @@ def _timeline(fig: Any, analysis: Analysis, conversation: Conversation) -> None:
             y = rows[m.speaker]
             ax.add_patch(_rect(m.start_s, y - 0.38, m.duration_s, 0.76))
             ax.annotate(
-                f"monologue {fmt.clock(m.duration_s)}",
+                f"monologue {clock(m.duration_s)}",
                 (m.start_s, y + 0.4),
                 fontsize=8,
                 color=PALETTE["monologue"],
@@ -133,7 +134,7 @@ def _timeline(fig: Any, analysis: Analysis, conversation: Conversation) -> None:
             label.set_fontweight("bold")
     ticks = _svg.time_ticks(start, end)
     ax.set_xticks(ticks)
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt.clock(v)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: clock(v)))
     ax.set_xlim(start, end)
     ax.set_ylim(-0.6, len(lanes) - 0.4)
     ax.grid(axis="x", color=PALETTE["grid"], linewidth=0.8)
@@ -186,7 +187,7 @@ def _share(fig: Any, analysis: Analysis) -> None:
         share = s.share or 0.0
         ax.barh(y, share, height=0.3, color=PALETTE["me" if s.is_me else "them"], zorder=2)
         ax.annotate(
-            fmt.percent(s.share),
+            percent(s.share),
             (1.01, y),
             va="center",
             fontsize=10,

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from twoway.analysis.result import Analysis, Balance, BalanceWindow
 from twoway.analysis.timeline import UNKNOWN_SPEAKER
+from twoway.display import clock, percent, plural
 from twoway.model import Conversation
 from twoway.report import _format as fmt
 
@@ -334,7 +335,7 @@ def timeline_svg(
         body.append(
             el(
                 "text",
-                text(fmt.clock(tick)),
+                text(clock(tick)),
                 x=x,
                 y=bottom + 20.0,
                 class_=_axis_anchor(x, scale, frame),
@@ -373,7 +374,7 @@ def timeline_svg(
         rects = []
         for span in lane.spans:
             x, width = layout.span_box(span)
-            what = f"{lane.name}: {fmt.clock(span.start_s)}–{fmt.clock(span.end_s)}"
+            what = f"{lane.name}: {clock(span.start_s)}–{clock(span.end_s)}"
             if span.turns > 1:
                 what += f" ({span.turns} turns)"
             rects.append(el("rect", hover(what), x=x, y=bar, width=width, height=TL_BAR))
@@ -387,8 +388,8 @@ def timeline_svg(
         x = scale(m.start_s)
         width = max(2.0, scale(m.end_s) - x)
         what = (
-            f"Monologue: {m.speaker} at {fmt.clock(m.start_s)} for {fmt.clock(m.duration_s)} "
-            f"(limit {fmt.clock(analysis.targets.monologue_s)})"
+            f"Monologue: {m.speaker} at {clock(m.start_s)} for {clock(m.duration_s)} "
+            f"(limit {clock(analysis.targets.monologue_s)})"
         )
         body.append(
             el(
@@ -404,9 +405,9 @@ def timeline_svg(
         )
         # The label goes where it fits: "monologue 3:28" over a wide outline, "3:28" alone
         # over a narrow chart's shorter one.
-        label = f"monologue {fmt.clock(m.duration_s)}"
+        label = f"monologue {clock(m.duration_s)}"
         if frame.narrow:
-            label = fmt.clock(m.duration_s)
+            label = clock(m.duration_s)
         if width >= (34 if frame.narrow else 96):
             body.append(
                 el(
@@ -426,7 +427,7 @@ def timeline_svg(
         x, y = scale(q.start_s), layout.bar_top(row) - 8.0
         points = _points([(x, y - 6), (x + 5, y), (x, y + 6), (x - 5, y)])
         tags = " · ".join(fmt.question_tags(q))
-        what = f"{fmt.clock(q.start_s)} {q.speaker} asked: {q.text} ({tags})"
+        what = f"{clock(q.start_s)} {q.speaker} asked: {q.text} ({tags})"
         marks.append(
             el(
                 "polygon",
@@ -442,7 +443,7 @@ def timeline_svg(
         x, y = scale(e.start_s), layout.bar_top(row) + TL_BAR + 1.5
         points = _points([(x, y), (x + 5.5, y + 9), (x - 5.5, y + 9)])
         what = (
-            f"{fmt.clock(e.start_s)} {e.speaker} interrupted {e.interrupted} "
+            f"{clock(e.start_s)} {e.speaker} interrupted {e.interrupted} "
             f"({e.overlap_s:.1f} s overlap)"
         )
         marks.append(el("polygon", hover(what), points=points, class_="tw-interrupt"))
@@ -462,30 +463,26 @@ def timeline_svg(
 
 def timeline_summary(analysis: Analysis, conversation: Conversation, layout: TimelineLayout) -> str:
     """The timeline in one paragraph, for screen readers."""
-    parts = [
-        f"From {fmt.clock(layout.scale.lo)} to {fmt.clock(layout.scale.hi)}, one lane per speaker."
-    ]
+    parts = [f"From {clock(layout.scale.lo)} to {clock(layout.scale.hi)}, one lane per speaker."]
     talk = []
     for lane in layout.lanes:
         stats = next((s for s in analysis.speakers if s.name == lane.name), None)
         who = f"{lane.name} (you)" if lane.is_me else lane.name
         if stats is not None and stats.talk_s is not None:
-            talk.append(f"{who} {fmt.clock(stats.talk_s)} ({fmt.percent(stats.share)})")
+            talk.append(f"{who} {clock(stats.talk_s)} ({percent(stats.share)})")
         else:
             talk.append(who)
     parts.append("Talk time: " + ", ".join(talk) + ".")
-    limit = fmt.clock(analysis.targets.monologue_s)
-    parts.append(f"{fmt.plural(len(analysis.monologues), 'monologue')} over {limit}")
+    limit = clock(analysis.targets.monologue_s)
+    parts.append(f"{plural(len(analysis.monologues), 'monologue')} over {limit}")
     parts[-1] += (
-        ": "
-        + "; ".join(f"{m.speaker} at {fmt.clock(m.start_s)}" for m in analysis.monologues)
-        + "."
+        ": " + "; ".join(f"{m.speaker} at {clock(m.start_s)}" for m in analysis.monologues) + "."
         if analysis.monologues
         else "."
     )
     parts.append(
-        f"{fmt.plural(len(analysis.interruptions), 'interruption')}, "
-        f"{fmt.plural(sum(1 for q in analysis.questions if fmt.counts(q)), 'question')} marked."
+        f"{plural(len(analysis.interruptions), 'interruption')}, "
+        f"{plural(sum(1 for q in analysis.questions if fmt.counts(q)), 'question')} marked."
     )
     return " ".join(parts)
 
@@ -523,7 +520,7 @@ def share_svg(analysis: Analysis, ident: str) -> str | None:
         body.append(el("line", x1=x, x2=x, y1=4.0, y2=bottom, class_="tw-grid"))
         anchor = "tw-start" if tick == 0 else "tw-end" if tick == 1 else "tw-mid"
         body.append(
-            el("text", text(fmt.percent(tick)), x=x, y=bottom + 17.0, class_=f"tw-axis {anchor}")
+            el("text", text(percent(tick)), x=x, y=bottom + 17.0, class_=f"tw-axis {anchor}")
         )
     for i, s in enumerate(speakers):
         top = tops[i]
@@ -569,7 +566,7 @@ def share_svg(analysis: Analysis, ident: str) -> str | None:
             continue
         width = max(0.0, scale(share) - scale.a)
         colour = "tw-me" if s.is_me else "tw-them"
-        what = f"{s.name}: {fmt.percent(share)}"
+        what = f"{s.name}: {percent(share)}"
         if s.is_me:
             verdict = fmt.share_verdict(share, targets)
             what += f", target {fmt.band(targets)}: {verdict}"
@@ -600,7 +597,7 @@ def share_svg(analysis: Analysis, ident: str) -> str | None:
         body.append(
             el(
                 "text",
-                text(fmt.percent(share)),
+                text(percent(share)),
                 x=scale.b + 8.0,
                 y=bar + 15.0,
                 class_="tw-figure" + (" tw-bold" if s.is_me else ""),
@@ -623,8 +620,8 @@ def share_summary(analysis: Analysis) -> str:
     me = analysis.me_stats
     if me is not None:
         verdict = fmt.share_verdict(me.share, targets) or "unknown"
-        parts.append(f"Your share {fmt.percent(me.share)}, target {fmt.band(targets)}: {verdict}.")
-    others = [f"{s.name} {fmt.percent(s.share)}" for s in analysis.speakers if not s.is_me]
+        parts.append(f"Your share {percent(me.share)}, target {fmt.band(targets)}: {verdict}.")
+    others = [f"{s.name} {percent(s.share)}" for s in analysis.speakers if not s.is_me]
     if others:
         parts.append(("Others: " if me is not None else "Shares: ") + ", ".join(others) + ".")
     return " ".join(parts)
@@ -649,9 +646,9 @@ def dominance_lines(balance: Balance) -> list[tuple[float, str]]:
     mine, theirs = fmt.dominance_levels(balance)
     lines = []
     if 0.0 < mine < 1.0:
-        lines.append((mine, f"you talk {fmt.percent(mine)}+"))
+        lines.append((mine, f"you talk {percent(mine)}+"))
     if 0.0 < theirs < 1.0:
-        lines.append((theirs, f"they talk {fmt.percent(1.0 - theirs)}+"))
+        lines.append((theirs, f"they talk {percent(1.0 - theirs)}+"))
     return lines
 
 
@@ -691,7 +688,7 @@ def balance_svg(analysis: Analysis, ident: str, frame: Frame = BA_WIDE) -> str |
     lines = dominance_lines(balance)
     for level in sorted({0.0, 0.5, 1.0, *(at for at, _ in lines)}):
         body.append(
-            el("text", text(fmt.percent(level)), x=x.a - 6, y=y(level) + 4, class_="tw-axis tw-end")
+            el("text", text(percent(level)), x=x.a - 6, y=y(level) + 4, class_="tw-axis tw-end")
         )
     for level, words in lines:
         body.append(el("line", x1=x.a, x2=x.b, y1=y(level), y2=y(level), class_="tw-dominance"))
@@ -711,7 +708,7 @@ def balance_svg(analysis: Analysis, ident: str, frame: Frame = BA_WIDE) -> str |
             body.append(
                 el(
                     "text",
-                    text(fmt.clock(tick)),
+                    text(clock(tick)),
                     x=x(tick),
                     y=height - BA_BOTTOM + 20,
                     class_=_axis_anchor(x(tick), x, frame),
@@ -741,7 +738,7 @@ def balance_svg(analysis: Analysis, ident: str, frame: Frame = BA_WIDE) -> str |
         if w.me_share is None:
             continue
         cx = (x.a + x.b) / 2 if single else x(_mid(w))
-        what = f"{fmt.clock(w.start_s)}–{fmt.clock(w.end_s)}: your share {fmt.percent(w.me_share)}"
+        what = f"{clock(w.start_s)}–{clock(w.end_s)}: your share {percent(w.me_share)}"
         dots.append(el("circle", hover(what), cx=cx, cy=y(w.me_share), r=3.2))
     body.append(el("g", *dots, class_="tw-dots") if dots else "")
     return svg(
@@ -761,22 +758,22 @@ def balance_summary(analysis: Analysis) -> str:
         return ""
     known = [w.me_share for w in balance.windows if w.me_share is not None]
     first, last = balance.windows[0], balance.windows[-1]
-    window = fmt.clock(first.end_s - first.start_s)
+    window = clock(first.end_s - first.start_s)
     parts = [
         f"{fmt.balance_label(balance, analysis.targets).capitalize()}: your share of the talk "
-        f"in {fmt.plural(len(balance.windows), 'window')} of {window} from "
-        f"{fmt.clock(first.start_s)} to {fmt.clock(last.end_s)}."
+        f"in {plural(len(balance.windows), 'window')} of {window} from "
+        f"{clock(first.start_s)} to {clock(last.end_s)}."
     ]
     if known:
-        parts.append(f"Lowest {fmt.percent(min(known))}, highest {fmt.percent(max(known))}.")
+        parts.append(f"Lowest {percent(min(known))}, highest {percent(max(known))}.")
         mine_at, theirs_at = fmt.dominance_levels(balance)
         held = []
         if mine_at < 1.0:
             mine = sum(1 for v in known if v >= mine_at)
-            held.append(f"you held {fmt.percent(mine_at)} of the talk or more in {mine}")
+            held.append(f"you held {percent(mine_at)} of the talk or more in {mine}")
         if theirs_at > 0.0:
             theirs = sum(1 for v in known if v <= theirs_at)
-            held.append(f"they held {fmt.percent(1.0 - theirs_at)} or more in {theirs}")
+            held.append(f"they held {percent(1.0 - theirs_at)} or more in {theirs}")
         if held:
             parts.append("Windows: " + ", ".join(held) + ".")
     return " ".join(parts)
@@ -789,12 +786,12 @@ def balance_lines_caption(analysis: Analysis) -> str:
     lines = dominance_lines(analysis.balance)
     if not lines:
         return "Each point is a window of the conversation."
-    words = [f"above the upper dashed line you held {fmt.percent(lines[0][0])} of the talk or more"]
+    words = [f"above the upper dashed line you held {percent(lines[0][0])} of the talk or more"]
     if len(lines) > 1:
         theirs = lines[1][0]
         words.append(
-            f"below the lower one {fmt.percent(theirs)} or less "
-            f"(they held {fmt.percent(1.0 - theirs)} or more)"
+            f"below the lower one {percent(theirs)} or less "
+            f"(they held {percent(1.0 - theirs)} or more)"
         )
     return "Each point is a window of the conversation; " + ", ".join(words) + "."
 
@@ -849,7 +846,7 @@ def progress_svg(
     ):
         body.append(el("text", text(title), x=PR_LEFT, y=panel.b - 12, class_="tw-label tw-bold"))
         for level in levels:
-            shown = fmt.percent(level) if panel is sy else f"{level:.0f}"
+            shown = percent(level) if panel is sy else f"{level:.0f}"
             body.append(
                 el(
                     "line",
@@ -912,8 +909,7 @@ def progress_svg(
                 el(
                     "circle",
                     hover(
-                        f"{where}: talk share {fmt.percent(p.talk_share)}, "
-                        f"{verdict} the {band} band"
+                        f"{where}: talk share {percent(p.talk_share)}, {verdict} the {band} band"
                     ),
                     cx=x,
                     cy=sy(p.talk_share),

@@ -31,6 +31,7 @@ from markupsafe import Markup
 from twoway import __version__
 from twoway.analysis.feedback import format_duration
 from twoway.analysis.result import Analysis, Question
+from twoway.display import MISSING, clock, percent, plural
 from twoway.report import _format as fmt
 from twoway.report import _svg
 from twoway.report.text_safety import safe_text, safe_value
@@ -232,7 +233,7 @@ def _glance(analysis: Analysis) -> list[Fact]:
         facts.append(
             Fact(
                 "Your talk share",
-                fmt.percent(me.share),
+                percent(me.share),
                 f"target {fmt.band(analysis.targets)}: {verdict}",
                 _tone(me.share, analysis),
             )
@@ -245,7 +246,7 @@ def _glance(analysis: Analysis) -> list[Fact]:
                 "Questions you asked",
                 str(q.asked),
                 f"target at least {target}; {q.about_them} about them, "
-                f"{fmt.plural(q.follow_ups, 'follow-up')}",
+                f"{plural(q.follow_ups, 'follow-up')}",
                 "good" if q.asked >= target else "warn" if q.asked else "bad",
             )
         )
@@ -255,8 +256,8 @@ def _glance(analysis: Analysis) -> list[Fact]:
         facts.append(
             Fact(
                 "Your longest turn",
-                fmt.clock(longest),
-                f"limit {fmt.clock(limit)}",
+                clock(longest),
+                f"limit {clock(limit)}",
                 "good" if longest <= limit else "warn" if longest <= 2 * limit else "bad",
             )
         )
@@ -274,9 +275,7 @@ def _legend(analysis: Analysis) -> list[tuple[str, str]]:
     items = [("tw-key-me", "you" if analysis.me else "speech")]
     if analysis.me is not None:
         items.append(("tw-key-them", "the others"))
-    items.append(
-        ("tw-key-monologue", f"monologue (over {fmt.clock(analysis.targets.monologue_s)})")
-    )
+    items.append(("tw-key-monologue", f"monologue (over {clock(analysis.targets.monologue_s)})"))
     if analysis.has_text:
         items.append(("tw-key-question", "question (hover for its text)"))
     items.append(("tw-key-interrupt", "interruption"))
@@ -311,8 +310,7 @@ def _balance(analysis: Analysis) -> dict[str, Any] | None:
         "summary": _svg.balance_summary(analysis),
         "caption": _svg.balance_lines_caption(analysis),
         "windows": [
-            (f"{fmt.clock(w.start_s)}–{fmt.clock(w.end_s)}", fmt.percent(w.me_share))
-            for w in balance.windows
+            (f"{clock(w.start_s)}–{clock(w.end_s)}", percent(w.me_share)) for w in balance.windows
         ],
     }
 
@@ -334,13 +332,13 @@ def _question_row(q: Question) -> QuestionRow:
     # Your questions too: how long they answered is what "asked well" looks like.
     answer = fmt.answer_length(q)
     return QuestionRow(
-        at=fmt.clock(q.start_s) if q.start_s is not None else fmt.MISSING,
+        at=clock(q.start_s) if q.start_s is not None else MISSING,
         who=q.speaker,
         mine=q.is_me,
         text=q.text,
         form=q.form,
-        about=", ".join(dict.fromkeys(about)) or fmt.MISSING,
-        answer=(answer or fmt.MISSING).removeprefix("answer "),
+        about=", ".join(dict.fromkeys(about)) or MISSING,
+        answer=(answer or MISSING).removeprefix("answer "),
         follow_up=q.follow_up,
     )
 
@@ -412,12 +410,12 @@ def _monologues(analysis: Analysis) -> dict[str, Any]:
     return {
         "limit": format_duration(analysis.targets.monologue_s),
         "items": [
-            (m.speaker, m.is_me, fmt.clock(m.start_s), format_duration(m.duration_s))
+            (m.speaker, m.is_me, clock(m.start_s), format_duration(m.duration_s))
             for m in analysis.monologues
         ],
         "interruptions": summary,
         "events": [
-            (fmt.clock(e.start_s), e.speaker, e.interrupted, f"{e.overlap_s:.1f} s") for e in events
+            (clock(e.start_s), e.speaker, e.interrupted, f"{e.overlap_s:.1f} s") for e in events
         ],
     }
 
@@ -466,13 +464,13 @@ def _progress(
                 "date": p.date.isoformat(),
                 "source": p.source,
                 "mode": p.mode,
-                "share": fmt.percent(p.talk_share),
+                "share": percent(p.talk_share),
                 "band": f"{p.share_low * 100:.0f}-{p.share_high * 100:.0f}%",
                 "verdict": verdict,
                 "questions": p.questions,
                 "about_them": p.about_them,
-                "longest": fmt.clock(p.longest_monologue_s),
-                "score": fmt.MISSING if p.score is None else str(p.score),
+                "longest": clock(p.longest_monologue_s),
+                "score": MISSING if p.score is None else str(p.score),
             }
         )
     return {
@@ -493,7 +491,7 @@ def _progress_summary(points: list[ProgressPoint], me: str | None) -> str:
     on = sum(1 for p in known if off_band(p) == 0)
     parts = [
         f"{who} talk share against each conversation's target band (top) and two-way score "
-        f"(bottom) over {fmt.plural(len(points), 'saved conversation')}, {span}.",
+        f"(bottom) over {plural(len(points), 'saved conversation')}, {span}.",
         f"Talk share on target in {on} of {len(known)}.",
     ]
     scores = [p.score for p in points if p.score is not None]

@@ -10,6 +10,7 @@ import re
 
 from twoway.analysis.feedback import format_duration
 from twoway.analysis.result import Analysis, Question, Questioning
+from twoway.display import clock
 from twoway.report import _format as fmt
 from twoway.report.text_safety import safe_value
 
@@ -121,13 +122,13 @@ def _balance(analysis: Analysis) -> str | None:
     window = format_duration(first.end_s - first.start_s)
     return (
         f"## Balance over time: {fmt.balance_label(balance, analysis.targets)}\n\n"
-        f"`{fmt.clock(first.start_s)} {spark} {fmt.clock(last.end_s)}`\n\n"
+        f"`{clock(first.start_s)} {spark} {clock(last.end_s)}`\n\n"
         f"Your share of the talk in {window} windows (▁ 0% to █ 100%)."
     )
 
 
 def _question_item(q: Question, *, with_speaker: bool, with_answer: bool) -> str:
-    at = f"{fmt.clock(q.start_s)} · " if q.start_s is not None else ""
+    at = f"{clock(q.start_s)} · " if q.start_s is not None else ""
     who = f"{escape(q.speaker)}: " if with_speaker else ""
     about = " · ".join(fmt.question_tags(q))
     answer = fmt.answer_length(q) if with_answer else None
@@ -222,7 +223,7 @@ def _monologues(analysis: Analysis) -> str | None:
     lines = [f"## Monologues over {limit} ({len(analysis.monologues)})", ""]
     for m in analysis.monologues:
         who = f"**{escape(m.speaker)}** (you)" if m.is_me else escape(m.speaker)
-        lines.append(f"- {who} at {fmt.clock(m.start_s)} for {format_duration(m.duration_s)}")
+        lines.append(f"- {who} at {clock(m.start_s)} for {format_duration(m.duration_s)}")
     if not analysis.monologues:
         lines.append("None.")
     events = analysis.interruptions

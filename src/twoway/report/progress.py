@@ -31,6 +31,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from twoway.display import MISSING, clock, percent, plural
 from twoway.errors import MissingExtraError, UsageError
 from twoway.report import _format as fmt
 from twoway.report.markdown import escape
@@ -96,7 +97,7 @@ METRICS: tuple[Metric, ...] = (
         lambda p: p.longest_monologue_s,
         False,
         15.0,
-        fmt.clock,
+        clock,
         None,
     ),
     Metric(
@@ -198,7 +199,7 @@ def _change(metric: Metric, points: list[ProgressPoint]) -> tuple[Trend, str]:
         steady=metric.steady,
     )
     if t.first is None or t.last is None:
-        return t, fmt.MISSING
+        return t, MISSING
     text = f"{metric.shown(t.first)} → {metric.shown(t.last)}"
     if metric.label == "Talk share":
         text += " pts off target"
@@ -232,7 +233,7 @@ def render_progress(
     if not ordered:
         console.print(Text("No saved conversations yet: nothing to compare.", style="dim"))
         return
-    facts = [fmt.plural(len(ordered), "conversation"), _span(ordered)]
+    facts = [plural(len(ordered), "conversation"), _span(ordered)]
     modes = sorted({p.mode for p in ordered})
     facts.append(f"{modes[0]} mode" if len(modes) == 1 else "modes: " + ", ".join(modes))
     console.print(Text(" · ".join(facts), style="dim"))
@@ -276,7 +277,7 @@ def _table(points: list[ProgressPoint], *, compact: bool, with_source: bool) -> 
             _share_cell(p, with_band=not compact),
             str(p.questions),
             str(p.about_them),
-            fmt.clock(p.longest_monologue_s),
+            clock(p.longest_monologue_s),
             _score_cell(p.score),
         ]
         table.add_row(*cells)
@@ -287,10 +288,10 @@ def _share_cell(p: ProgressPoint, *, with_band: bool = True) -> Text:
     band = f" {_band(p)}" if with_band else ""
     verdict = _verdict(p)
     if verdict is None or p.talk_share is None:
-        return Text(f"{fmt.MISSING:>4}  {band}", style="dim")
+        return Text(f"{MISSING:>4}  {band}", style="dim")
     off = off_band(p) or 0.0
     style = "green" if off == 0 else "yellow" if off <= 0.10 else "red"
-    text = Text(f"{fmt.percent(p.talk_share):>4} ")
+    text = Text(f"{percent(p.talk_share):>4} ")
     text.append(verdict, style=f"bold {style}")
     text.append(band, style="dim")
     return text
@@ -298,7 +299,7 @@ def _share_cell(p: ProgressPoint, *, with_band: bool = True) -> Text:
 
 def _score_cell(score: int | None) -> Text:
     if score is None:
-        return Text(fmt.MISSING, style="dim")
+        return Text(MISSING, style="dim")
     style = "green" if score >= 75 else "yellow" if score >= 50 else "red"
     return Text(str(score), style=f"bold {style}")
 
@@ -336,7 +337,7 @@ def render_progress_markdown(points: Sequence[ProgressPoint], *, me: str | None 
     if not ordered:
         return "\n".join([*lines, "No saved conversations yet: nothing to compare.", ""])
     lines += [
-        f"{fmt.plural(len(ordered), 'conversation')}, {_span(ordered)}. Talk share is judged "
+        f"{plural(len(ordered), 'conversation')}, {_span(ordered)}. Talk share is judged "
         f"against each conversation's own band ({ON} on target, {ABOVE} above, {BELOW} below).",
         "",
         "| Date | Source | Mode | Talk share | Band | Questions | About them "
@@ -345,7 +346,7 @@ def render_progress_markdown(points: Sequence[ProgressPoint], *, me: str | None 
     ]
     for p in ordered:
         verdict = _verdict(p)
-        share = fmt.MISSING if verdict is None else f"{fmt.percent(p.talk_share)} {verdict}"
+        share = MISSING if verdict is None else f"{percent(p.talk_share)} {verdict}"
         cells = [
             p.date.isoformat(),
             escape(_source(p.source)),
@@ -354,8 +355,8 @@ def render_progress_markdown(points: Sequence[ProgressPoint], *, me: str | None 
             _band(p),
             str(p.questions),
             str(p.about_them),
-            fmt.clock(p.longest_monologue_s),
-            fmt.MISSING if p.score is None else str(p.score),
+            clock(p.longest_monologue_s),
+            MISSING if p.score is None else str(p.score),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "## Trends", ""]
@@ -371,7 +372,7 @@ def render_progress_markdown(points: Sequence[ProgressPoint], *, me: str | None 
     for metric in METRICS:
         t, change = _change(metric, ordered)
         spark = _spark(metric, ordered)
-        cell = f"`{spark}`" if spark.strip() else fmt.MISSING
+        cell = f"`{spark}`" if spark.strip() else MISSING
         lines.append(f"| {metric.label} | {cell} | {change} | {t.word or 'no trend'} |")
     lines.append("")
     return "\n".join(lines)
@@ -387,7 +388,7 @@ def progress_alt_text(points: Sequence[ProgressPoint], *, me: str | None = None)
     if not ordered:
         return f"{who} twoway progress: no conversations yet."
     parts = [
-        f"{who} twoway progress over {fmt.plural(len(ordered), 'conversation')}, {_span(ordered)}."
+        f"{who} twoway progress over {plural(len(ordered), 'conversation')}, {_span(ordered)}."
     ]
     on = sum(1 for p in ordered if _verdict(p) == ON)
     known = sum(1 for p in ordered if p.talk_share is not None)

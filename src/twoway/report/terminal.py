@@ -18,6 +18,7 @@ from rich.text import Text
 
 from twoway.analysis.feedback import format_duration
 from twoway.analysis.result import Analysis, Question, Questioning, SpeakerStats, TargetsUsed
+from twoway.display import MISSING, clock, percent
 from twoway.report import _format as fmt
 from twoway.report.text_safety import safe_value
 
@@ -219,7 +220,7 @@ def _share_style(share: float, targets: TargetsUsed) -> str:
 def _share_cell(stats: SpeakerStats, targets: TargetsUsed, cells: int) -> Text:
     share = stats.share
     if share is None:
-        return Text(fmt.MISSING.rjust(cells + 5), style="dim")
+        return Text(MISSING.rjust(cells + 5), style="dim")
     filled = round(share * cells)
     text = Text()
     if stats.is_me:
@@ -235,7 +236,7 @@ def _share_cell(stats: SpeakerStats, targets: TargetsUsed, cells: int) -> Text:
     else:
         text.append("█" * filled, style="blue")
         text.append("·" * (cells - filled), style="dim")
-    text.append(f" {fmt.percent(share):>4}", style="bold" if stats.is_me else "")
+    text.append(f" {percent(share):>4}", style="bold" if stats.is_me else "")
     return text
 
 
@@ -243,7 +244,7 @@ def _share_summary(me: SpeakerStats, analysis: Analysis) -> Text:
     targets = analysis.targets
     verdict = fmt.share_verdict(me.share, targets)
     text = Text("Your share ")
-    text.append(fmt.percent(me.share), style="bold")
+    text.append(percent(me.share), style="bold")
     text.append(f", target {fmt.band(targets)} (▓░ on your bar)")
     if verdict is not None and me.share is not None:
         text.append(": ")
@@ -280,7 +281,7 @@ def _balance(analysis: Analysis, width: int) -> RenderableType | None:
         return None
     shares = [w.me_share for w in balance.windows]
     first, last = balance.windows[0], balance.windows[-1]
-    start, end = fmt.clock(first.start_s), fmt.clock(last.end_s)
+    start, end = clock(first.start_s), clock(last.end_s)
     room = max(8, width - INDENT - len(start) - len(end) - 2)
     line = Text(" " * INDENT + start + " ", style="dim")
     line.append(fmt.sparkline(shares, room, max_repeat=SPARK_REPEAT), style="cyan")
@@ -351,7 +352,7 @@ def _question_table(
         tags = " · ".join(fmt.question_tags(q))
         answer = fmt.answer_length(q) if with_answers else None
         rows.append((q, f"{tags} · {answer}" if answer else tags))
-    at_width = max(len(fmt.clock(q.start_s)) if q.start_s is not None else 1 for q in questions)
+    at_width = max(len(clock(q.start_s)) if q.start_s is not None else 1 for q in questions)
     speaker_width = min(SPEAKER_MAX, max(cell_len(q.speaker) for q in questions)) + 2
     fixed = INDENT + at_width + 2 + (speaker_width if show_speaker else 0)
     longest = max(cell_len(q.text) for q in questions) + 2 + max(cell_len(a) for _, a in rows)
@@ -366,7 +367,7 @@ def _question_table(
         table.add_column("about", style="dim", no_wrap=True)
     room = width - fixed
     for q, about in rows:
-        row: list[RenderableType] = [fmt.clock(q.start_s) if q.start_s is not None else "·"]
+        row: list[RenderableType] = [clock(q.start_s) if q.start_s is not None else "·"]
         if show_speaker:
             row.append(Text(q.speaker))
         if inline:
@@ -458,7 +459,7 @@ def _monologues(analysis: Analysis) -> RenderableType | None:
                 if m.is_me
                 else (Text(m.speaker))
             )
-            table.add_row(name, f"at {fmt.clock(m.start_s)}", format_duration(m.duration_s))
+            table.add_row(name, f"at {clock(m.start_s)}", format_duration(m.duration_s))
         parts.append(_indented(table))
     else:
         parts.append(_indented(Text("none", style="dim")))

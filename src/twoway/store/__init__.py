@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from twoway._lazy import lazy_names
 from twoway.store.errors import DatabaseBusyError, NotFoundError, SchemaTooNewError, StoreError
 from twoway.store.records import (
     Answer,
@@ -68,9 +69,4 @@ def open(url: str | None = None) -> Store:
     return Store.open(url)
 
 
-def __getattr__(name: str) -> object:
-    if name == "Store":
-        from twoway.store.store import Store
-
-        return Store
-    raise AttributeError(name)
+__getattr__, __dir__ = lazy_names(__name__, {"Store": "twoway.store.store"})

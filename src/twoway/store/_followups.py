@@ -10,25 +10,12 @@ from sqlalchemy.orm import Session
 
 from twoway.store._people import find_person
 from twoway.store.errors import NotFoundError, StoreError
-from twoway.store.records import Followup
+from twoway.store.records import Followup, followup_record
 from twoway.store.schema import ConversationRow, FollowupRow, Person
 
 THANK_YOU = "thank_you"
 STAY_IN_TOUCH = "stay_in_touch"
 MANUAL = "manual"
-
-
-def to_record(row: FollowupRow) -> Followup:
-    return Followup(
-        id=row.id,
-        person=row.person.name if row.person is not None else None,
-        what=row.what,
-        due=row.due,
-        kind=row.kind,
-        conversation_id=row.conversation_id,
-        done_at=row.done_at,
-        created_at=row.created_at,
-    )
 
 
 def _context(conv: ConversationRow) -> str:
@@ -103,7 +90,7 @@ def list_followups(
         query = query.where(FollowupRow.done_at.is_(None))
     if person is not None:
         query = query.where(FollowupRow.person_id == find_person(session, person).id)
-    records = [to_record(r) for r in session.scalars(query)]
+    records = [followup_record(r) for r in session.scalars(query)]
 
     def key(f: Followup) -> tuple[int, dt.date, int]:
         if f.done_at is not None:
@@ -133,7 +120,7 @@ def add(session: Session, person: str, what: str, due: dt.date, now: dt.datetime
     )
     session.add(row)
     session.flush()
-    return to_record(row)
+    return followup_record(row)
 
 
 def complete(
@@ -147,7 +134,7 @@ def complete(
         if row.kind == STAY_IN_TOUCH and row.person is not None:
             _next_check_in(session, row.person, now, stay_in_touch_days)
     session.flush()
-    return to_record(row)
+    return followup_record(row)
 
 
 def _next_check_in(session: Session, person: Person, now: dt.datetime, days: int) -> None:
@@ -190,4 +177,4 @@ def snooze(session: Session, followup_id: int, days: int, today: dt.date) -> Fol
         raise StoreError(f"follow-up {followup_id} is already done")
     row.due = max(row.due, today) + dt.timedelta(days=days)
     session.flush()
-    return to_record(row)
+    return followup_record(row)

@@ -21,6 +21,8 @@ from twoway.store.records import (
     PersonDeleted,
     PersonDetail,
     PersonSummary,
+    conversation_summary,
+    followup_record,
 )
 from twoway.store.schema import (
     Company,
@@ -212,9 +214,6 @@ def _turns(session: Session, conversation_id: int) -> list[Turn]:
 
 
 def person_detail(session: Session, name: str) -> PersonDetail:
-    from twoway.store._followups import to_record
-    from twoway.store.store import summarize
-
     person = find_person(session, name)
     links = sorted(person.links, key=lambda link: (link.conversation.date, link.conversation_id))
     answers: list[Answer] = []
@@ -248,11 +247,11 @@ def person_detail(session: Session, name: str) -> PersonDetail:
     ]
     return PersonDetail(
         person=_summaries(session, [person])[0],
-        conversations=tuple(summarize(link.conversation) for link in reversed(links)),
+        conversations=tuple(conversation_summary(link.conversation) for link in reversed(links)),
         answers=tuple(answers),
         their_questions=tuple(kinds.most_common()),
         notes=tuple(_note(n) for n in sorted(person.notes, key=lambda n: (n.created_at, n.id))),
-        followups=tuple(to_record(f) for f in followups),
+        followups=tuple(followup_record(f) for f in followups),
         topics_raised=_themes(" ".join(said), exclude),
     )
 
@@ -439,8 +438,6 @@ def list_companies(session: Session) -> list[CompanySummary]:
 
 
 def company_detail(session: Session, name: str) -> CompanyDetail:
-    from twoway.store.store import summarize
-
     company = find_company(session, name)
     people = session.scalars(
         select(Person.name).where(Person.company_id == company.id).order_by(Person.key)
@@ -453,7 +450,7 @@ def company_detail(session: Session, name: str) -> CompanyDetail:
     return CompanyDetail(
         company=_company_summaries(session, [company])[0],
         people=tuple(people),
-        conversations=tuple(summarize(c) for c in convs),
+        conversations=tuple(conversation_summary(c) for c in convs),
     )
 
 

@@ -17,8 +17,13 @@ DEFAULT_STAY_IN_TOUCH_DAYS = 90
 
 
 def data_dir() -> Path:
-    """Where the store lives by default: ``$TWOWAY_DATA_DIR``, else the user's data folder
-    (the same folder as the voiceprints, ``twoway.audio.voiceprint.data_dir``)."""
+    """twoway's data folder: ``$TWOWAY_DATA_DIR`` (``~`` expanded; empty means unset), else the
+    user's data folder from ``platformdirs`` (``~/.local/share/twoway`` on Linux,
+    ``%LOCALAPPDATA%\\twoway`` on Windows).
+
+    The one answer for everything twoway keeps: the store's ``twoway.db``, the voiceprints and
+    the voice encoder (``twoway.audio``), the live meter's consent marker.
+    """
     override = os.environ.get("TWOWAY_DATA_DIR")
     if override:
         return Path(override).expanduser()

@@ -1,7 +1,8 @@
 """What the store hands back to callers: frozen dataclasses, never ORM objects.
 
 This module imports nothing heavy (no SQLAlchemy), so reports and the web app can name these
-types without paying for the database layer.
+types without paying for the database layer. ``conversation_summary`` and ``followup_record``
+make records of rows (the ORM classes are named only for the type checker).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from twoway.model import Conversation
 if TYPE_CHECKING:
     from twoway.analysis import Analysis
     from twoway.followup import ThankYouNote
+    from twoway.store.schema import ConversationRow, FollowupRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,3 +224,36 @@ class DbInfo:
     schema_version: str | None
     head_version: str
     counts: dict[str, int]
+
+
+def conversation_summary(row: ConversationRow) -> ConversationSummary:
+    """The summary of a saved conversation's row (its people, company and analysis loaded)."""
+    analysis = row.analysis
+    return ConversationSummary(
+        id=row.id,
+        date=row.date,
+        source=row.source,
+        format=row.format,
+        mode=row.mode,
+        me=row.me,
+        company=row.company.name if row.company is not None else None,
+        role=row.role,
+        people=tuple(link.person.name for link in row.links),
+        score=analysis.score if analysis is not None else None,
+        talk_share=analysis.talk_share if analysis is not None else None,
+        content_hash=row.content_hash,
+    )
+
+
+def followup_record(row: FollowupRow) -> Followup:
+    """The record of a follow-up's row."""
+    return Followup(
+        id=row.id,
+        person=row.person.name if row.person is not None else None,
+        what=row.what,
+        due=row.due,
+        kind=row.kind,
+        conversation_id=row.conversation_id,
+        done_at=row.done_at,
+        created_at=row.created_at,
+    )

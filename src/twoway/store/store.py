@@ -47,6 +47,7 @@ from twoway.store.records import (
     ProgressPoint,
     SaveResult,
     StoredConversation,
+    conversation_summary,
 )
 from twoway.store.schema import (
     TABLES,
@@ -239,7 +240,7 @@ class Store:
             rows = list(session.scalars(query))
             if me is not None:
                 rows = [r for r in rows if _name_matches(me, r.me)]
-            return [summarize(r) for r in rows[:limit]]
+            return [conversation_summary(r) for r in rows[:limit]]
 
         return self._read(work)
 
@@ -258,7 +259,7 @@ class Store:
                 turns, source=row.source, format=row.format, notes=tuple(json.loads(row.notes_json))
             )
             data = json.loads(row.analysis.data) if row.analysis is not None else {}
-            return StoredConversation(summarize(row), conv, data)
+            return StoredConversation(conversation_summary(row), conv, data)
 
         return self._read(work)
 
@@ -267,7 +268,7 @@ class Store:
 
         def work(session: Session) -> ConversationSummary:
             row = _find_conversation(session, ref)
-            summary = summarize(row)
+            summary = conversation_summary(row)
             session.delete(row)
             return summary
 
@@ -592,24 +593,6 @@ def _replace_content(
             longest_monologue_s=me.longest_monologue_s if me is not None else None,
             created_at=now,
         )
-    )
-
-
-def summarize(row: ConversationRow) -> ConversationSummary:
-    analysis = row.analysis
-    return ConversationSummary(
-        id=row.id,
-        date=row.date,
-        source=row.source,
-        format=row.format,
-        mode=row.mode,
-        me=row.me,
-        company=row.company.name if row.company is not None else None,
-        role=row.role,
-        people=tuple(link.person.name for link in row.links),
-        score=analysis.score if analysis is not None else None,
-        talk_share=analysis.talk_share if analysis is not None else None,
-        content_hash=row.content_hash,
     )
 
 

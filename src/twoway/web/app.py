@@ -1,8 +1,9 @@
 """The web app: ``create_app(settings)`` builds it; ``twoway serve`` runs it with uvicorn.
 
 Pages are rendered on the server from Jinja2 templates (autoescaped) and change things only
-through POST forms; there is no JavaScript. The store is opened once, here, with the same
-``twoway.store.open`` the CLI uses, so the app shows everything the CLI saved and vice versa.
+through POST forms; there is no JavaScript but the Live page's own (``routes/live.py``). The
+store is opened once, here, with the same ``twoway.store.open`` the CLI uses, so the app shows
+everything the CLI saved and vice versa.
 """
 
 from __future__ import annotations
@@ -136,9 +137,9 @@ def create_app(settings: Settings) -> FastAPI:
         name="static",
     )
 
-    from twoway.web.routes import analyze, conversations, followups, people, prep, progress
+    from twoway.web.routes import analyze, conversations, followups, live, people, prep, progress
 
-    for module in (analyze, people, conversations, followups, progress, prep):
+    for module in (analyze, live, people, conversations, followups, progress, prep):
         app.include_router(module.router)
     return app
 

@@ -12,6 +12,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from starlette.datastructures import FormData, UploadFile
 
+from twoway.display import MISSING, clock, day, percent
 from twoway.web.security import CSRF_FIELD, csrf_cookie, csrf_token_for
 
 if TYPE_CHECKING:
@@ -21,31 +22,13 @@ if TYPE_CHECKING:
 
 NAV = (
     ("/", "Analyze"),
+    ("/live", "Live"),
     ("/people", "People"),
     ("/conversations", "Conversations"),
     ("/followups", "Follow-ups"),
     ("/progress", "Progress"),
     ("/prep", "Prepare"),
 )
-
-
-def percent(value: float | None) -> str:
-    """``0.783`` -> ``78%``; ``None`` -> ``-``."""
-    return "-" if value is None else f"{value:.0%}"
-
-
-def clock(seconds: float | None) -> str:
-    """``208.4`` -> ``3:28``; ``None`` -> ``-``."""
-    if seconds is None:
-        return "-"
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
-def day(value: dt.date | dt.datetime | None) -> str:
-    if value is None:
-        return "-"
-    return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
 
 
 def url_part(value: str) -> str:
@@ -60,8 +43,10 @@ def make_templates() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # One format with the report and the CLI (twoway.display): 1:01:40, 77%, 2024-03-05, —.
     env.filters.update(percent=percent, clock=clock, day=day, url_part=url_part)
     env.globals["nav"] = NAV
+    env.globals["missing"] = MISSING
     return env
 
 

@@ -75,8 +75,7 @@ def _read(
         return upload.conversation
     try:
         if is_recording(upload):
-            from twoway.audio import analyze_audio
-            from twoway.audio._cli import AudioOptions
+            from twoway.audio import AudioOptions, analyze_audio
 
             result = analyze_audio(
                 upload.path,

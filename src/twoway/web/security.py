@@ -3,7 +3,8 @@
 Four plain ASGI middlewares, outermost first (``app.py`` installs them in this order):
 
 1. ``SecurityHeaders``: CSP ``default-src 'self'`` (no scripts at all, styles from this server
-   only), ``X-Content-Type-Options: nosniff``, ``Referrer-Policy: no-referrer``,
+   only; the Live page sets ``LIVE_CSP`` itself: its own script and socket),
+   ``X-Content-Type-Options: nosniff``, ``Referrer-Policy: no-referrer``,
    ``X-Frame-Options: DENY`` and ``Cache-Control: no-store`` on every response, errors included.
 2. ``Access``: with a token, every request needs it (``?token=`` once, which sets an HttpOnly,
    SameSite=Strict cookie and redirects to the same page without it; or the cookie; or
@@ -50,6 +51,9 @@ CSP = (
     "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
     "object-src 'none'"
 )
+# The Live page (routes/live.py) alone runs scripts: its own and its AudioWorklet, from /static
+# ('self', never inline), and opens a WebSocket back to this server (connect-src 'self').
+LIVE_CSP = CSP.replace("script-src 'none'", "script-src 'self'; connect-src 'self'")
 SECURITY_HEADERS = (
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),

@@ -33,7 +33,7 @@ def _values(request: Request, data: FormData) -> dict[str, str]:
     values = {name: pages.field(data, name) for name in FIELDS}
     chosen = pages.upload_field(data, "job_description_file")
     if chosen is not None:
-        from twoway.prep._read import read_text_file
+        from twoway.prep import read_text_file
 
         item = pages.uploads(request).add(chosen.file, chosen.filename)
         try:

@@ -1,49 +1,19 @@
-"""The command line's side of audio: options, a progress bar on stderr, ``--me`` resolved."""
+"""The command line's side of audio: ``--track``/``--channels``/``--rttm`` checked, a progress bar
+on stderr, ``--me`` resolved from a voiceprint, and ``--rttm`` written."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from twoway.audio import AudioOptions
 from twoway.errors import UsageError
 
 if TYPE_CHECKING:
     from twoway.audio import ProgressFn
     from twoway.model import Conversation
-
-
-@dataclass(frozen=True)
-class AudioOptions:
-    tracks: tuple[tuple[str, str], ...] = ()
-    channels: tuple[str, ...] = ()
-    speakers: int | None = None
-    transcript: str | None = None
-    asr: bool = False
-    asr_model: str | None = None
-    mode: str = "interview"
-    rttm: str | None = None
-    """``--rttm FILE``: write who spoke when (the turns found in the recording) as RTTM."""
-
-    @property
-    def speaker_count(self) -> int | None:
-        """``--speakers``, else 2 in interview mode for one mixed track (docs/audio.md)."""
-        if self.speakers is not None or self.tracks or self.channels:
-            return self.speakers
-        # An interview is two people unless told otherwise: estimating the count is the
-        # weakest step of diarization, so interview mode does not.
-        return 2 if self.mode == "interview" else None
-
-    @property
-    def given(self) -> bool:
-        """True when an audio-only option was used (so a transcript input is a usage error)."""
-        return (
-            bool(self.tracks or self.channels or self.speakers or self.transcript or self.asr)
-            or self.asr_model is not None
-            or self.rttm is not None
-        )
 
 
 def parse_options(
