@@ -7,11 +7,14 @@ token (the DNS-rebinding guard).
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -28,6 +31,23 @@ from twoway.web.app import create_app
 EXAMPLES = Path(__file__).parents[2] / "examples"
 BASE = "http://127.0.0.1:8765"
 TODAY = "2026-11-24"
+# The token of an app that listens off loopback (``exposed``).
+TOKEN = "s3cret-token-for-the-tests-0123456789"
+
+
+def screenshots_module() -> ModuleType:
+    """scripts/screenshots.py, which builds the demo conversations the browser tests drive."""
+    name = "twoway_screenshots"
+    if name in sys.modules:
+        return sys.modules[name]
+    script = Path(__file__).parents[2] / "scripts/screenshots.py"
+    spec = importlib.util.spec_from_file_location(name, script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
 
 # Every transcript example, who "me" is in it, and its mode (examples/README.md).
 TRANSCRIPTS = [
@@ -126,3 +146,16 @@ def same_share(shown: float, in_json: float) -> bool:
     """The unrounded share on the page is the JSON's, which keeps a few decimals."""
     decimals = len(repr(in_json).partition(".")[2])
     return abs(shown - in_json) <= 0.5 * 10**-decimals + 1e-12
+
+
+@pytest.fixture
+def exposed(tmp_path: Path) -> Iterator[FastAPI]:
+    """An app that listens on every interface, so every request needs ``TOKEN``."""
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    app = create_app(
+        Settings(host="0.0.0.0", token=TOKEN, db=str(tmp_path / "t.db"), upload_root=uploads)
+    )
+    yield app
+    app.state.uploads.close()
+    app.state.store.close()

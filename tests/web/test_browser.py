@@ -15,35 +15,20 @@ Skipped when the ``playwright`` package or Chromium (``$TWOWAY_CHROMIUM``, else
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from .conftest import EXAMPLES, TRANSCRIPTS, analyze_json, same_share
+from .conftest import EXAMPLES, TRANSCRIPTS, analyze_json, same_share, screenshots_module
 
 ROOT = Path(__file__).parents[2]
 
 
-def _flow() -> ModuleType:
-    name = "twoway_screenshots"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts/screenshots.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-flow = _flow()
+flow = screenshots_module()
 CHROMIUM = flow.chromium_path()
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 

@@ -9,14 +9,10 @@ blocks of each source in turn; the result is held to ``twoway analyze`` on the s
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 import wave
-from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -27,37 +23,21 @@ from starlette.testclient import WebSocketTestSession
 from starlette.websockets import WebSocketDisconnect
 
 from twoway.live.consent import REMINDER
-from twoway.web import Settings
-from twoway.web.app import create_app
 from twoway.web.routes.live import BUSY, MAX_MESSAGE_BYTES, parse_audio
 from twoway.web.security import CSP, LIVE_CSP
 
-from .conftest import BASE, csrf
+from .conftest import BASE, TOKEN, csrf, screenshots_module
 
 ROOT = Path(__file__).parents[2]
 
 
-def _flow() -> ModuleType:
-    """scripts/screenshots.py, which builds the demo conversation (as test_browser.py loads it)."""
-    name = "twoway_screenshots"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts/screenshots.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-flow = _flow()
+flow = screenshots_module()
 
 np = pytest.importorskip("numpy")
 
 SOCKET = "ws://127.0.0.1:8765/live/ws"
 ORIGIN = {"origin": BASE}
 CALL = {"me": "Alex", "mode": "networking", "sources": ["Alex", "Dana"]}
-TOKEN = "s3cret-token-for-the-tests-0123456789"
 
 
 @pytest.fixture(autouse=True)
@@ -155,18 +135,6 @@ def test_a_socket_from_another_origin_or_host_is_refused(client: TestClient) -> 
     for host in ("127.0.0.1:8765", "localhost:8765"):
         with client.websocket_connect(f"ws://{host}/live/ws", headers={"origin": f"http://{host}"}):
             pass
-
-
-@pytest.fixture
-def exposed(tmp_path: Path) -> Iterator[FastAPI]:
-    uploads = tmp_path / "uploads"
-    uploads.mkdir()
-    app = create_app(
-        Settings(host="0.0.0.0", token=TOKEN, db=str(tmp_path / "t.db"), upload_root=uploads)
-    )
-    yield app
-    app.state.uploads.close()
-    app.state.store.close()
 
 
 def test_off_loopback_the_socket_needs_the_token(exposed: FastAPI) -> None:

@@ -17,9 +17,7 @@ from twoway.web.app import create_app
 from twoway.web.pages import safe_next
 from twoway.web.uploads import UploadArea, display_name
 
-from .conftest import BASE, csrf, report, upload
-
-TOKEN = "s3cret-token-for-the-tests-0123456789"
+from .conftest import BASE, TOKEN, csrf, report, upload
 
 
 def test_transcript_text_is_escaped(client: TestClient) -> None:
@@ -155,18 +153,6 @@ def test_an_upload_under_the_limit_is_fine(tmp_path: Path) -> None:
     assert upload(small, "a.txt", text).status_code == 303
     big = b"Dana: " + b"word " * 300_000 + b"\nAlex: Hello!\n"
     assert upload(small, "b.txt", big).status_code == 413
-    app.state.uploads.close()
-    app.state.store.close()
-
-
-@pytest.fixture
-def exposed(tmp_path: Path) -> Iterator[FastAPI]:
-    uploads = tmp_path / "u"
-    uploads.mkdir()
-    app = create_app(
-        Settings(host="0.0.0.0", token=TOKEN, db=str(tmp_path / "t.db"), upload_root=uploads)
-    )
-    yield app
     app.state.uploads.close()
     app.state.store.close()
 
