@@ -304,12 +304,13 @@ def _report_name(row: Row) -> str:
 def _terminal_summary(console: Console, data: object, html: Path | None) -> None:
     from twoway.batch.cohort import Cohort
     from twoway.cli._store import esc, table
+    from twoway.display import MISSING, percent
 
     assert isinstance(data, Cohort)
     # Each mode on its own: a 50% and a 20% target make a meaningless median together.
     parts = []
     for m in data.modes:
-        share = "-" if m.median_share is None else f"{100 * m.median_share:.0f}%"
+        share = percent(m.median_share)
         band = f" (target {100 * m.band[0]:.0f}-{100 * m.band[1]:.0f}%)" if m.band else ""
         parts.append(f"{m.counted}: median talk share {share}{band}, {m.on_target} on target")
     console.print(
@@ -321,8 +322,9 @@ def _terminal_summary(console: Console, data: object, html: Path | None) -> None
         for student in data.students:
             if len(student.rows) < 2:
                 continue
-            scores = " → ".join("-" if v is None else str(v) for v in student.scores)
-            grid.add_row(student.name, str(len(student.rows)), scores, student.score_trend or "-")
+            scores = " → ".join(MISSING if v is None else str(v) for v in student.scores)
+            trend = student.score_trend or MISSING
+            grid.add_row(student.name, str(len(student.rows)), scores, trend)
         console.print(grid)
     grid = table("outlier", "count", "examples", optional=("examples",))
     for name, found in data.outliers.items():
