@@ -42,7 +42,9 @@ import pytest
 
 from twoway.live.display import CALM_NUDGE
 
-from .test_live_page import flow
+from .conftest import screenshots_module
+
+flow = screenshots_module()
 
 np = pytest.importorskip("numpy")
 CHROMIUM = flow.chromium_path()
