@@ -313,7 +313,7 @@ def test_a_request_answered_with_a_promise_is_owed_once_as_the_promise() -> None
     found = [(c.by, c.action, c.kind) for c in find_commitments(talk, "Jo")]
     assert found == [
         ("Jo", "send the redacted samples within the hour", "promise"),
-        ("Jo", "send them tonight", "promise"),
+        ("Jo", "send the three clips tonight", "promise"),
     ]
 
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from twoway.followup._antecedents import resolve_references
 from twoway.followup._commitment import DUE as DUE
 from twoway.followup._commitment import (
     Commitment,
@@ -47,7 +48,7 @@ from twoway.followup._commitment import (
 )
 from twoway.followup._discourse import Said, across_runs, dedupe, deferred_deeds, within_run
 from twoway.followup._promises import full_names, sentence_promises
-from twoway.followup._quotes import runs
+from twoway.followup._quotes import _Run, runs
 from twoway.followup._requests import IMPERATIVE, sentence_request
 from twoway.model import Conversation
 
@@ -91,7 +92,16 @@ def find_commitments(conversation: Conversation, me: str | None = None) -> tuple
         deferred = deferred_deeds(run.text, i, speaker, listener, run.start_at)
         said.extend(within_run(run.text, in_run, deferred))
     said = across_runs([r.text for r in speech], [r.speaker for r in speech], said)
-    return tuple(dedupe([s.c for s in said]))
+    found = [resolve_references(s.c, _context(speech, s.run, s.at), speakers) for s in said]
+    return tuple(dedupe(found))
+
+
+def _context(speech: Sequence[_Run], i: int, offset: int) -> list[tuple[str, str | None]]:
+    """What was said before ``offset`` of run ``i``: that run's start, then up to three runs
+    before it, nearest first."""
+    out: list[tuple[str, str | None]] = [(speech[i].text[:offset], speech[i].speaker)]
+    out += [(speech[j].text, speech[j].speaker) for j in range(i - 1, max(i - 4, -1), -1)]
+    return out
 
 
 def _listener(

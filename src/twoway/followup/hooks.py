@@ -40,7 +40,7 @@ from twoway.followup.commitments import DUE
 from twoway.followup.sensitive import is_sensitive
 from twoway.model import Conversation
 
-__all__ = ["HOOK_KINDS", "Hook", "find_hooks", "topics_raised"]
+__all__ = ["HOOK_KINDS", "Hook", "find_hooks", "hook_candidates", "topics_raised"]
 
 HOOK_KINDS = ("enjoy", "plan", "challenge", "advice", "work")
 MIN_WORDS, MAX_WORDS = 6, 30
@@ -69,8 +69,13 @@ _LEADING = re.compile(
     r"^(?:(?:yeah|yes|yep|so|um+|uh+|well|okay|ok|and|but|oh|ah|sure|honestly|actually|"
     r"basically|anyway|also|plus|of course|i mean|you know|to be honest|absolutely|"
     r"definitely|totally|exactly|ha|wow|great|good question|kind of|i think|i guess|just|"
-    r"quickly|real quick|like(?=,))\b"
-    r"[\s,.!]*)+",
+    r"quickly|real quick|like(?=,)|no(?=,)|"
+    r"(?:my|one|the|a) (?:piece of )?advice(?: (?:is|would be|to you|for you))?(?=\s*[,:—–-])|"
+    r"(?:the|one) (?:other |last |main |big )?thing I'd (?:say|tell you) is(?=\s*[,:—–-])|"
+    r"what I'd (?:say|tell you) is(?=\s*[,:—–-])|"
+    r"(?:and )?(?:the other thing|one more thing|another thing|first|second|third|"
+    r"firstly|secondly)(?=\s*[,:—–-]))\b"
+    r"[\s,.!:—–-]*)+",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(
@@ -81,7 +86,8 @@ _GENERIC_YOU = re.compile(r"\byou (?:know|see)\b|\bif you (?:will|like)\b|\bmind
 _ADVICE = re.compile(
     r"^(?:learn|write|talk|put|look|focus|start|ask|read|build|practice|practise|find|"
     r"don't|do not|never|always|try|make|keep|get|go|be|spend|take|pick|join|think)\b"
-    r"|\b(?:my advice|I'd recommend|I would recommend|I'd suggest|I would suggest|you should|"
+    r"|\b(?:my advice|I'd recommend|I would recommend|I'd suggest|I would suggest|"
+    r"you should(?! have)|"
     r"the best thing you can do|what I'd tell|is the skill|skill everyone)\b",
     re.IGNORECASE,
 )
@@ -95,7 +101,11 @@ _PLAN = re.compile(
 _LOGISTICS = re.compile(
     r"\b(?:next step|take-home|calendar|invite|round|panel|hiring process|the process|"
     r"recruiter|schedul\w*|availability|start date|offer letter|references?|resume|CV|"
-    r"portfolio review|case study details|talk soon|good luck|happy to help|nice to meet)\b",
+    r"portfolio review|case study details|talk soon|good luck|happy to help|nice to meet|"
+    r"(?:role|position|job|opening) (?:we're|we are|I'm|I am) (?:talking|calling|recruiting) "
+    r"(?:about|for)|^the (?:role|job|position) is|JD|job description|WhatsApp|"
+    r"(?:shared|sent|emailed|forwarded) (?:it |that |the \w+ )?(?:with |to )?you|"
+    r"(?:have|need|got) to (?:check|ask|confirm) with)\b",
     re.IGNORECASE,
 )
 # Dull logistics a note must not quote back: hours, shifts, schedules, where and when the work
@@ -142,6 +152,14 @@ def find_hooks(conversation: Conversation, speaker: str, me: str | None = None) 
     ``me`` is the user (an exact speaker name); their questions mark ``speaker``'s answers. Without
     it, any other speaker's questions do.
     """
+    found = [h for h in hook_candidates(conversation, speaker, me) if h.score >= MIN_SCORE]
+    found.sort(key=lambda h: (-h.score, h.order))
+    return tuple(found)
+
+
+def hook_candidates(conversation: Conversation, speaker: str, me: str | None = None) -> list[Hook]:
+    """Every clause of ``speaker`` that passes the hard rules (not a question, private, a
+    promise, logistics, about the listener...), scored, in the order said."""
     speech = runs(conversation)
     proper = _proper_nouns(r.text for r in speech if r.speaker == speaker)
     names = {w for s in conversation.speakers for w in _WORD.findall(s) if len(w) >= 3}
@@ -171,8 +189,7 @@ def find_hooks(conversation: Conversation, speaker: str, me: str | None = None) 
                     found.append(hook)
             first_in_answer = False
         previous = run
-    found.sort(key=lambda h: (-h.score, h.order))
-    return tuple(h for h in found if h.score >= MIN_SCORE)
+    return found
 
 
 def topics_raised(
@@ -287,8 +304,16 @@ _DEMONSTRATIVE = re.compile(
     r"stuff|place|system|tool|course|class|guy|guys|person|people|model|process)\b",
     re.IGNORECASE,
 )
+# An instruction for the visit or the call, not advice about the work.
+_INSTRUCTION = re.compile(
+    r"^(?:don't |do not |please |just )?(?:wear|bring|come|arrive|park|dress|call|email|text|"
+    r"send|give me|tell me|show me|walk me|go on)\b",
+    re.IGNORECASE,
+)
+_ME = re.compile(r"\b(?:me|I|I'm|I'll|I'd|my)\b")
 _REFERRAL = re.compile(
-    r"\b(?:talk|speak|reach out|get in touch|connect)\s+(?:to|with)\s+[A-Z][a-z]+\b"
+    r"\b(?:(?:talk|speak|reach out|get in touch|connect)\s+(?:to|with)\s+[A-Z][a-z]+|"
+    r"(?:should|must|have to|got to|gotta) meet)\b"
 )
 
 _KIND_BONUS = {"enjoy": 5.0, "challenge": 5.0, "plan": 4.0, "advice": 4.0, "work": 0.0}
@@ -315,6 +340,10 @@ def _judge(
         return None  # "that program" means nothing in a note; "talk to Marcus" is an intro
     if _SPOKEN.search(text):
         return None  # a stage direction, a hesitation or a reply: it reads badly in writing
+    if _INSTRUCTION.match(text) or (kind == "advice" and _ME.search(text)):
+        return None  # "Bring your knives", "give me the short version": for the call, not advice
+    if _REPORTED.search(text):
+        return None  # someone else's words, reported: not what they think, and easily unkind
     score = float(len(content_words(text) - _VAGUE))
     score += 2.0 * min(3, len(_NUMBER.findall(text))) + (1.0 if _TIME.search(text) else 0.0)
     score += 1.5 * min(3, sum(1 for w in words[1:] if w in proper))
@@ -323,6 +352,29 @@ def _judge(
         score += 3.0 + (1.0 if first_in_answer else 0.0)
     score -= 0.25 * max(8 - len(words), len(words) - 26, 0)
     score -= 2.0 * len({m.lower() for m in _ANAPHORA.findall(text)})
+    score += 2.0 * bool(_STORY.search(text)) + 2.0 * bool(_OPINION.search(text))
+    score -= 1.0 * min(2, len(_HEDGE.findall(text)))
     if text[:1].islower() and kind != "advice":
         score -= 0.5  # a clause cut from a longer sentence reads a little less well
     return Hook(speaker, text, kind, round(score, 2), start, answers, order)
+
+
+# What marks a clause a reader would quote back: a story, a reason, an opinion; and one they
+# would not: someone else's words reported ("she told me "I'll open two reqs""), left out, or a
+# hedge, scored down.
+_REPORTED = re.compile(r"[\"“”]|\b(?:told me|said|says|asked me|was like|goes)\b", re.IGNORECASE)
+_HEDGE = re.compile(
+    r"\b(?:you know|I guess|I think|I suppose|kind of|sort of|maybe|probably|apparently|"
+    r"I don't know|whatever|stuff|things like that)\b",
+    re.IGNORECASE,
+)
+_STORY = re.compile(
+    r"\b(?:when I|when we|years? ago|last (?:year|month|week)|the first time|I remember|"
+    r"I learned|we learned|I realised|I realized|turned out|ended up|used to)\b",
+    re.IGNORECASE,
+)
+_OPINION = re.compile(
+    r"\b(?:the (?:best|hardest|biggest|most|key|secret|trick|thing)|what matters|matters most|"
+    r"is everything|the reason|because|that's why|honestly the)\b",
+    re.IGNORECASE,
+)

@@ -32,7 +32,7 @@ _AMOUNT = (
 # Each family: a regular expression of cues (matched case-insensitively on word boundaries).
 SENSITIVE_FAMILIES: dict[str, str] = {
     "compensation": (
-        r"salar(?:y|ies)|base (?:pay|salary)|(?:thousand|\w+ty|\d+k?) base\b|bonus(?:es)?|equity|"
+        r"salar(?:y|ies)|pay ?slips?|pay ?stubs?|pay ?cheques?|paychecks?|base (?:pay|salary)|(?:thousand|\w+ty|\d+k?) base\b|bonus(?:es)?|equity|"
         r"stock options?|\bOTE\b|commissions?|compensation|pay range|the range|budget is|"
         r"(?:hourly|day|daily|contract) rate|the rate is|per hour|hourly|"
         r"\$\s?\d|£\s?\d|€\s?\d|\d+\s?k\b|\d{2,3},\d{3}|"

@@ -66,7 +66,12 @@ _GENERIC_NAME = re.compile(
     r"[\s_-]*\w{0,3})$",
     re.I,
 )
-_BARE_PRONOUN = re.compile(r"^\w+(?:\s+(?:you|me))?\s+(?:it|them|that|this|one)\b", re.I)
+_BARE_PRONOUN = re.compile(
+    r"^\w+(?:\s+(?:you|me))?\s+(?:(?:it|them|one)\b|(?:that|this|those|these)\b(?=\s*$|\s+"
+    r"(?:over|to|by|on|in|at|back|along|through|tonight|today|tomorrow|this|next|when|after|"
+    r"before|as|once|within)\b))",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,19 +242,26 @@ def _promise_sentences(
         for c in mine
         if c.is_complete
         and not _BARE_PRONOUN.match(c.action)
-        and not c.action.startswith("be ")
+        and (not c.action.startswith("be ") or _BE_THERE.match(c.action))
         and not _VAGUE_MINE.search(c.action)
+        and not _private(c)
     ]
     for c in mine:
         if c not in clear_mine:
             skipped.append(
-                f"you promised to {c.action!s} ({c.quote!r}): say what, if you mention it"
+                f"the note leaves out a promise of yours ({c.quote!r}): add it in your own "
+                "words if you want to mention it"
             )
     for i, c in enumerate(clear_mine[:2]):
-        action = _strip_due_words(c.action)
+        action = _with_due(_strip_due_words(c.action), c.due)
         out.append(f"As promised, I'll {action}." if i == 0 else f"I'll also {action}.")
     favours = [
-        c for c in theirs if c.is_complete and not _process(c) and not _BARE_PRONOUN.match(c.action)
+        c
+        for c in theirs
+        if c.is_complete
+        and not _process(c)
+        and not _BARE_PRONOUN.match(c.action)
+        and not _private(c)
     ]
     favours.sort(key=lambda c: (c.verb not in ("introduce", "intro", "connect", "put"),))
     if favours:
@@ -263,6 +275,32 @@ def _promise_sentences(
     return out, skipped
 
 
+# Where I will be: "be there Thursday at ten", "be at the site by seven".
+_BE_THERE = re.compile(r"^be (?:there|at|in|on|back)\b", re.IGNORECASE)
+
+
+def _private(c: Commitment) -> bool:
+    """A promise about something a note must not mention: payslips, "after my kids are in bed"."""
+    return is_sensitive(c.action) or is_sensitive(c.quote)
+
+
+def _with_due(action: str, due: str | None) -> str:
+    """My promise with the time it was due when it was said in a reply ("Sure, tonight.") rather
+    than in the request: "send you an updated CV in English tonight"."""
+    if due is None or due.lower() in action.lower() or not _DUE_WORDS.match(due):
+        return action
+    return f"{action} {due}"
+
+
+# A due phrase that reads well after the action ("tonight", "by Friday"), not an event in
+# someone else's words ("when I send the case").
+_DUE_WORDS = re.compile(
+    r"^(?:tonight|today|tomorrow(?: morning| afternoon)?|this (?:week|weekend|afternoon|evening)|"
+    r"next week|by [\w\s-]+|on \w+day|\w+day(?: morning| afternoon)?)$",
+    re.IGNORECASE,
+)
+
+
 # A promise of mine that points at something the note does not name ("a PR up on one of those").
 _VAGUE_MINE = re.compile(r"\b(?:one of (?:those|these|them)|the one|which one)\b", re.IGNORECASE)
 
@@ -270,6 +308,8 @@ _VAGUE_MINE = re.compile(r"\b(?:one of (?:those|these|them)|the one|which one)\b
 # portfolio review"): not a favour to thank them for.
 _PROCESS_OBJECT = re.compile(
     r"\b(?:calendar|invite|take-home|interview|profile|round|brief|case study details|"
+    r"(?:technical |written |skills |the )test|case study|the case|the Excel|JD|"
+    r"position description|task|assessment link|"
     r"job description|next steps?|offer|contract|paperwork|assessment|exercise|references?|"
     r"background check|benefits?|comp plan|HR|human resources|"
     r"(?:the|our|applicant|candidate|job) portal|application|opening|schedule|"
@@ -418,6 +458,8 @@ def _compose(
     hearing_back: str | None,
 ) -> list[str]:
     networking = mode == "networking"
+    if company is not None and _AGENCY.search(company):
+        company = None  # a recruiting agency: the role is at its client, not at the agency
     at = f" at {company}" if company else ""
     if networking:
         opening = (
@@ -470,6 +512,13 @@ def _compose(
         paragraphs[1] = paragraphs[1].split(". ")[0] + "."
     return paragraphs
 
+
+# A recruiting agency's name ("Keystone Talent", "Red Dirt Recruitment", "Talentbridge").
+_AGENCY = re.compile(
+    r"talent|recruit|staffing|resourcing|personnel|headhunt|placements?\b|search partners|"
+    r"executive search|workforce solutions|people solutions",
+    re.IGNORECASE,
+)
 
 PADDING = (
     (2, "It felt like a real two-way conversation, and I came away with a lot to think about."),
