@@ -110,8 +110,6 @@ def resolve_references(c: Commitment, context: Context, speakers: Sequence[str])
     if match is not None:
         thing = _last_thing(context, c.by)
         if thing is not None:
-            if match.group("verb").lower() in ("complete", "finish", "fill"):
-                thing = re.sub(r"\s+link$", "", thing)  # "complete the assessment"
             action = action[: match.start("pronoun")] + thing + action[match.end("pronoun") :]
     person = None
     for pattern, possessive in ((_PERSON_OBJECT, False), (_POSSESSIVE, True)):
@@ -123,6 +121,13 @@ def resolve_references(c: Commitment, context: Context, speakers: Sequence[str])
             break
         said = person + ("'s" if possessive else "")
         action = action[: found.start("pronoun")] + said + action[found.end("pronoun") :]
+    # "complete the assessment link": one completes the assessment, not its link.
+    action = re.sub(
+        r"^((?:complete|finish|fill out|fill in|do|take)\s+the\s+[\w\s-]*?)\s+link\b",
+        r"\1",
+        action,
+        flags=re.IGNORECASE,
+    )
     return c if action == c.action else replace(c, action=action)
 
 

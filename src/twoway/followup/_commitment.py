@@ -165,7 +165,10 @@ def split_sentences(text: str) -> list[tuple[int, int, str]]:
 
 def last_object(text: str) -> str | None:
     found = list(_OBJECT.finditer(text))
-    return found[-1].group("np") if found else None
+    if not found:
+        return None
+    # "the assessment link tonight": the time is when, not part of the thing.
+    return DUE.sub("", found[-1].group("np")).strip() or None
 
 
 def resolve(c: Commitment, mentioned: str | None) -> Commitment:

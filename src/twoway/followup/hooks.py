@@ -69,7 +69,7 @@ _LEADING = re.compile(
     r"^(?:(?:yeah|yes|yep|so|um+|uh+|well|okay|ok|and|but|oh|ah|sure|honestly|actually|"
     r"basically|anyway|also|plus|of course|i mean|you know|to be honest|absolutely|"
     r"definitely|totally|exactly|ha|wow|great|good question|kind of|i think|i guess|just|"
-    r"quickly|real quick|like(?=,)|no(?=,)|"
+    r"quickly|real quick|like(?=,)|no(?=,)|now(?=,)|heads up|one thing I'll flag|"
     r"(?:my|one|the|a) (?:piece of )?advice(?: (?:is|would be|to you|for you))?(?=\s*[,:—–-])|"
     r"(?:the|one) (?:other |last |main |big )?thing I'd (?:say|tell you) is(?=\s*[,:—–-])|"
     r"what I'd (?:say|tell you) is(?=\s*[,:—–-])|"

@@ -45,7 +45,7 @@ SENSITIVE_FAMILIES: dict[str, str] = {
         r"pay cut|paycut|pay raise|took a cut|\b(?:a|\w+) (?:an|per|a) hour\b|differential|"
         r"(?:i'm|i am|she's|he's) (?:making|at) (?:about |around )?(?:\d|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one)|"
         r"\bI (?:make|made|earn|earned) (?:about |around )?(?:\d|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one)|"
-        r"workers' comp|severance|unemployment|\bcents\b|(?:per|a) (?:word|page|mile|load|shift)\b|"
+        r"workers' comp|severance|unemployment|\bcents\b|(?:per (?:word|page|mile|load|shift)|(?<!in )a (?:page|mile|load|shift)|(?<!in )(?<!say )(?<!get )(?<!have )a word)\b|"
         r"(?:the|we|they) pay\b|pay (?:is|was)\b|budget conversation|headcount|"
         # what someone is on, makes or starts at: "I'm on one seventy-five", "Now I'm at, um,
         # eighty-eight", "a grants manager makes about sixty-four", "AGMs start around fifty-two"

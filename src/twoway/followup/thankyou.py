@@ -21,7 +21,7 @@ from twoway.analysis.questions import content_words
 from twoway.analysis.result import Analysis
 from twoway.display import clock
 from twoway.errors import InputError, SpeakerError
-from twoway.followup.commitments import Commitment, find_commitments, swap_person
+from twoway.followup.commitments import DUE, Commitment, find_commitments, swap_person
 from twoway.followup.hooks import Hook, find_hooks
 from twoway.followup.sensitive import is_sensitive
 from twoway.model import Conversation
@@ -154,6 +154,7 @@ def draft_thank_you(
         role,
         sender_first,
         _hearing_back(theirs),
+        familiar=_familiar(conversation),
     )
     text = "\n\n".join(paragraphs) + "\n"
     citations = tuple(Citation(h.quote, h.start_s, WHY[h.kind]) for h in chosen)
@@ -261,6 +262,7 @@ def _promise_sentences(
         if c.is_complete
         and not _process(c)
         and not _BARE_PRONOUN.match(c.action)
+        and not c.action.startswith("be ")
         and not _private(c)
     ]
     favours.sort(key=lambda c: (c.verb not in ("introduce", "intro", "connect", "put"),))
@@ -276,7 +278,7 @@ def _promise_sentences(
 
 
 # Where I will be: "be there Thursday at ten", "be at the site by seven".
-_BE_THERE = re.compile(r"^be (?:there|at|in|on|back)\b", re.IGNORECASE)
+_BE_THERE = re.compile(r"^be (?:there|at|in|on|back)\b\s+\S", re.IGNORECASE)
 
 
 def _private(c: Commitment) -> bool:
@@ -287,7 +289,7 @@ def _private(c: Commitment) -> bool:
 def _with_due(action: str, due: str | None) -> str:
     """My promise with the time it was due when it was said in a reply ("Sure, tonight.") rather
     than in the request: "send you an updated CV in English tonight"."""
-    if due is None or due.lower() in action.lower() or not _DUE_WORDS.match(due):
+    if due is None or DUE.search(action) or not _DUE_WORDS.match(due):
         return action
     return f"{action} {due}"
 
@@ -456,12 +458,20 @@ def _compose(
     role: str | None,
     sender: str,
     hearing_back: str | None,
+    *,
+    familiar: bool = False,
 ) -> list[str]:
     networking = mode == "networking"
+    casual = networking and familiar  # a friend or a former colleague: no formal thanks
     if company is not None and _AGENCY.search(company):
         company = None  # a recruiting agency: the role is at its client, not at the agency
     at = f" at {company}" if company else ""
-    if networking:
+    if casual:
+        opening = (
+            "Thanks so much for making the time to catch up. It was really good to hear how "
+            f"things are going{at}."
+        )
+    elif networking:
         opening = (
             f"Thank you for taking the time to talk with me about your work{at}. I really "
             "appreciated how openly you shared your experience, and I learned a lot from our "
@@ -474,13 +484,16 @@ def _compose(
             "open the conversation was, and it gave me a much clearer picture of the work."
         )
     middle = list(quoted)
-    if len(quoted) < 2:
+    if len(quoted) < 2 and not casual:
         also = " also" if quoted else ""
         middle.append(
             f"I{also} valued the chance to learn more about your work and to ask my own questions."
         )
     more = f"I'd love to hear more about {topic} next time." if topic else None
-    if networking:
+    if casual:
+        closing = [more or "Let's keep in touch."]
+        thanks = "Thanks again for your help. I really appreciate it."
+    elif networking:
         closing = [more or "I'd love to stay in touch and hear how things go."]
         thanks = "Thanks again for being so generous with your time."
     else:
@@ -501,16 +514,38 @@ def _compose(
     paragraphs = [f"Hi {first},", opening, " ".join(middle)]
     if promised:
         paragraphs.append(" ".join(promised))
-    paragraphs += [" ".join(closing), thanks, f"Best regards,\n{sender}"]
+    sign_off = "Best," if casual else "Best regards,"
+    paragraphs += [" ".join(closing), thanks, f"{sign_off}\n{sender}"]
     # A short note (little to quote, nothing promised) gets sentences that are true of any
     # good conversation, in this order, until it is long enough.
-    for where, extra in PADDING:
+    for where, extra in () if casual else PADDING:
         if _words(paragraphs) >= MIN_WORDS:
             break
         paragraphs[where] += " " + extra
     if _words(paragraphs) > MAX_WORDS:
         paragraphs[1] = paragraphs[1].split(". ")[0] + "."
     return paragraphs
+
+
+# Two people who already know each other: a reunion ("it's been forever", "last time I saw
+# you", "how long's it been?"), a shared past ("when we worked together"). Not when they meet
+# for the first time ("I'm Corinne", "nice to meet you").
+_REUNION = re.compile(
+    r"\b(?:(?:good|great|nice|so good|lovely|awesome) to see you|long time no see|"
+    r"it's been (?:ages|forever|a while|too long|so long)|last time (?:I|we) saw|"
+    r"how(?: have|'ve) you been|how long(?:'s| has) it been|well,? look at you|"
+    r"(?:when|since) we worked together|we used to work together|you were my (?:manager|boss|"
+    r"mentor|teacher|lead)|your leaving do|how are the kids)\b",
+    re.IGNORECASE,
+)
+_FIRST_MEETING = re.compile(
+    r"\b(?:(?:nice|pleased|good|great|lovely) to meet you|my name is|I'm [A-Z][a-z]+[.!,])"
+)
+
+
+def _familiar(conversation: Conversation) -> bool:
+    opening = " ".join(t.text or "" for t in conversation.turns[:12])
+    return bool(_REUNION.search(opening)) and not _FIRST_MEETING.search(opening)
 
 
 # A recruiting agency's name ("Keystone Talent", "Red Dirt Recruitment", "Talentbridge").
