@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from twoway.cli._options import FromOption, format_option, me_option, mode_option, output_option
+from twoway.display import MISSING
 from twoway.errors import InputError, UsageError
 from twoway.model import Mode
 
@@ -163,18 +165,23 @@ def _run_with_progress(batch: Batch) -> Summary:
             "batch",
             total=batch.total,
             completed=batch.skipped_by_stat,
-            rate="-",
+            rate=MISSING,
             where=where,
             ok=0,
             failed=0,
         )
 
+        started = time.perf_counter()
+        done = 0
+
         def on_outcome(outcome: Outcome, summary: Summary) -> None:
-            speed = progress.tasks[0].speed
+            nonlocal done
+            done += 1
+            seconds = time.perf_counter() - started
             progress.update(
                 task,
                 advance=1,
-                rate=f"{speed:.1f}" if speed else "-",
+                rate=f"{done / seconds:.1f}" if seconds > 0 else MISSING,
                 ok=summary.analyzed,
                 failed=summary.failed,
             )
