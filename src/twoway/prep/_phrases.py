@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Phrase", "posting_phrases"]
+__all__ = ["Phrase", "is_verb", "normalise_lines", "posting_phrases"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +44,8 @@ _DUTIES = re.compile(
     r"responsib|what you(?:'|’)?(?:ll| will)? (?:do|work on|own|be doing|tackle)|duties|"
     r"day[- ]to[- ]day|the work|your work|"
     r"what the job|in this role|you will (?:do|own)|key tasks|accountabilit|essential functions|"
-    r"job functions|what you(?:'|’)?ll be doing|a typical",
+    r"job functions|what you(?:'|’)?ll be doing|a typical|^\W*your (?:job|role|day)\b|"
+    r"^\W*you will\W*$|what a day|day in the life|how you(?:'|’)?ll spend",
     re.IGNORECASE,
 )
 _REQUIREMENTS = re.compile(
@@ -74,6 +75,11 @@ _BOUNDARY = frozenset(
     often sometimes usually mostly mainly primarily especially if once because since though
     although up out off down around along etc e.g. i.e. ideally preferably""".split()
 )
+# Counts written in words end a phrase ("Teaching Strategies GOLD three times a year"), but
+# only in lowercase: "Lean Six Sigma" is a name.
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twice dozen".split()
+)
 # Common verbs of a posting: never part of a phrase when they start one.
 _VERBS = frozenset(
     """provide manage initiate follow respond participate speak complete lead precept process
@@ -95,7 +101,9 @@ _VERBS = frozenset(
     counsel advise diagnose treat chart titrate triage post refer partner guide explain
     differentiate adjust communicate recommend arrive measure interpret evolve calibrate wash
     sanitize rotate sterilize restrain assemble invoice collect cook bake garnish disinfect
-    observe vaccinate dispense proofread cite litigate greet welcome""".split()
+    observe vaccinate dispense proofread cite litigate greet welcome pass hold possess
+    demonstrate obtain collect announce deploy secure escort de-escalate contact determine
+    confirm record""".split()
 )
 # Evaluative or quantity words trimmed from the start of a phrase.
 _LEADING_ADJECTIVES = frozenset(
@@ -122,11 +130,14 @@ _TOKEN = re.compile(
 
 
 def posting_phrases(text: str) -> list[Phrase]:
-    """Noun phrases of the bullets (or, with no bullets, the sentences) of ``text``, in order."""
+    """Noun phrases of the bullets (or, with no bullets, the sentences) of ``text``, in order.
+
+    Prose under a duty or requirement heading, and the prose of a summary or training section,
+    comes back as section "other": it introduces the bullets and ranks after them."""
     out: list[Phrase] = []
     section = "other"
     bullet_no = 0
-    lines = _join_wrapped([ln.strip() for ln in text.replace("\r", "\n").split("\n")])
+    lines = _join_wrapped(normalise_lines(text))
     has_bullets = sum(1 for ln in lines if _BULLET.match(ln)) >= 3
     for line in lines:
         if not line:
@@ -147,10 +158,17 @@ def posting_phrases(text: str) -> list[Phrase]:
         if section == "other" and has_bullets:
             continue
         for item in items:
-            phrases = _chunk(item, duty=section == "duties")
+            kind = section
+            if kind == "unknown" and _PERK.search(item):
+                continue  # "20 days PTO", "401(k) with 4% match" under "The details"
+            if kind == "unknown":
+                tokens = _TOKEN.findall(item)
+                kind = "duties" if tokens and _leading_verb(tokens) else "requirements"
+            phrases = _chunk(item, duty=kind in ("duties", "summary"), requirement=not prose)
             for place, phrase in enumerate(phrases):
                 # Prose between bullets introduces them; its phrases rank after theirs.
-                out.append(Phrase(phrase, "other" if prose else section, bullet_no, place))
+                where = "other" if prose or kind == "summary" else kind
+                out.append(Phrase(phrase, where, bullet_no, place))
             bullet_no += 1
     return out
 
@@ -179,29 +197,88 @@ def _is_heading(line: str) -> bool:
     return line.endswith(":") or not line.endswith((".", "!", "?", ","))
 
 
+# Sections that describe the job in prose ("The role", "Position summary") or what training
+# covers: read, but their phrases rank after every bullet's.
+_SUMMARY = re.compile(
+    r"^\W*(?:the (?:job|role|position|opportunity)|(?:position|job|role) (?:summary|overview)|"
+    r"summary|overview|about (?:the|this) (?:position|role|job)|why this role|training|"
+    r"apprenticeship|what you(?:'|’)?ll learn)\b",
+    re.IGNORECASE,
+)
+
+
 def _section(heading: str) -> str:
+    heading = HEADING_MARK.sub("", heading)
     if _PREFERRED.search(heading):
         return "preferred"
+    if _SUMMARY.search(heading):
+        return "summary"
     if _REQUIREMENTS.search(heading):
         return "requirements"
     if _DUTIES.search(heading):
         return "duties"
-    return "other"
+    if _OTHER.search(heading) or len(heading.split()) > 4:
+        return "other"  # pay, schedule, about us; or a title line
+    return "unknown"  # "Day one", "Your toolkit": its bullets say which kind they are
 
 
-def _chunk(item: str, *, duty: bool) -> list[str]:
+_PERK = re.compile(
+    r"\$|£|€|\bsalary\b|\bPTO\b|401\(?k|\bpension\b|\bbenefits?\b|\bdental\b|"
+    r"\bvision\b|\bholidays?\b|\bstipend\b|parental leave|paid time off|\bbonus",
+    re.IGNORECASE,
+)
+
+
+def normalise_lines(text: str) -> list[str]:
+    """The posting's lines, stripped, with quote marks resolved: "> - Rack servers" is a bullet
+    inside a quoted block, "> What you'll do" a heading, and a run of "> Use our WMS" lines
+    bullets marked with ">"."""
+    lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    quoted = [bool(re.match(r">(?!>)\s*\S", ln)) for ln in lines]
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if not quoted[i]:
+            out.append(line)
+            continue
+        inner = line[1:].strip()
+        if _BULLET.match(inner):
+            out.append(inner)
+            continue
+        after = next((j for j in range(i + 1, len(lines)) if lines[j]), None)
+        before = next((j for j in range(i - 1, -1, -1) if lines[j]), None)
+        in_run = (
+            after is not None and quoted[after] and not _BULLET.match(lines[after][1:].strip())
+        ) or (before is not None and quoted[before] and not _is_heading(lines[before][1:].strip()))
+        known = _section(inner) not in ("unknown", "other") or bool(_OTHER.search(inner))
+        if _is_heading(inner) and (known or not in_run):
+            out.append(inner)
+        else:
+            out.append(f"- {inner}")
+    return out
+
+
+def _chunk(item: str, *, duty: bool, requirement: bool = False) -> list[str]:
+    """``item``'s noun phrases. A duty's leading verb or gerund goes; a requirement bullet's
+    only when it is a known verb ("Pass a DOT physical"), since "Teaching experience" and
+    "Excel for reporting" lead with nouns."""
     tokens = _TOKEN.findall(item)
     dropped_verb = False
-    if duty and tokens and _leading_verb(tokens):
+    if tokens and (
+        (duty and _leading_verb(tokens)) or (requirement and tokens[0].lower() in _VERBS)
+    ):
         tokens = tokens[1:]  # the bullet's imperative verb or gerund: "Process", "Using"
         tokens = _skip_verb_list(tokens)
         dropped_verb = True
     phrases: list[str] = []
     run: list[str] = []
+    at_start = True
 
     def flush() -> None:
         # "Provide care coordination": the word after the bullet's verb is a noun here.
-        phrase = _trim(run, noun_first=dropped_verb and not phrases and run[:1] == tokens[:1])
+        # "services in Go": a capitalised word inside the item is a name, not the verb "go".
+        named = bool(run) and run[0][:1].isupper() and not at_start
+        first = dropped_verb and not phrases and run[:1] == tokens[:1]
+        phrase = _trim(run, noun_first=first or named)
         if phrase:
             phrases.append(phrase)
         run.clear()
@@ -233,7 +310,7 @@ def _chunk(item: str, *, duty: bool) -> list[str]:
             and (tokens[i + 1][:1].isupper())
         ):
             run.append(tok)  # "Multi-Tiered System of Supports", "Rules of Civil Procedure"
-        elif low in _BOUNDARY:
+        elif low in _BOUNDARY or tok in _NUMBER_WORDS:
             flush()
             # "balancing a cash drawer": a gerund keeps its short object.
             if (
@@ -258,10 +335,17 @@ def _chunk(item: str, *, duty: bool) -> list[str]:
         ):
             flush()  # "Go" inside a sentence is a language, "go" a verb
         else:
+            if not run:
+                at_start = i == 0
             run.append(tok)
         i += 1
     flush()
     return phrases
+
+
+def is_verb(word: str) -> bool:
+    """Whether ``word`` is one of the common verbs of a posting ("Contact", "collect")."""
+    return word.lower() in _VERBS
 
 
 def _skip_verb_list(tokens: list[str]) -> list[str]:
@@ -321,17 +405,27 @@ def _trim(run: list[str], *, noun_first: bool = False) -> str:
         or words[0].lower().endswith(("-level", "-quality", "-minded"))
         or words[0].lower() in ("expert", "proficient", "fluent", "comfortable", "familiar")
         or _adverb(words[0])
-        or re.fullmatch(r"[\d.,+%$]+", words[0])
+        or re.fullmatch(r"[$£€]?[\d.,+%]+[kKmMbB]?", words[0])
     ):
         words.pop(0)
     while words and (
-        words[-1].lower() in _TRAILING
+        (words[-1].lower() in _TRAILING and not _lone_common(words[:-1]))
         or _adverb(words[-1])
         or words[-1].lower() in ("preferred", "required", "desired", "needed", "a", "plus")
-        or (re.fullmatch(r"[\d.,+%$]+", words[-1]) and not _names_a_version(words))
+        or (re.fullmatch(r"[$£€]?[\d.,+%]+[kKmMbB]?", words[-1]) and not _names_a_version(words))
     ):
         words.pop()
-    if not 1 <= len(words) <= 4:
+    # "vehicle damage estimates written (by ...)": a participle closing the run is a verb.
+    while len(words) > 1 and (
+        words[-1].lower() in _PARTICIPLES or (words[-1].islower() and words[-1].endswith("ed"))
+    ):
+        words.pop()
+    if len(words) > 4 and words[0][:1].isupper() and not words[-1][:1].isupper():
+        # "Teaching Strategies GOLD times": the name, then what follows it.
+        cut = next(i for i, w in enumerate(words) if not w[:1].isupper())
+        words = words[:cut] if cut >= 2 else words
+    joined = any(w.lower() in ("and", "or") for w in words)
+    if not 1 <= len(words) <= (5 if joined else 4):
         return ""
     if (
         len(words) == 1
@@ -342,6 +436,12 @@ def _trim(run: list[str], *, noun_first: bool = False) -> str:
     if words[-1].endswith(("'s", "’s")) or (words[0].lower() in _VERBS and not noun_first):
         return ""
     return " ".join(words)
+
+
+_PARTICIPLES = frozenset(
+    """written given taken done made seen shown used needed required assigned provided
+    completed received based submitted approved listed noted""".split()
+)
 
 
 def _names_a_version(words: list[str]) -> bool:
@@ -367,6 +467,12 @@ _GENERIC_VERBS = frozenset(
 
 # -ly words that are nouns, not adverbs.
 _LY_NOUNS = frozenset("family supply assembly anomaly reply rally ally july italy monopoly".split())
+
+
+def _lone_common(words: list[str]) -> bool:
+    """One lowercase word: "knife" of "knife skills", "product" of "product knowledge" says less
+    than the phrase, so the phrase keeps its last noun."""
+    return len(words) == 1 and words[0].islower() and words[0].isalpha()
 
 
 def _adverb(word: str) -> bool:

@@ -9,6 +9,7 @@ questions built on the key themes of the job description. The rules: ``docs/prep
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -211,9 +212,13 @@ def build_plan(
         and (interviewer is not None or not q.needs_interviewer)
         and not answered_by_posting(q.text, job_description)
     ]
+    # Best first. Without a posting, bank order breaks ties; with one, a stable hash of the
+    # job and the question does, so postings that rank alike still get varied plans.
+    job = f"{role}|{company}" if job_description and job_description.strip() else ""
     ranked = sorted(
-        range(len(pool)), key=lambda i: (-_relevance(pool[i], role, context), i)
-    )  # best first, bank order breaks ties
+        range(len(pool)),
+        key=lambda i: (-_relevance(pool[i], role, context), _tie(job, pool[i].text, i)),
+    )
     by_topic: dict[str, list[BankQuestion]] = {t: [] for t in TOPICS}
     for i in ranked:
         by_topic[pool[i].topic].append(pool[i])
@@ -244,7 +249,8 @@ def build_plan(
         )
         for q in chosen
     ]
-    items.extend(_tailored(_pick(themes, n_tailored), fill, job_description or ""))
+    picked = _pick(themes, n_tailored, job_description or "")
+    items.extend(_tailored(picked, fill, job_description or ""))
     items.sort(key=lambda q: (STAGES.index(q.stage), TOPIC_ORDER.index(q.topic)))
     return Plan(
         role=role,
@@ -256,16 +262,53 @@ def build_plan(
     )
 
 
-def _pick(themes: list[str], n: int) -> list[str]:
+def _tie(job: str, text: str, index: int) -> int:
+    if not job:
+        return index
+    return zlib.crc32(f"{job}|{text}".encode())
+
+
+def _pick(themes: list[str], n: int, posting: str = "") -> list[str]:
     """``n`` themes to build questions on: the best practices ("the monthly churn review"),
-    and one tool when there is one, in the order of ``themes``."""
+    and one tool when there is one, in the order of ``themes``; never a credential the
+    candidate brings ("BLS certification", "state RDH license") or a phrase led by a verb."""
     if n <= 0:
         return []
+    themes = [t for t in themes if _askable(t, posting)]
     practices = [t for t in themes if not _is_tool(t)]
     tools = [t for t in themes if _is_tool(t)]
     chosen = practices[: n - 1] + tools[:1]
     chosen += [t for t in themes if t not in chosen][: n - len(chosen)]
     return sorted(chosen[:n], key=themes.index)
+
+
+_CREDENTIAL = re.compile(
+    r"\b(?:licen[cs]e[ds]?|certificat\w*|certified|permit|card|CDL|degree|diploma|"
+    r"endorsement|registration|accreditation|clearance)\b",
+    re.IGNORECASE,
+)
+
+
+def _askable(theme: str, posting: str) -> bool:
+    """Whether a question about how the team works with ``theme`` makes sense: not a credential
+    the candidate brings ("BLS/CPR certification", "Class B CDL", "ACLS" where the posting
+    writes "ACLS certification"), not a phrase led by a verb ("Contact insureds")."""
+    from twoway.prep._phrases import is_verb
+
+    if _CREDENTIAL.search(theme) or is_verb(theme.split()[0]):
+        return False
+    head = "\n".join([ln for ln in posting.splitlines() if ln.strip()][:2])
+    if re.search(rf"\b{re.escape(theme)}\b", head) and theme[:1].isupper():
+        return False  # the title block's place or employer: "Lansing", "Illinois"
+    name = re.escape(theme)
+    credential = rf"{name}(?:\s+(?:and|or|/)\s+[\w/+-]+)?\s+{_CREDENTIAL.pattern}"
+    if re.search(credential, posting, re.IGNORECASE):
+        return False
+    return not re.search(
+        rf"{_CREDENTIAL.pattern}\s*(?:\(|:)?\s*(?:[\w/+-]+,?\s+(?:and|or)?\s*)?{name}\b",
+        posting,
+        re.IGNORECASE,
+    )
 
 
 def _tailored(themes: list[str], fill: _Filler, posting: str = "") -> list[PlanItem]:
@@ -281,7 +324,7 @@ def _tailored(themes: list[str], fill: _Filler, posting: str = "") -> list[PlanI
             template = THEME_TEMPLATES[n_practice % len(THEME_TEMPLATES)]
             n_practice += 1
         text = template.replace("{theme}", with_article(theme))
-        why = fill(THEME_WHY.replace("{theme}", theme), why=True)
+        why = fill(THEME_WHY.replace("{theme}", with_article(theme)), why=True)
         out.append(PlanItem(text, topic_of(text), "middle", why, f"job description: {theme}"))
     return out
 
@@ -291,6 +334,40 @@ _MASS = frozenset(
     """research analysis analytics marketing design data quality testing engineering
     experimentation compliance accessibility security governance infrastructure operations
     strategy finance accounting sales support software content copy language help""".split()
+)
+
+
+# Endings of abstract nouns that read without "the": "ventilation", "adjudication",
+# "leadership", "discovery", "customer service", "conduct".
+_MASS_ENDINGS = (
+    "tion",
+    "sion",
+    "ment",
+    "ship",
+    "ance",
+    "ence",
+    "ity",
+    "ness",
+    "ism",
+    "ery",
+    "ics",
+    "service",
+    "care",
+    "safety",
+    "control",
+    "evaluation",
+    "instruction",
+    "knowledge",
+    "literacy",
+)
+
+
+# Count nouns with those endings: "the on-call rotation", "the pre-trip inspection".
+_COUNT_NOUNS = frozenset(
+    """rotation inspection application presentation station session section position question
+    transaction conversation assessment appointment department shipment agreement statement
+    relationship partnership conference audience community activity facility opportunity
+    evaluation orientation certification registration""".split()
 )
 
 
@@ -307,6 +384,8 @@ def with_article(theme: str) -> str:
         return theme
     if last.endswith(("s", "ing")) or last in _MASS:
         return theme
+    if last.endswith(_MASS_ENDINGS) and last not in _COUNT_NOUNS:
+        return theme
     return f"the {theme}"
 
 
@@ -315,12 +394,35 @@ def with_article(theme: str) -> str:
 _ANSWERED = (
     (r"tools and stack", r"(?:(?:\b[A-Z][\w+#]*[a-z+#]\b|\b[A-Z]{2,}\b)[^.\n]*){4}"),
     (r"on-call", r"\bon-call\b[^.\n]*(?:\d|one|week|rotation)"),
-    (r"remote and office", r"\b(?:hybrid|remote|days? in (?:the )?office|on site)\b"),
+    (
+        r"remote and office",
+        r"(?i)\b(?:hybrid|remote|days? in (?:the )?office|on[ -]?site|in[ -]person|in-office)\b",
+    ),
     (
         r"team structured",
-        r"\b(?:we are|we're|team of|team is)\s+\w+\s+(?:people|analysts|engineers|designers)",
+        r"\b(?:we are|we're|team of|team is)\s+\w+\s+(?:people|analysts|engineers|designers)"
+        r"|\bteam of (?:(?:about|roughly|around|some|over|nearly) )?"
+        r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen)\b"
+        r"|\b(?:class|caseload|crew) of \d+",
     ),
+    (r"report to", r"(?i)\breports? (?:directly )?to (?:the|our|a|an)\b|\breporting to\b"),
     (r"salary range|benefits", r"\$|£|€|\bsalary\b|\bOTE\b|\bbenefits\b"),
+    # Training the posting describes: a paid programme, a budget, an allowance, tuition.
+    (
+        r"budget for training|onboarding work",
+        r"(?i)\b(?:(?:paid|\d+-(?:week|day|month)),?\s+(?:[\w-]+,?\s+)?training|training "
+        r"(?:program|"
+        r"budget|stipend|allowance)|we(?:'ll| will)? train you|you(?:'ll| will) be trained|"
+        r"(?:certification|learning|"
+        r"education(?:al)?|conference|CE|PD|professional development) (?:budget|allowance|"
+        r"stipend|fund)|tuition (?:assistance|reimbursement)|apprenticeship classes)\b",
+    ),
+    (
+        r"who else will i meet",
+        r"(?i)\b(?:interview process|hiring process|our process is|panel interview|phone "
+        r"screen|recruiter call|technical interview|in-person interview|interviews include|"
+        r"written (?:test|exercise)|working interview|paid [\w-]+ stage|final round)\b",
+    ),
 )
 
 
@@ -335,7 +437,7 @@ def _used_as_tool(theme: str, posting: str) -> bool:
         return True
     name = re.escape(theme)
     before = (
-        r"(?:\b(?:use|uses|using|used|via|through|proficiency in|familiarity with)\s+"
+        r"(?:\b(?:use|uses|using|used|via|through|in|with|on|proficiency in|familiarity with)\s+"
         r"(?:our\s+|the\s+)?(?:[\w/+#.-]+(?:,|\s+(?:and|or))\s+){0,3}"
         r"|\b(?:system|software|platform|tools?|stack)\s*\(\s*(?:[\w/+#. -]+,\s*){0,4})"
     )

@@ -129,43 +129,119 @@ def key_themes(
 
         chunks = _ranked_phrases(posting_phrases(text), text)
         found = structural(body.split("\n"))
-        ranked = sorted(found, key=lambda p: (-found[p], body.find(p)))
+        ranked = sorted(
+            (p for p in found if not _gated(p, body)), key=lambda p: (-found[p], body.find(p))
+        )
         ordered = list(dict.fromkeys(chunks + ranked))
-        candidates = ordered + [c for c in candidates if c not in ordered]
+        candidates = ordered + [c for c in candidates if c not in ordered and not _gated(c, body)]
         trusted = frozenset(found) | frozenset(chunks)
         return _clean(candidates, body, n, tuple(exclude), min_words, trusted)
     return _clean(candidates, body, n, tuple(exclude), min_words)
 
 
-_PLACE_WEIGHT = (3.0, 2.2, 1.8)
-_SECTION_WEIGHT = {"duties": 0.5, "requirements": 0.3, "preferred": 0.0, "other": -1.0}
+# Rates measured on the development postings (benchmarks/data/prep_jds*): the share of the
+# phrases found in each place that match a labelled theme. Coarse on purpose: five numbers.
+_FIRST_DUTY, _LATER_DUTY = 0.70, 0.30
+_SECTION_RATE = {"requirements": 0.27, "preferred": 0.20, "other": 0.12}
+_TOOL = 1.8
+_LONE_WORD, _REPEATED = 0.45, 1.4
+# Each phrase already taken from a bullet lowers the next one from it by this much, so the
+# themes spread over the bullets (a posting gives each duty its own bullet) before a second
+# phrase of one bullet comes in.
+_SAME_BULLET = 0.1
+
+# What every posting asks for and no interview is about: schooling, a driving licence, checks,
+# lifting. A specific licence or certificate ("RDH license", "ACLS certification") stays.
+_GATE = re.compile(
+    r"\b(?:degree|diploma|GED|bachelor(?:'|’)?s|master(?:'|’)?s|driver(?:'|’)?s licen[cs]e|"
+    r"driving record|background check|registry check|fingerprinting|drug (?:test|screen)|"
+    r"pounds|lbs|ladders|years? old|work authorization|authorization to work|"
+    r"reliable transportation|customer site badges|DUI|DWI|physical exam|(?<=DOT )physical|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|christmas|thanksgiving|new year|"
+    r"january|february|march|april|june|july|"
+    r"august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+# People and groups: whom the work is with, not what it is ("children", "customers and
+# vendors", "assistant teacher", "critical facilities team").
+_PEOPLE = frozenset(
+    """children child kids students student families family parents parent customers customer
+    clients client patients patient residents tenants riders passengers members member guests
+    guest vendors vendor specialists colleagues staff team teams crew department associates
+    leads volunteers donors employees managers manager supervisor supervisors teacher teachers
+    assistant assistants director directors physicians providers nurses officers technicians
+    insureds claimants visitors adults others people everyone attorneys partners""".split()
+)
+
+
+def _gated(phrase: str, text: str) -> bool:
+    """A gate, or a name only ever written beside one ("GED" of "diploma or GED", "DOT" of
+    "DOT physical")."""
+    if _GATE.search(phrase):
+        return True
+    spots = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", text)]
+    return bool(spots) and all(
+        _GATE.search(text[max(0, i - 25) : i + len(phrase) + 25]) for i in spots
+    )
 
 
 def _ranked_phrases(phrases: list[Phrase], text: str) -> list[str]:
     """The posting's noun phrases, best first. A posting gives each duty and requirement its
     own bullet and leads the bullet with it, so a bullet's first phrase weighs most; a tool or
-    an acronym ("Epic", "BSA/AML") and a phrase the posting repeats weigh more."""
+    an acronym ("Epic", "BSA/AML") and a phrase the posting repeats weigh more; phrases are
+    then taken greedily, each one already taken from a bullet lowering the rest of it, so every
+    bullet gives a theme before any gives a second. People ("children", "assistant teacher")
+    and the gates every posting has (a degree, a background check) are no themes."""
     low = text.lower()
-    best: dict[str, tuple[float, int, int]] = {}
     from twoway.prep._posting import LOWERCASE_TOOLS
 
+    # The title block names the place: "Hargrove & Muñoz LLP - Chicago, Illinois".
+    head = [ln for ln in text.split("\n") if ln.strip()][:3]
+    scored: dict[str, tuple[float, int]] = {}
     for p in phrases:
-        score = _PLACE_WEIGHT[p.place] if p.place < len(_PLACE_WEIGHT) else 1.5
         words = p.text.split()
-        # A tool, a name or an acronym ("Epic", "BSA/AML", "dbt") weighs more.
+        if any(re.search(rf"[A-Z][\w.]+,\s+{re.escape(p.text)}\s*$", ln) for ln in head) or (
+            re.search(rf"\b{re.escape(p.text)},\s*[A-Z]{{2}}\b", text)
+        ):
+            continue  # a place: "Chicago, Illinois", "Lansing, MI"
+        if _GATE.search(p.text) or all(
+            w.lower() in _PEOPLE or w.lower() in ("and", "or", "&") for w in words
+        ):
+            continue
+        if len(words) > 1 and words[-1].lower() in _PEOPLE and not words[-1][:1].isupper():
+            continue  # "assistant teacher", "critical facilities team"
+        # How often a phrase in that place is a theme a reader picks (docs/prep.md, "Themes":
+        # measured on the development postings): a duty bullet's first phrase mostly is.
+        if p.section == "duties":
+            score = _FIRST_DUTY if p.place == 0 else _LATER_DUTY
+        else:
+            score = _SECTION_RATE[p.section]
+        # A tool, a name or an acronym ("Epic", "BSA/AML", "dbt") is picked more often.
         if (
             p.text in LOWERCASE_TOOLS
             or any(w[:1].isupper() or "/" in w for w in words[1:])
             or (len(p.text) > 1 and words[0].isupper())
             or (words[0][:1].isupper() and p.place > 0)
         ):
-            score += 1.0
-        score += _SECTION_WEIGHT[p.section]
-        score += min(1.5, 0.5 * (low.count(p.text.lower()) - 1))
-        key = (score, -p.bullet, -p.place)
-        if p.text not in best or key > best[p.text]:
-            best[p.text] = key
-    return sorted(best, key=lambda t: best[t], reverse=True)
+            score = min(max(score, score * _TOOL), 0.9)
+        elif len(words) == 1:
+            score *= _LONE_WORD  # a lone common word says less than a phrase ("reserves")
+        if low.count(p.text.lower()) > 1:
+            score *= _REPEATED
+        if p.text not in scored or score > scored[p.text][0]:
+            scored[p.text] = (score, p.bullet)
+    order: list[str] = []
+    taken: dict[int, int] = {}
+    left = dict(scored)
+    while left:
+        best = max(
+            left,
+            key=lambda t: (left[t][0] - _SAME_BULLET * taken.get(left[t][1], 0), -left[t][1]),
+        )
+        order.append(best)
+        bullet = left.pop(best)[1]
+        taken[bullet] = taken.get(bullet, 0) + 1
+    return order
 
 
 def _is_posting(text: str) -> bool:
@@ -266,7 +342,10 @@ def _name_words(text: str, exclude: tuple[str, ...]) -> tuple[set[str], list[set
         name = re.escape(term.strip())
         for m in re.finditer(rf"\b(?i:{name})(?:\s+[A-Z][\w&.-]*)*", text):
             name_words.update(w for w in _words(m.group()) if w not in _GENERIC)
-    return name_words, titles
+    # A word the text also writes in lowercase is a common word, not part of a name: "claims"
+    # in "Auto Claims Adjuster I" still lets "total loss claims" through.
+    lower = {w for w in _WORD.findall(text) if w.islower()}
+    return name_words - lower, titles
 
 
 def _clean(
@@ -393,6 +472,20 @@ def _mid_sentence_capitals(text: str) -> set[str]:
 def _surface(phrase: str, text: str, lower_words: Counter[str]) -> str:
     """The phrase as the text writes it, lowercased where the text also uses lowercase."""
     pattern = r"\b" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"\b"
-    match = re.search(pattern, text, re.IGNORECASE)
-    words = (match.group() if match else phrase).split()
-    return " ".join(w.lower() if w.lower() in lower_words else w for w in words)
+    matches = list(re.finditer(pattern, text, re.IGNORECASE))
+    words = (matches[0].group() if matches else phrase).split()
+    out = [w.lower() if w.lower() in lower_words else w for w in words]
+    # "Prescription data entry" leads a bullet: its capital is the bullet's, not a name's.
+    bullet_start = all(
+        re.fullmatch(r"\W*", text[text.rfind("\n", 0, m.start()) + 1 : m.start()]) for m in matches
+    )
+    if (
+        matches
+        and bullet_start
+        and len(out) > 1
+        and out[0][:1].isupper()
+        and out[0][1:].islower()
+        and all(w.islower() for w in out[1:])
+    ):
+        out[0] = out[0].lower()
+    return " ".join(out)
