@@ -18,6 +18,7 @@ SETS = {
     "calibration (networking)": ROOT / "benchmarks/data/plan_match/calibration.tsv",
     "held-out (tests/data/prep)": ROOT / "tests/data/prep/paraphrases_heldout.tsv",
     "held-out (networking)": ROOT / "benchmarks/data/plan_match/heldout.tsv",
+    "blind (independent writer)": ROOT / "benchmarks/data/plan_match_blind/pairs.tsv",
 }
 
 

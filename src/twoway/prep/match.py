@@ -25,9 +25,9 @@ from typing import Any
 from twoway.analysis.result import PlanCoverage, PlannedQuestion, Question
 from twoway.prep.plan import Plan
 
-__all__ = ["MATCH_THRESHOLD", "match_plan", "similarity"]
+__all__ = ["MATCH_THRESHOLD", "match_features", "match_plan", "rule_similarity", "similarity"]
 
-MATCH_THRESHOLD = 71.0  # the middle of the best-F1 plateau (68-74) on the calibration sets
+MATCH_THRESHOLD = 50.0  # probability 0.5 of the matching model (benchmarks/train_plan_matcher.py)
 # Weights of the blend (they sum to 1): string similarity, content-word overlap, same topic.
 W_FUZZY, W_WORDS, W_TOPIC = 0.45, 0.45, 0.10
 
@@ -137,13 +137,9 @@ def _perspective(text: str) -> int:
     return 0 if me == you else (1 if me else -1)
 
 
-def similarity(planned: str, asked: str) -> float:
-    """How close ``asked`` is to ``planned``, 0-100 (docs/prep.md, "Matching").
-
-    >>> round(similarity("What is a typical day here like?",
-    ...                  "What does a typical day look like for someone on your team?"))
-    95
-    """
+def rule_similarity(planned: str, asked: str) -> float:
+    """The hand-set blend of string, word and topic similarity with the intent families, 0-100:
+    one feature of ``similarity``'s model (and what it was before the model)."""
     from rapidfuzz import fuzz  # only when a plan is matched
 
     from twoway.prep._intents import intent_of
@@ -171,6 +167,80 @@ def similarity(planned: str, asked: str) -> float:
     if theme is not None and not (_concepts(theme) & b):
         score *= 0.5  # a question built on a theme is only asked if the theme is
     return score
+
+
+def match_features(planned: str, asked: str) -> dict[str, float]:
+    """What the matching model weighs (docs/prep.md, "Matching"): the rule blend, how much of
+    each question the other covers, the cosine of their mean word vectors, the question word,
+    the intent families and whose perspective each takes."""
+    from twoway.prep._intents import intent_of
+
+    a, b = _concepts(planned), _concepts(asked)
+    mine, theirs = intent_of(planned), intent_of(asked)
+    wh_a, wh_b = _wh(planned), _wh(asked)
+    theme = _theme_of(planned)
+    return {
+        "rule": rule_similarity(planned, asked) / 100.0,
+        "cover_planned": _coverage(a, b) if a and b else 0.0,
+        "cover_asked": _coverage(b, a) if a and b else 0.0,
+        "cosine": _sentence_cosine(a, b),
+        "same_wh": 1.0 if wh_a == wh_b else 0.0,
+        "how_long_mismatch": 1.0 if (wh_a == "how long") != (wh_b == "how long") else 0.0,
+        "same_intent": 1.0 if mine is not None and mine == theirs else 0.0,
+        "other_intent": 1.0 if mine is not None and theirs is not None and mine != theirs else 0.0,
+        "no_intent": 1.0 if mine is None else 0.0,
+        "perspective_clash": 1.0 if _perspective(planned) * _perspective(asked) < 0 else 0.0,
+        "theme_missing": 1.0 if theme is not None and not (_concepts(theme) & b) else 0.0,
+        "same_topic": 1.0 if _topic(planned) == _topic(asked) else 0.0,
+    }
+
+
+def similarity(planned: str, asked: str) -> float:
+    """How likely ``asked`` is ``planned`` asked in other words, 0-100 (docs/prep.md,
+    "Matching"): the shipped logistic model (``match_model.json``) over ``match_features``.
+
+    >>> similarity("What is a typical day here like?",
+    ...            "What does a typical day look like for someone on your team?") > MATCH_THRESHOLD
+    True
+    """
+    import math
+
+    weights, bias = _model()
+    logit = bias + sum(weights.get(k, 0.0) * v for k, v in match_features(planned, asked).items())
+    return 100.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+
+
+@lru_cache(maxsize=1)
+def _model() -> tuple[dict[str, float], float]:
+    import json
+
+    raw = json.loads(resources.files("twoway.prep").joinpath("match_model.json").read_text())
+    return {str(k): float(v) for k, v in raw["weights"].items()}, float(raw["bias"])
+
+
+_WH = re.compile(
+    r"\b(how long|how many|how much|how|what|which|who|whom|whose|why|when|where)\b|"
+    r"^(?:is|are|do|does|did|can|could|would|will|have|has|should)\b"
+)
+
+
+def _wh(text: str) -> str:
+    found = _WH.search(_normalize(text))
+    return (found.group(1) or "yes-no") if found else "none"
+
+
+def _sentence_cosine(a: frozenset[str], b: frozenset[str]) -> float:
+    """Cosine of the two questions' mean content-word vectors (0 when a word has none)."""
+    import numpy as np
+
+    index, matrix = _vectors()
+    rows_a = [index[w] for w in a if w in index]
+    rows_b = [index[w] for w in b if w in index]
+    if not rows_a or not rows_b:
+        return 0.0
+    va, vb = matrix[rows_a].mean(axis=0), matrix[rows_b].mean(axis=0)
+    denominator = float(np.linalg.norm(va) * np.linalg.norm(vb))
+    return float(va @ vb) / denominator if denominator > 0 else 0.0
 
 
 # A planned question with a known intent, asked with the same one, scores at least this; asked
