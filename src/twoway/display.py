@@ -11,12 +11,13 @@ without timestamps, a share with no speech, a conversation with no date) always 
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import datetime as dt
 
-__all__ = ["MISSING", "clock", "day", "number", "percent", "plural"]
+__all__ = ["MISSING", "addressed", "clock", "day", "number", "percent", "plural"]
 
 MISSING = "—"
 """The one mark for a value that is not known (an em dash)."""
@@ -82,3 +83,18 @@ def number(value: float | None, digits: int = 0) -> str:
     ('138', '2.2', '—')
     """
     return MISSING if value is None else f"{value:.{digits}f}"
+
+
+def addressed(action: str, name: str) -> str:
+    """A promise's ``action``, said to ``name`` ("send you the project"), as its owner writes it
+    down for themselves, with the listener named instead of "you": "send Marcus the project";
+    "look over your cover letter": "look over Marcus's cover letter".
+
+    >>> addressed("put you in touch with my manager", "Marcus")
+    'put Marcus in touch with my manager'
+    >>> addressed("look over your cover letter", "James")
+    "look over James' cover letter"
+    """
+    possessive = f"{name}'" if name.endswith("s") else f"{name}'s"
+    action = re.sub(r"\byours?\b", possessive, action, flags=re.IGNORECASE)
+    return re.sub(r"\byou\b", name, action, flags=re.IGNORECASE)

@@ -4,6 +4,7 @@ the store shows."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -140,18 +141,22 @@ def test_save_without_with_adds_no_thank_you_for_nobody(
     code, out, err = run(capsys, "analyze", MONOLOGUE, "--me", "Alex", "--save", "--db", url,
                          "--date", "2026-11-20", "--json")  # fmt: skip
     assert code == 0, err
+    # No thank-you for nobody; the one follow-up is the recruiter's promise Dana reported ("our
+    # recruiter, Kim, will reach out within a week"), owed to Alex, nobody's yet.
     assert err == (
-        "Saved conversation #1 (monologue_interview.vtt, 2026-11-20); 0 follow-ups added "
+        "Saved conversation #1 (monologue_interview.vtt, 2026-11-20); 1 follow-up added "
         "(name who you talked to with --with NAME for a thank-you follow-up)\n"
     )
     code, out, _ = run(capsys, "followups", "--all", "--json", "--db", url)
-    assert code == 0 and out.strip() == "[]"
-    # Naming them later, on the same conversation, adds theirs (and only theirs).
+    items = json.loads(out)
+    assert code == 0 and [(f["kind"], f["person"]) for f in items] == [("commitment", None)]
+    # Naming them later, on the same conversation, adds theirs (and only theirs), and the
+    # commitment becomes theirs to chase.
     code, _, err = run(capsys, "analyze", MONOLOGUE, "--me", "Alex", "--save", "--with", "Dana",
                        "--db", url, "--json")  # fmt: skip
     assert code == 0, err
     code, out, _ = run(capsys, "followups", "--json", "--db", url)
-    assert '"person": null' not in out and out.count('"person": "Dana Lee"') == 2
+    assert '"person": null' not in out and out.count('"person": "Dana Lee"') == 3
 
 
 @pytest.mark.parametrize(("given", "person"), [("Dana", "Dana Lee"), ("dana lee", "Dana Lee")])

@@ -465,6 +465,18 @@ def test_analyze_writes_the_html_report(tmp_path: Path, capsys: pytest.CaptureFi
     parse(out.read_text(encoding="utf-8"))
 
 
+def test_analyze_html_has_the_commitments_the_terminal_shows(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    args = ["analyze", str(EXAMPLES / "monologue_interview.vtt"), "--me", "Alex"]
+    assert main([*args, "--json", "--html", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    parse(page)
+    # "our recruiter, Kim, will reach out within a week or so about the technical round"
+    assert "Commitments" in page
+    assert "Kim owes you" in page
+    assert "within a week" in page
+
+
 def test_analyze_several_inputs_write_one_page_each(tmp_path: Path) -> None:
     files = [str(EXAMPLES / "balanced_interview.vtt"), str(EXAMPLES / "coffee_chat.txt")]
     assert main(["analyze", *files, "--json", "--html", str(tmp_path / "r.html")]) == 0

@@ -102,7 +102,7 @@ def test_an_older_schema_is_still_migrated(sqlite_path: Path) -> None:
     with twoway.store.Store.open(str(sqlite_path), migrate_to="0001") as store:
         assert store.schema_version == "0001"
     with twoway.store.open(str(sqlite_path)) as store:
-        assert store.schema_version == "0002"
+        assert store.schema_version == "0003"
         store.add_person("Dana Lee")
         store.add_note("Dana", "likes data contracts")
 

@@ -163,7 +163,7 @@ def test_an_older_schema_is_migrated(db_url: str, balanced: Example) -> None:
         )
     engine.dispose()
     with twoway.store.open(db_url) as store:
-        assert store.schema_version == "0002"
+        assert store.schema_version == "0003"
         assert [p.name for p in store.people()] == ["Dana Lee"]
         store.add_note("Dana", "Met at the meetup")  # a table 0002 added
         store.save(*balanced, with_people=["Dana Lee"])
@@ -190,7 +190,7 @@ def test_a_newer_schema_is_refused(db_url: str) -> None:
         twoway.store.open(db_url)
     assert caught.value.message == (
         "the database's schema version '0099' is newer than this twoway knows (its newest is "
-        "'0002'): upgrade twoway (pip install -U twoway); nothing was changed"
+        "'0003'): upgrade twoway (pip install -U twoway); nothing was changed"
     )
     assert _digest(db_url) == before
 

@@ -261,7 +261,7 @@ def test_export_has_every_table(db_url: str, balanced: Example) -> None:
         store.save(*balanced, with_people=["Marcus Chen"], company="Northwind", date=NOV20)
         store.add_note("Marcus", "note")
         data = store.export_dict()
-    assert data["schema"] == "twoway.export/1" and data["schema_version"] == "0002"
+    assert data["schema"] == "twoway.export/1" and data["schema_version"] == "0003"
     tables = data["tables"]
     assert {k: len(v) for k, v in tables.items()} == {
         "companies": 1,

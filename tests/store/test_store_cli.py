@@ -115,7 +115,8 @@ def test_people_add_edit_note_merge_delete(db_url: str, capsys: pytest.CaptureFi
     code, out, _ = run(capsys, "people", "delete", "Dana Lee", "--yes", "--db", db_url)
     assert code == 0
     assert out == (
-        "Deleted Dana Lee; 1 conversation(s) with only them; 1 note(s), 2 follow-up(s)\n"
+        # The thank-you, staying in touch, and what Dana said the recruiter would do.
+        "Deleted Dana Lee; 1 conversation(s) with only them; 1 note(s), 3 follow-up(s)\n"
     )
     code, out, _ = run(capsys, "conversations", "--json", "--db", db_url)
     assert [c["source"] for c in json.loads(out)] == ["balanced_interview.vtt"]
@@ -140,7 +141,9 @@ def test_followups(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
         "--db", db_url,
     )  # fmt: skip
     assert code == 0, err
-    assert out == "Follow-up #5 for Marcus Chen, due 2099-01-01: Send the dbt article\n"
+    # #1-#4: the thank-yous and check-ins; #5: "our recruiter, Kim, will reach out within a
+    # week" in the monologue interview (a commitment owed to Alex).
+    assert out == "Follow-up #6 for Marcus Chen, due 2099-01-01: Send the dbt article\n"
     code, out, _ = run(capsys, "followups", "--json", "--db", db_url)
     items = json.loads(out)
     # The thank-yous of November 2026 are overdue (today is later), so they come first.
@@ -150,8 +153,8 @@ def test_followups(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     ]
     assert items[-1]["what"] == "Send the dbt article"
     assert run(capsys, "followups", "done", "1", "--db", db_url)[1].startswith("Done: #1 ")
-    code, out, _ = run(capsys, "followups", "snooze", "5", "--days", "3", "--db", db_url)
-    assert out == "Snoozed #5 to 2099-01-04: Send the dbt article\n"
+    code, out, _ = run(capsys, "followups", "snooze", "6", "--days", "3", "--db", db_url)
+    assert out == "Snoozed #6 to 2099-01-04: Send the dbt article\n"
     code, _, err = run(capsys, "followups", "done", "42", "--db", db_url)
     assert code == 1
     assert err == "twoway: error: no follow-up with id 42 (twoway followups lists them)\n"
@@ -201,7 +204,7 @@ def test_db_info_and_backup(
 ) -> None:
     save_two(capsys, db_url)
     code, out, _ = run(capsys, "db", "info", "--db", db_url)
-    assert code == 0 and "Schema version: 0002 (newest known: 0002)" in out
+    assert code == 0 and "Schema version: 0003 (newest known: 0003)" in out
     copy = tmp_path / "copy.db"
     code, out, err = run(capsys, "db", "backup", str(copy), "--db", db_url)
     if db_url.startswith("postgresql"):

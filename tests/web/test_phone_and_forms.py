@@ -136,8 +136,9 @@ def test_the_follow_ups_table_restacks_on_a_phone(client: TestClient) -> None:
     assert saved.status_code == 200
     page = client.get("/followups").text
     assert '<table class="list stack followups">' in page
-    # Each row's cells say what they are, for the phone layout to place them.
-    assert page.count('<td class="what">') == page.count('<td class="nowrap action">') == 2
+    # Each row's cells say what they are, for the phone layout to place them (a thank-you, a
+    # check-in, and the recruiter's promise Dana reported).
+    assert page.count('<td class="what">') == page.count('<td class="nowrap action">') == 3
     phone = CSS[CSS.index("@media (max-width: 40rem)") :]
     for rule in (
         "table.stack tr { display: flex;",

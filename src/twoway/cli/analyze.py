@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from twoway.audio import AudioOptions
     from twoway.model import Conversation
     from twoway.prep import Plan
+    from twoway.report.commitments import CommitmentView
 
 OUTPUT_FORMATS = ("terminal", "json", "markdown")
 FORMAT_HELP = (
@@ -324,13 +325,22 @@ def publish(
     """What comes after the analysis: the report, the ``--html``/``--png`` files and ``--save``.
 
     ``several``: the command had several inputs (file names stay per input even when only one
-    could be read).
+    could be read). The reports carry the commitments made in each conversation
+    (:func:`_commitments`), found here so the core analysis stays the same for every caller.
     """
-    _emit(analyses, report)
+    commitments = _commitments(analyses, conversations, saving)
+    _emit(analyses, report, commitments)
     if report.html is not None or report.png is not None:
         from twoway.cli.report import write_outputs
 
-        write_outputs(analyses, conversations, html=report.html, png=report.png, several=several)
+        write_outputs(
+            analyses,
+            conversations,
+            html=report.html,
+            png=report.png,
+            several=several,
+            commitments=commitments,
+        )
     if saving is not None:
         _save(conversations, analyses, saving, quiet_stdout=report.quiet_stdout)
 
@@ -433,29 +443,51 @@ def _extend(analysis: Analysis, conversation: Conversation, reading: Reading) ->
     return analysis
 
 
-def _emit(analyses: Sequence[Analysis], report: ReportOptions) -> None:
+def _commitments(
+    analyses: Sequence[Analysis],
+    conversations: Sequence[Conversation],
+    saving: SaveOptions | None,
+) -> list[tuple[CommitmentView, ...]]:
+    """The commitments of each conversation (``twoway.followup.find_commitments``), with their
+    due phrases read as days from the conversation's date: ``--date`` when saving, else today
+    (the day ``--save`` would record)."""
+    from twoway import dates
+    from twoway.followup import find_commitments
+    from twoway.report.commitments import commitment_views
+
+    said_on = saving.date if saving is not None and saving.date is not None else dates.today()
+    return [
+        commitment_views(find_commitments(c, a.me), a.me, said_on) if c.has_text else ()
+        for a, c in zip(analyses, conversations, strict=True)
+    ]
+
+
+def _emit(
+    analyses: Sequence[Analysis],
+    report: ReportOptions,
+    commitments: Sequence[Sequence[CommitmentView]],
+) -> None:
     output = report.output
     if report.format == "json":
         from twoway.report.json import render_json
 
-        _write(render_json(list(analyses)), output)
+        _write(render_json(list(analyses), commitments=commitments), output)
     elif report.format == "markdown":
         from twoway.report.markdown import render_markdown
 
-        _write("\n\n".join(render_markdown(a) for a in analyses), output)
+        pairs = zip(analyses, commitments, strict=True)
+        _write("\n\n".join(render_markdown(a, commitments=c) for a, c in pairs), output)
     else:
         from rich.console import Console
 
         from twoway.report.terminal import render_terminal
 
-        if output is None:
-            console = Console()
-            for analysis in analyses:
-                render_terminal(analysis, console)
-        else:
-            console = Console(record=True, width=100, file=io.StringIO())
-            for analysis in analyses:
-                render_terminal(analysis, console)
+        console = (
+            Console() if output is None else Console(record=True, width=100, file=io.StringIO())
+        )
+        for analysis, found in zip(analyses, commitments, strict=True):
+            render_terminal(analysis, console, commitments=found)
+        if output is not None:
             _write(console.export_text(), output)
 
 

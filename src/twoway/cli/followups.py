@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,10 +18,16 @@ from twoway.cli._store import (
 )
 from twoway.display import MISSING, day
 
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from twoway.store import Followup
+
 IdArg = Annotated[int, typer.Argument(metavar="ID", help="The follow-up's number (see the list).")]
 
 followups_app = typer.Typer(
-    help="List your follow-ups, due and overdue first, then upcoming (alone, or with --json), "
+    help="List your follow-ups (thank-yous, check-ins, and what you and they promised in a "
+    "saved conversation), due and overdue first, then upcoming (alone, or with --json), "
     "or work with one: add, done, snooze.\n\nExample: twoway followups --all",
     rich_markup_mode=None,
 )
@@ -50,7 +56,7 @@ def followups_command(
     if not items:  # one plain line: rich is not even loaded
         typer.echo(
             "Nothing to follow up. Saving a conversation with --with NAME adds a thank-you "
-            "and a check-in."
+            "and a check-in, and what you and they promised in it."
         )
         return
     out = console()
@@ -65,9 +71,23 @@ def followups_command(
             day(f.due),
             Text(status, style=style),
             f.person or MISSING,
-            f.what,
+            _what(f),
         )
     out.print(grid)
+
+
+def _what(f: Followup) -> Text:
+    """What to do; for a commitment, with the due as said when the action does not say it, or
+    that no day was said (the due date is then a default: docs/store.md), dim."""
+    from rich.text import Text
+
+    text = Text(f.what)
+    if f.kind == "commitment":
+        if f.due_phrase is None:
+            text.append(" (no day said)", style="dim")
+        elif f.due_phrase.casefold() not in f.what.casefold():
+            text.append(f" (said: {f.due_phrase})", style="dim")
+    return text
 
 
 def _plain(value: object) -> dict[str, object]:

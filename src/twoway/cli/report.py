@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from twoway.analysis import Analysis
     from twoway.model import Conversation
+    from twoway.report.commitments import CommitmentView
     from twoway.store.records import ProgressPoint
 
 REPORT_HELP = """Show the report of a saved conversation, or write it as one self-contained HTML
@@ -81,9 +82,18 @@ def _html(
     points: Sequence[ProgressPoint] | None,
     date: dt.date | None,
 ) -> str:
+    from twoway.followup import find_commitments
+    from twoway.report.commitments import commitment_views
     from twoway.report.html import render_html
 
-    return render_html(analysis, conversation, progress=points or None, date=date)
+    made = (
+        commitment_views(find_commitments(conversation, analysis.me), analysis.me, date)
+        if conversation.has_text
+        else ()
+    )
+    return render_html(
+        analysis, conversation, progress=points or None, date=date, commitments=made or None
+    )
 
 
 def _write(path: Path, text: str) -> None:
@@ -139,6 +149,7 @@ def write_outputs(
     html: Path | None,
     png: Path | None,
     several: bool | None = None,
+    commitments: Sequence[Sequence[CommitmentView]] | None = None,
 ) -> None:
     """``twoway analyze --html / --png``: the files, and one line each on standard error.
 
@@ -150,10 +161,11 @@ def write_outputs(
     if html is not None:
         from twoway.report.html import render_html
 
-        for path, analysis, conversation in zip(
-            html_paths(html, sources, several=several), analyses, conversations, strict=True
+        found = list(commitments) if commitments is not None else [()] * len(analyses)
+        for path, analysis, conversation, made in zip(
+            html_paths(html, sources, several=several), analyses, conversations, found, strict=True
         ):
-            _write(path, render_html(analysis, conversation))
+            _write(path, render_html(analysis, conversation, commitments=made or None))
             typer.echo(f"HTML report written to {path}", err=True)
     if png is not None:
         stems = _unique([_stem(s) for s in sources])

@@ -12,7 +12,8 @@ on: transcript text, speaker and file names are always text, never markup. The c
 Sections, each left out when the source cannot fill it: header (and which speaker you are, when
 that is unknown), the figures at a glance, the timeline, talk share against the target band with
 the speakers table, the score, balance over time, questions, prepared questions, monologues and
-interruptions, feedback, questions you can still ask, notes, and progress for saved ones.
+interruptions, feedback, questions you can still ask, commitments (when the caller found some:
+``twoway.report.commitments``), notes, and progress for saved ones.
 """
 
 from __future__ import annotations
@@ -34,10 +35,12 @@ from twoway.analysis.result import Analysis, Question
 from twoway.display import MISSING, clock, percent, plural
 from twoway.report import _format as fmt
 from twoway.report import _svg
+from twoway.report.commitments import due_label
 from twoway.report.text_safety import safe_text, safe_value
 
 if TYPE_CHECKING:
     from twoway.model import Conversation
+    from twoway.report.commitments import CommitmentView
     from twoway.store.records import ProgressPoint
 
 __all__ = ["progress_chart", "render_html", "render_html_fragment", "report_css"]
@@ -85,12 +88,14 @@ def render_html(
     progress: Sequence[ProgressPoint] | None = None,
     title: str | None = None,
     date: dt.date | None = None,
+    commitments: Sequence[CommitmentView] | None = None,
 ) -> str:
     """The report for ``analysis`` as one self-contained HTML5 document.
 
     ``conversation`` is the one analyzed (the timeline is drawn from its turns); ``progress``,
     the saved conversations of the same "me", adds the progress chart; ``title`` replaces
-    ``"twoway report: SOURCE"``; ``date`` is when the conversation took place (saved ones).
+    ``"twoway report: SOURCE"``; ``date`` is when the conversation took place (saved ones);
+    ``commitments`` (``twoway.report.commitments``) add their section when there are any.
 
     >>> import twoway
     >>> conv = twoway.parse_text("[00:00] Dana: Hello?\\n[00:04] Alex: Hi! How are you?")
@@ -98,7 +103,7 @@ def render_html(
     >>> html.startswith("<!DOCTYPE html>")
     True
     """
-    context = _context(analysis, conversation, progress, title, date)
+    context = _context(analysis, conversation, progress, title, date, commitments)
     return _environment().get_template("report.html.j2").render(css=Markup(report_css()), **context)
 
 
@@ -109,10 +114,11 @@ def render_html_fragment(
     progress: Sequence[ProgressPoint] | None = None,
     title: str | None = None,
     date: dt.date | None = None,
+    commitments: Sequence[CommitmentView] | None = None,
 ) -> str:
     """The same report as one ``<main class="tw-report">`` element, to embed in a page that
     includes :func:`report_css` (arguments as for :func:`render_html`)."""
-    context = _context(analysis, conversation, progress, title, date)
+    context = _context(analysis, conversation, progress, title, date, commitments)
     return _environment().get_template("main.html.j2").render(**context)
 
 
@@ -133,6 +139,7 @@ def _context(
     progress: Sequence[ProgressPoint] | None,
     title: str | None,
     date: dt.date | None,
+    commitments: Sequence[CommitmentView] | None = None,
 ) -> dict[str, Any]:
     # Control characters and lone surrogates out first (text_safety): the page must encode as
     # UTF-8, and the source name feeds the ids' hash below.
@@ -175,6 +182,7 @@ def _context(
         "monologues": _monologues(analysis) if timed else None,
         "feedback": _feedback(analysis),
         "suggestions": _suggestions(analysis),
+        "commitments": [(c, due_label(c)) for c in safe_value(commitments or ())],
         "progress": _progress(analysis, progress, date, f"{ident}-pr"),
         "version": __version__,
     }

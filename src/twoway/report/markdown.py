@@ -7,12 +7,18 @@ escaped, so a ``|`` cannot break a table and a ``*`` cannot turn into emphasis.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from twoway.analysis.feedback import format_duration
 from twoway.analysis.result import Analysis, Question, Questioning
 from twoway.display import clock
 from twoway.report import _format as fmt
+from twoway.report.commitments import due_words
 from twoway.report.text_safety import safe_value
+
+if TYPE_CHECKING:
+    from twoway.report.commitments import CommitmentView
 
 # Characters with a meaning inside a GitHub-flavoured markdown line or table cell. Escaped text
 # never starts a line, so "#", "+", "-" and "1." need nothing; with "[" and "]" escaped, "(" and
@@ -29,8 +35,11 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def render_markdown(analysis: Analysis) -> str:
-    """The report for ``analysis`` as markdown, ending with a newline.
+def render_markdown(
+    analysis: Analysis, *, commitments: Sequence[CommitmentView] | None = None
+) -> str:
+    """The report for ``analysis`` as markdown, ending with a newline; ``commitments``
+    (``twoway.report.commitments``) add their section when there are any.
 
     Control characters and lone surrogates in the transcript's text are replaced first
     (``text_safety``): a report viewed with ``cat`` cannot retitle or clear the terminal.
@@ -46,6 +55,7 @@ def render_markdown(analysis: Analysis) -> str:
         _monologues(analysis),
         _feedback(analysis),
         _suggestions(analysis),
+        _commitments(safe_value(commitments)),
         _notes(analysis),
     ]
     return "\n\n".join(s for s in sections if s) + "\n"
@@ -213,6 +223,16 @@ def _suggestions(analysis: Analysis) -> str | None:
         lines.append(item)
     if not suggestions:
         lines.append("None: nothing they raised is left to follow up.")
+    return "\n".join(lines)
+
+
+def _commitments(commitments: Sequence[CommitmentView] | None) -> str | None:
+    if not commitments:
+        return None
+    lines = ["## Commitments", "", "| Who | What | Due | Said |", "|---|---|---|---|"]
+    for c in commitments:
+        cells = [c.owes, c.action, due_words(c), f"“{c.quote}”"]
+        lines.append("| " + " | ".join(escape(cell) for cell in cells) + " |")
     return "\n".join(lines)
 
 

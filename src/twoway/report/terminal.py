@@ -7,6 +7,9 @@ the share bar marks the target band with ``▓``/``░``, priorities have a mark
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, Group, JustifyMethod, RenderableType
@@ -20,7 +23,11 @@ from twoway.analysis.feedback import format_duration
 from twoway.analysis.result import Analysis, Question, Questioning, SpeakerStats, TargetsUsed
 from twoway.display import MISSING, clock, percent
 from twoway.report import _format as fmt
+from twoway.report.commitments import due_words
 from twoway.report.text_safety import safe_value
+
+if TYPE_CHECKING:
+    from twoway.report.commitments import CommitmentView
 
 BAR_MAX, BAR_MIN = 20, 10  # share bar cells: 5% each when there is room, 10% at least
 SPARK_REPEAT = 3  # a short call's few windows are drawn wider
@@ -39,12 +46,18 @@ INDENT = 2
 PRIORITY_STYLES = {1: "bold red", 2: "yellow", 3: "dim"}
 
 
-def render_terminal(analysis: Analysis, console: Console) -> None:
+def render_terminal(
+    analysis: Analysis,
+    console: Console,
+    *,
+    commitments: Sequence[CommitmentView] | None = None,
+) -> None:
     """Print the report for ``analysis`` on ``console``.
 
     Sections: header, speakers, two-way score, balance over time, questions (your questioning,
     then the lists), prepared questions, monologues and interruptions, feedback, questions you
-    can still ask, notes. Sections with nothing to say are left out.
+    can still ask, commitments (``commitments``, from ``twoway.report.commitments``), notes.
+    Sections with nothing to say are left out.
 
     Text from the transcript goes through ``text_safety`` first (no control sequence reaches
     the terminal, no lone surrogate the encoder) and is always a ``Text``, never markup, so a
@@ -61,6 +74,7 @@ def render_terminal(analysis: Analysis, console: Console) -> None:
         _monologues(analysis),
         _feedback(analysis),
         _suggestions(analysis),
+        _commitments(safe_value(commitments)),
         _notes(analysis),
     ]
     first = True
@@ -438,6 +452,26 @@ def _suggestions(analysis: Analysis) -> RenderableType | None:
         table.add_row(f"{n}.", cell)
     parts.append(_indented(table))
     return Group(*parts)
+
+
+# -- commitments ---------------------------------------------------------------------------
+
+
+def _commitments(commitments: Sequence[CommitmentView] | None) -> RenderableType | None:
+    if not commitments:
+        return None
+    table = Table(box=None, padding=(0, 1), pad_edge=False, show_header=False)
+    table.add_column("who", no_wrap=True, style="bold", max_width=NAME_MAX + 8)
+    table.add_column("what", overflow="fold", ratio=1)
+    table.add_column("due", overflow="fold", max_width=24)
+    for c in commitments:
+        who = Text(c.owes, style="bold cyan" if c.mine else "bold")
+        what = Text(c.action)
+        what.append(f"\n“{c.quote}”", style="dim")
+        due = Text(due_words(c), style="" if c.due else "dim")
+        table.add_row(who, what, due)
+    hint = Text(f"{len(commitments)} · saved as follow-ups with --save", style="dim")
+    return Group(_title("Commitments", hint), _indented(table))
 
 
 # -- monologues and interruptions ---------------------------------------------------------

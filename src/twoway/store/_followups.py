@@ -1,21 +1,36 @@
-"""Follow-ups: the thank-you after each conversation, staying in touch, and anything by hand."""
+"""Follow-ups: the thank-you after each conversation, staying in touch, the commitments made
+in it (who owes what to whom), and anything by hand."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from twoway.display import addressed
+from twoway.followup_dates import due_date
 from twoway.store._people import find_person
 from twoway.store.errors import NotFoundError, StoreError
 from twoway.store.records import Followup, followup_record
 from twoway.store.schema import ConversationRow, FollowupRow, Person
 
+if TYPE_CHECKING:
+    from twoway.followup import Commitment
+
 THANK_YOU = "thank_you"
 STAY_IN_TOUCH = "stay_in_touch"
 MANUAL = "manual"
+COMMITMENT = "commitment"
+ME = "me"  # ``owner`` / ``owed_to`` of a commitment when it is the user
+# When a commitment names no day (or only an event: "when it opens"): your own are due two
+# days after the conversation (do it while it is fresh); theirs a week after, for you to
+# check in if nothing has come.
+MY_DEFAULT_DAYS = 2
+THEIR_DEFAULT_DAYS = 7
 
 
 def _context(conv: ConversationRow) -> str:
@@ -41,7 +56,11 @@ def on_save(
     thank_due = conv.date + dt.timedelta(days=1)
     existing = {
         (f.person_id, f.kind): f
-        for f in session.scalars(select(FollowupRow).where(FollowupRow.conversation_id == conv.id))
+        for f in session.scalars(
+            select(FollowupRow).where(
+                FollowupRow.conversation_id == conv.id, FollowupRow.kind != COMMITMENT
+            )
+        )
     }
     orphan = existing.get((None, THANK_YOU))  # saved by an older twoway without anyone named
     if people and orphan is not None and orphan.done_at is None:
@@ -80,6 +99,87 @@ def on_save(
             open_one.conversation = conv
     session.flush()
     return added
+
+
+def commitments_on_save(
+    session: Session,
+    conv: ConversationRow,
+    found: Sequence[Commitment],
+    now: dt.datetime,
+) -> int:
+    """Make the commitments of a saved conversation follow-ups; returns how many are new.
+
+    Only the ones between "me" (``conv.me``) and the others: what I owe (a promise I made, a
+    request I was asked), what they owe me (their promise, my request, a third party they said
+    would do it). Each is linked to the person saved as the other side's speaker (for a third
+    party's, the person who said it), when there is one. Due: the due phrase as a date
+    (``twoway.followup_dates``), else ``MY_DEFAULT_DAYS`` (mine) or ``THEIR_DEFAULT_DAYS``
+    (theirs) after the conversation. Saving again adds none twice (``commitment_key``), brings
+    the open ones up to date (text, due, person) and drops open ones no longer found; done ones
+    stay as they are.
+    """
+    me = conv.me
+    existing = {
+        f.commitment_key: f
+        for f in session.scalars(
+            select(FollowupRow).where(
+                FollowupRow.conversation_id == conv.id, FollowupRow.kind == COMMITMENT
+            )
+        )
+    }
+    by_speaker = {link.speaker: link.person for link in conv.links if link.speaker}
+    added = 0
+    keys: set[str] = set()
+    for key, c in _keyed(found):
+        if me is None or c.to is None or me not in (c.by, c.to) or c.by == c.to:
+            continue
+        keys.add(key)
+        mine = c.by == me
+        # Whom to chase or to deliver to: the other speaker, or whoever said a third party would.
+        other = c.to if mine else (c.said_by if c.kind == "reported" else c.by)
+        person = by_speaker.get(other)
+        other_name = person.name if person is not None else other
+        if mine:
+            first = other_name.split()[0] if other_name else other_name
+            action = addressed(c.action, first) if first else c.action
+            owner, owed_to, what = ME, other_name, f"You owe {other_name}: {action}"
+        else:
+            owner = other_name if c.by == other else c.by
+            owed_to, what = ME, f"{owner} owes you: {c.action}"
+        default = MY_DEFAULT_DAYS if mine else THEIR_DEFAULT_DAYS
+        due = due_date(c.due, conv.date) or conv.date + dt.timedelta(days=default)
+        row = existing.get(key)
+        if row is None:
+            row = FollowupRow(
+                conversation=conv, kind=COMMITMENT, commitment_key=key, created_at=now
+            )
+            session.add(row)
+            added += 1
+        elif row.done_at is not None:
+            continue
+        row.person = person
+        row.what, row.due, row.owner, row.owed_to = what, due, owner, owed_to
+        row.due_phrase, row.quote = c.due, c.quote
+    for key, row in existing.items():
+        if key not in keys and row.done_at is None:
+            session.delete(row)  # no longer found (the finder improved, "me" changed)
+    session.flush()
+    return added
+
+
+def _keyed(found: Sequence[Commitment]) -> list[tuple[str, Commitment]]:
+    """Each commitment with its key: sha256 of who owes it, its kind and verb, and the sentence
+    it was said in (spaces folded), and which of the same four it is. The action's wording may
+    change with a better finder; the key stays."""
+    seen: dict[str, int] = {}
+    out: list[tuple[str, Commitment]] = []
+    for c in found:
+        quote = " ".join(c.quote.split()).casefold()
+        base = "\0".join((" ".join(c.by.split()).casefold(), c.kind, c.verb, quote))
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        out.append((hashlib.sha256(f"{base}\0{n}".encode()).hexdigest(), c))
+    return out
 
 
 def list_followups(

@@ -329,10 +329,14 @@ def merge_people(session: Session, source: str, into: str) -> PersonSummary:
             )
         elif mine.speaker is None:
             mine.speaker = link.speaker
-    taken = {(f.conversation_id, f.kind) for f in keep.followups if f.conversation_id is not None}
+    taken = {
+        (f.conversation_id, f.kind, f.commitment_key)
+        for f in keep.followups
+        if f.conversation_id is not None
+    }
     for followup in list(gone.followups):
         if followup.conversation_id is not None and (
-            (followup.conversation_id, followup.kind) in taken
+            (followup.conversation_id, followup.kind, followup.commitment_key) in taken
         ):
             continue  # the kept person already has this one; it goes with `gone`
         followup.person = keep

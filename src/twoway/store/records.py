@@ -149,14 +149,33 @@ class Answer:
 
 @dataclass(frozen=True, slots=True)
 class Followup:
+    """Something to do, and by when.
+
+    A commitment made in a conversation (``kind`` "commitment") also says who owes it:
+    ``owner`` is "me" or the name of who owes it (the other person, or a third party they
+    named), ``owed_to`` "me" or a name; ``due_phrase`` is the due as said ("by Friday", or
+    ``None``), ``due`` the date it was read as (docs/store.md); ``quote`` the sentence it was
+    said in, verbatim. ``what`` says it all in one line: "You owe Marcus Chen: send you the
+    project", "Marcus Chen owes you: introduce you to Omar".
+    """
+
     id: int
     person: str | None
     what: str
     due: dt.date
-    kind: str  # "thank_you" | "stay_in_touch" | "manual"
+    kind: str  # "thank_you" | "stay_in_touch" | "manual" | "commitment"
     conversation_id: int | None
     done_at: dt.datetime | None
     created_at: dt.datetime
+    owner: str | None = None
+    owed_to: str | None = None
+    due_phrase: str | None = None
+    quote: str | None = None
+
+    @property
+    def is_mine(self) -> bool:
+        """A commitment I owe (not one owed to me, and no other kind of follow-up)."""
+        return self.kind == "commitment" and self.owner == "me"
 
     def status(self, today: dt.date) -> str:
         """``done``, ``overdue``, ``due`` (today) or ``upcoming``."""
@@ -256,4 +275,8 @@ def followup_record(row: FollowupRow) -> Followup:
         conversation_id=row.conversation_id,
         done_at=row.done_at,
         created_at=row.created_at,
+        owner=row.owner,
+        owed_to=row.owed_to,
+        due_phrase=row.due_phrase,
+        quote=row.quote,
     )

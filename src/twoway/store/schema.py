@@ -199,14 +199,19 @@ class Note(Base):
 
 
 class FollowupRow(Base):
-    """Something to do for a person: a thank-you, staying in touch, or anything added by hand.
+    """Something to do for a person: a thank-you, staying in touch, a commitment made in a
+    conversation (``kind`` "commitment", migration 0003), or anything added by hand.
 
-    ``(conversation_id, person_id, kind)`` is unique so re-saving a conversation does not add
-    its automatic follow-ups twice (NULLs never collide, so hand-made ones are free).
+    ``(conversation_id, person_id, kind, commitment_key)`` is unique so re-saving a conversation
+    does not add its automatic follow-ups twice (NULLs never collide, so hand-made ones are
+    free). ``commitment_key`` is ``""`` except for a commitment, where it names the commitment
+    (a hash of who owes it, the verb and the sentence it was said in); ``owner`` is who owes it
+    ("me", or the other person's or a third party's name), ``owed_to`` to whom ("me" or a
+    name), ``due_phrase`` the due as said ("by Friday"), ``quote`` the sentence, verbatim.
     """
 
     __tablename__ = "followups"
-    __table_args__ = (UniqueConstraint("conversation_id", "person_id", "kind"),)
+    __table_args__ = (UniqueConstraint("conversation_id", "person_id", "kind", "commitment_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int | None] = mapped_column(
@@ -215,11 +220,16 @@ class FollowupRow(Base):
     conversation_id: Mapped[int | None] = mapped_column(
         ForeignKey("conversations.id", ondelete="CASCADE"), index=True
     )
-    kind: Mapped[str] = mapped_column(String(20))  # thank_you | stay_in_touch | manual
+    kind: Mapped[str] = mapped_column(String(20))  # thank_you | stay_in_touch | manual | commitment
     what: Mapped[str] = mapped_column(Text)
     due: Mapped[dt.date] = mapped_column(Date, index=True)
     done_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    commitment_key: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    owner: Mapped[str | None] = mapped_column(String(200))
+    owed_to: Mapped[str | None] = mapped_column(String(200))
+    due_phrase: Mapped[str | None] = mapped_column(Text)
+    quote: Mapped[str | None] = mapped_column(Text)
 
     person: Mapped[Person | None] = relationship(back_populates="followups")
     conversation: Mapped[ConversationRow | None] = relationship(back_populates="followups")

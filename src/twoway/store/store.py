@@ -158,7 +158,9 @@ class Store:
         The same conversation saved again (same content hash) is updated, not duplicated: its
         analysis and questions are replaced, new people are added, and its follow-ups are not
         created twice. Creates a thank-you follow-up per person due the day after ``date``
-        (default: today) and a "stay in touch" one ``stay_in_touch_days`` after it.
+        (default: today) and a "stay in touch" one ``stay_in_touch_days`` after it, and one per
+        commitment between "me" and the others (``twoway.followup.find_commitments``: who owes
+        what, due the day said or a default; docs/store.md).
         """
         from twoway.report.text_safety import safe_value, without_surrogates
 
@@ -172,7 +174,11 @@ class Store:
         company, role, me, source = (
             None if v is None else without_surrogates(v) for v in (company, role, me, source)
         )
+        from twoway.followup import find_commitments
+
         interval = _stay_days(stay_in_touch_days)
+        me_name = me if me is not None else analysis.me
+        found = find_commitments(conversation, me_name) if conversation.has_text else ()
         digest = content_hash(conversation.turns)
         now = utcnow()
         names = _unique_names(with_people)
@@ -208,6 +214,7 @@ class Store:
             _replace_content(session, row.id, conversation, analysis, now)
             people = _people.link_people(session, row, names, conversation, company_row, now)
             added = _followups.on_save(session, row, people, interval, now)
+            added += _followups.commitments_on_save(session, row, found, now)
             all_names = tuple(link.person.name for link in row.links)
             return SaveResult(row.id, created, all_names, added)
 

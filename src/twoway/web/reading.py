@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from twoway.analysis import Analysis
     from twoway.model import Conversation
+    from twoway.report.commitments import CommitmentView
     from twoway.store import ProgressPoint
     from twoway.web.uploads import Upload
 
@@ -123,13 +124,34 @@ def report_fragment(
     progress: Sequence[ProgressPoint] | None = None,
     title: str | None = None,
     date: dt.date | None = None,
+    said_on: dt.date | None = None,
 ) -> Markup:
-    """The HTML report's ``<main>`` element (``twoway.report.html``), as trusted markup."""
+    """The HTML report's ``<main>`` element (``twoway.report.html``), as trusted markup, with
+    the commitments made in the conversation (as ``twoway analyze`` shows them), their due
+    phrases read from ``said_on`` (default: ``date``, else today)."""
     from twoway.report.html import render_html_fragment
 
+    found = commitments(analysis, conversation, said_on or date)
     # Safe: the report's templates autoescape everything taken from the transcript.
-    html = render_html_fragment(analysis, conversation, progress=progress, title=title, date=date)
+    html = render_html_fragment(
+        analysis, conversation, progress=progress, title=title, date=date, commitments=found
+    )
     return Markup(html)
+
+
+def commitments(
+    analysis: Analysis, conversation: Conversation, said_on: dt.date | None
+) -> tuple[CommitmentView, ...]:
+    """The commitments of ``conversation`` for the report (``twoway.report.commitments``), with
+    "me" as the analysis has it; due dates counted from ``said_on`` (``None``: today)."""
+    from twoway.dates import today
+    from twoway.followup import find_commitments
+    from twoway.report.commitments import commitment_views
+
+    if not conversation.has_text:
+        return ()
+    found = find_commitments(conversation, analysis.me)
+    return commitment_views(found, analysis.me, said_on or today())
 
 
 _GENERIC = re.compile(r"^(speaker|spk|spkr)[\s_-]*\w{0,3}$|^\(.*\)$", re.IGNORECASE)

@@ -32,6 +32,8 @@ from twoway.web.reading import (
 from twoway.web.uploads import Upload
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from twoway.model import Conversation
 
 router = APIRouter()
@@ -206,6 +208,7 @@ def _report_page(
         "role": "",
         "date": pages.today().isoformat(),
     }
+    said_on = _day_or_none(saving.get("date", "")) or pages.today()
     return pages.render(
         request,
         "report.html",
@@ -213,7 +216,9 @@ def _report_page(
             "upload": item,
             "analysis": analysis,
             "me_stats": analysis.me_stats,
-            "report": report_fragment(analysis, conversation, title=f"twoway report: {item.name}"),
+            "report": report_fragment(
+                analysis, conversation, title=f"twoway report: {item.name}", said_on=said_on
+            ),
             "me": me,
             "mode": mode,
             "saving": {**defaults, **saving},
@@ -221,6 +226,16 @@ def _report_page(
         },
         status=400 if error else 200,
     )
+
+
+def _day_or_none(value: str) -> dt.date | None:
+    """The date typed in the save form (the commitments' due dates count from it), if valid."""
+    from twoway.dates import parse_date
+
+    try:
+        return parse_date(value, "date", base=pages.today()) if value else None
+    except UsageError:
+        return None
 
 
 @router.post("/uploads/{upload_id}/save", response_class=HTMLResponse)
