@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from twoway.followup._commitment import Commitment, swap_person
 
-__all__ = ["Context", "resolve_references"]
+__all__ = ["Context", "last_person", "resolve_references"]
 
 Context = Sequence[tuple[str, str | None]]  # (text, speaker), nearest first
 
@@ -82,7 +82,9 @@ _POSSESSIVE = re.compile(
 # A personal name: capitalised words ("Mariana", "Line Østergaard", "Pierre-Luc").
 _NAME = re.compile(r"(?<![\w'-])(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _NOT_NAME_BEFORE = re.compile(
-    r"(?:\b(?:in|at|from|on|near|to|the|a|an|of|for|by|into|via|with the)\s+|[#@])$"
+    r"(?:\b(?:at|from|on|near|the|a|an|of|for|by|into|via|with the|moved to|move to|"
+    r"trip to|flew to|go to|went to|drive to|back to)\s+|(?<!loop )(?<!bring )(?<!pull )\bin\s+|"
+    r"[#@])$"
 )
 _NAME_AFTER = re.compile(
     r"(?:,|'s\b|’s\b|\s+(?:will|is|was|runs|ran|leads|coordinates|manages|handles|can|could|"
@@ -116,7 +118,7 @@ def resolve_references(c: Commitment, context: Context, speakers: Sequence[str])
         found = pattern.search(action)
         if found is None:
             continue
-        person = person or _last_person(context, speakers)
+        person = person or last_person(context, speakers)
         if person is None:
             break
         said = person + ("'s" if possessive else "")
@@ -156,12 +158,12 @@ def _last_thing(context: Context, owner: str) -> str | None:
     return None
 
 
-def _last_person(context: Context, speakers: Sequence[str]) -> str | None:
+def last_person(context: Context, speakers: Sequence[str]) -> str | None:
     speaker_words = {w.lower() for s in speakers for w in re.findall(r"[\w'’-]+", s)}
     for text, _speaker in context:
         names = []
         for m in _NAME.finditer(text):
-            name = m.group("name")
+            name = re.sub(r"['’]s$", "", m.group("name"))  # "Kylie's my senior tech"
             words = name.split()
             while words and words[0].lower().strip("’'") in _COMMON:
                 words = words[1:]
@@ -170,7 +172,8 @@ def _last_person(context: Context, speakers: Sequence[str]) -> str | None:
                 continue
             after = text[m.end() :]
             initial = not before.strip() or before.rstrip()[-1] in '.!?—–:"“'
-            if initial and len(words) == 1 and not _NAME_AFTER.match(after):
+            possessive = m.group("name").endswith(("'s", "’s"))  # "Priya's our rota lead."
+            if initial and len(words) == 1 and not (_NAME_AFTER.match(after) or possessive):
                 continue  # "Without me in the room": a capital because a sentence starts
             if any(w.isupper() and len(w) > 1 for w in words):
                 continue  # an acronym: "NTNU", "HR"

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from twoway.followup._antecedents import Context, last_person
 from twoway.followup._commitment import (
     ADVERBS,
     FOLLOW_UP_VERBS,
@@ -79,14 +80,32 @@ _SOCIAL = re.compile(
 )
 _SOCIAL_PLAN = re.compile(
     r"\b(?:drinks?|glass of wine|wine|beers?|pint|coffee|lunch|dinner|brunch|supper|souper|"
-    r"meal|catch up|hang out|get together)\b",
+    r"meal|catch up|hang out|get together|scoff|bite|pizza|flat white|cuppa|brew|tea)\b",
     re.IGNORECASE,
+)
+# A treat on an occasion that may never come: "if you're ever in Christchurch, I'll shout you a
+# flat white".
+_SOMEDAY = re.compile(
+    r"\bif you(?:'re| are)? ever\b|\bif you ever\b|\bnext time you(?:'re| are) in\b|"
+    r"\bwhenever you(?:'re| are) in\b",
+    re.IGNORECASE,
+)
+# A promise of one's own said as a check: "Yeah, I'll be there Saturday, four-thirty?".
+_CHECKED = re.compile(
+    r"^(?:(?:yeah|yes|yep|sure|okay|ok|right|great|perfect),?\s+)?I(?:'ll| will)\s", re.IGNORECASE
+)
+# A hedge over the whole sentence: "Maybe later, when I'm settled, I'll bring them", "I reckon I
+# can get you forty-six".
+_HEDGED = re.compile(
+    r"^(?:maybe|perhaps|possibly)\b|\b(?:I reckon|I guess|I suppose|I bet)\b", re.IGNORECASE
 )
 # An outcome nobody has decided yet: the promise waits on it ("if something comes up, I can pass
 # it to HR", "if she wants to continue, Elke will send you a task").
 _OUTCOME = re.compile(
-    r"\b(?:if|in case|should) (?:something|anything|a (?:role|position|spot|vacancy)|an opening|"
-    r"headcount) (?:comes?|opens?|frees?) up\b"
+    r"\b(?:if|in case|should) (?:something|anything|a (?:[\w-]+ )?(?:role|position|spot|vacancy|"
+    r"job)|an opening|headcount) (?:comes? up|opens?(?: up)?|frees? up|becomes? available)\b"
+    r"|\bif (?:there's|there is|there are) (?:a|an|any) (?:[\w-]+ ){0,2}(?:role|position|opening|"
+    r"vacancy|vacancies|job|contract|spot)\b"
     r"|\bif (?:it's|it is) (?:good news|a yes|positive)\b"
     r"|\bif (?:it|things) (?:goes|go|work|works|turn|turns) (?:well|out|ahead)\b"
     r"|\bif (?:he|she|they|we|(?-i:[A-Z])\w+) (?:wants?|decides?|chooses?|agrees?) to (?:continue|"
@@ -124,16 +143,21 @@ def sentence_promises(
     listener: str | None,
     start: float | None,
     names: Sequence[str],
+    context: Context = (),
 ) -> list[tuple[int, Commitment, bool]]:
     """The speaker's promises in ``sentence`` (and the third parties they name), as (offset of
-    the deed, commitment, whether it is an offer), in the order said."""
+    the deed, commitment, whether it is an offer), in the order said. ``context`` is what was
+    said before the sentence, nearest first: who a third party's "he" or "she" is."""
     text = sentence.rstrip()
     if text.endswith("?"):
         tag = _TAG.search(text)
-        if tag is None:
+        if tag is not None:
+            text = text[: tag.start()] + "."
+        elif _CHECKED.match(text):
+            text = text[:-1] + "."
+        else:
             return []  # "Can I send you ...?" asks; the answer decides
-        text = text[: tag.start()] + "."
-    if _SOCIAL.search(text) and _SOCIAL_PLAN.search(text):
+    if (_SOCIAL.search(text) or _SOMEDAY.search(text)) and _SOCIAL_PLAN.search(text):
         return []
     found: list[tuple[int, Commitment]] = []
     for match in _PROMISE.finditer(text):
@@ -156,11 +180,17 @@ def sentence_promises(
     found = [
         (at, c)
         for at, c in found
-        if not (_quoted(text, at) or _OUTCOME.search(text[:at]) or _NOT_MINE.search(text[:at]))
+        if not (
+            _quoted(text, at)
+            or _OUTCOME.search(text[:at])
+            or _NOT_MINE.search(text[:at])
+            or _RETOLD.search(text[:at])
+            or _HEDGED.search(text[:at])
+        )
     ]
     found.sort(key=lambda f: f[0])
     joined = _joined(found)
-    joined.extend(_third_parties(text, speaker, listener, start, sentence, names))
+    joined.extend(_third_parties(text, speaker, listener, start, sentence, names, context))
     joined.sort(key=lambda f: f[0])
     out: list[tuple[int, Commitment, bool]] = []
     for at, c in joined:
@@ -308,6 +338,13 @@ _NOT_MINE = re.compile(
     r"maybe|perhaps|might|probably|if it were|if I were|would|wonder)\b[^,.;!?]{0,25}$",
     re.IGNORECASE,
 )
+# Someone else's promise, retold: "The gaffer said to me in the summer, Stevie, I'll get you a
+# second analyst", "My professor told me, I will write you a letter".
+_RETOLD = re.compile(
+    r"\b(?:said|says|told|tells|used to say|would say|kept saying|keeps saying|goes|went)"
+    r"(?:\s+to)?\s+(?:me|us|him|her|them)\b[^.!?]{0,60}$",
+    re.IGNORECASE,
+)
 _FIGURE = re.compile(
     r"^(?:be (?:honest|frank|brief|quick|upfront|straight|real|the first|fine|okay|ok|good|"
     r"great|happy|glad|curious)|believe it|know (?:to|when|it)|take (?:that|it)\b|"
@@ -325,7 +362,9 @@ _FIGURE = re.compile(
 )
 # Said of this very moment: "hang on", "one sec".
 _RIGHT_NOW = re.compile(
-    r"\b(?:hang on|hold on|one sec(?:ond)?|be right back|give me a (?:sec|second|minute))\b",
+    r"\b(?:hang on|hold on|one sec(?:ond)?|be right back|give me a (?:sec|second|minute))\b"
+    r"|\b(?:right )?now$|^(?:stick|hang|put) (?:it|that|your coat|them) (?:on|in|up|over)\b"
+    r"|^(?:get|grab) (?:it|this|that|the bill|the check)$",
     re.IGNORECASE,
 )
 
@@ -458,14 +497,22 @@ _THIRD = re.compile(
     rf"(?P<who>{_NAME})"
     r"(?:,\s+(?:our|my|the|his|her|their|who)\b[^,.;!?]{1,60},"
     r"|\s+(?:in|from|at|on)\s+(?:our |the |my )?[\w&-]+(?:\s+(?-i:[A-Z])[\w&-]+)?"
-    r"(?:\s+(?:team|office|department|desk))?)?"
-    r",?\s+(?:will|is going to|is gonna|'s going to|'s gonna|should)\s+"
+    r"(?:\s+(?:team|office|department|desk|college|school|hospital|clinic|centre|center|site|"
+    r"branch|depot|plant|unit|ward|campus))?)?"
+    r"(?:,?\s+(?:will|is going to|is gonna|'s going to|'s gonna|should)|['’]ll)\s+"
     r"(?:(?:also|probably|definitely|then|personally)\s+)?(?P<verb>[a-z]+)\b(?P<rest>[^.!?]*)",
 )
 _THIRD_VERBS = frozenset(
     "send email e-mail call ring phone text contact reach get be follow set schedule book add "
     "forward share introduce connect invite write reply confirm let message ping drop mail "
-    "arrange organise organize loop".split()
+    "arrange organise organize loop do leave put meet walk show give check ring".split()
+)
+# "she'll email you the induction checklist" after "Kylie, our pharmacy manager, ...": a
+# third party named just before, as "he" or "she".
+_PRONOUN_THIRD = re.compile(
+    r"\b(?P<who>he|she)(?:['’]ll|\s+will|\s+is going to|\s+is gonna|['’]s going to|['’]s gonna)"
+    r"\s+(?:(?:also|probably|definitely|then|personally)\s+)?(?P<verb>[a-z]+)\b",
+    re.IGNORECASE,
 )
 _ORGANISATION = re.compile(
     r"\b(?:Office|Department|Dept|Team|Company|Bank|Agency|University|College|School|Centre|"
@@ -485,10 +532,22 @@ def _third_parties(
     start: float | None,
     sentence: str,
     names: Sequence[str],
+    context: Context = (),
 ) -> list[tuple[int, Commitment]]:
     out: list[tuple[int, Commitment]] = []
-    for match in _THIRD.finditer(text):
-        words = re.sub(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+", "", match.group("who")).split()
+    matches = sorted(
+        [*_THIRD.finditer(text), *_PRONOUN_THIRD.finditer(text)], key=lambda m: m.start()
+    )
+    for match in matches:
+        who_said = match.group("who")
+        if who_said.lower() in ("he", "she"):
+            # "she'll email you ..." after "Kylie, our pharmacy manager": who was just named.
+            earlier = [(text[: match.start()], speaker), *context]
+            who_said = last_person(earlier, [speaker, *([listener] if listener else [])]) or ""
+        words = who_said.split()
+        if len(words) > 2 or not re.match(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?$", words[0] if words else ""):
+            words = re.sub(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+", "", who_said).split()
+        # (a title with a surname alone stays: "Miss Gordon", "Mr Lim")
         while words and words[0] in _NOT_A_NAME:
             words.pop(0)  # "And Tasha Greene in HR is gonna ...": the name starts after "And"
         verb = match.group("verb").lower()
@@ -501,7 +560,9 @@ def _third_parties(
         ):
             continue
         if not YOU.search(action) and not re.match(
-            r"(?:be in (?:touch|contact)|reach out|follow up|get in touch)\b", action
+            r"(?:be in (?:touch|contact)|reach out|follow up|get in touch|"
+            r"send (?:the|a|an) (?:calendar )?(?:invite|invitation|link))\b",
+            action,
         ):
             continue
         before = text[: match.start()]
@@ -557,4 +618,7 @@ def _inside_conversation(action: str) -> bool:
     return bool(
         re.match(r"(?:let me know|mention (?:that )?I\b|ask (?:you|a|about))", low)
         or re.match(r"let you know (?:that|about)\b", low)
+        or re.search(r"\b(?:right )?now$", low)  # "text him now": done before the call ends
+        or re.match(r"(?:get|grab|pay for) (?:it|this|that|the bill|the check|these)$", low)
+        or re.match(r"(?:stick|hang|put) (?:it|that|your coat)\b", low)
     )

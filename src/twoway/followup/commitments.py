@@ -80,7 +80,8 @@ def find_commitments(conversation: Conversation, me: str | None = None) -> tuple
         in_run: list[Said] = []
         for start, end, sentence in split_sentences(run.text):
             when = run.start_at(start)
-            promised = sentence_promises(sentence, speaker, listener, when, names)
+            context = _context(speech, i, start)
+            promised = sentence_promises(sentence, speaker, listener, when, names, context)
             for offset, c, offer in promised:
                 c = resolve(c, mentioned)
                 in_run.append(Said(c, i, start + offset, start, end, offer))
