@@ -172,11 +172,15 @@ def hook_candidates(conversation: Conversation, speaker: str, me: str | None = N
             continue
         answers = _question_answered(previous, me)
         first_in_answer = True
+        confided = False  # after "between us" the rest of the turn is said in confidence
         for match in re.finditer(r"[^.!?]*(?:[.!?]+(?=\s|$)|$)", run.text):
             sentence = match.group().strip()
             if not sentence:
                 continue
             order += 1
+            confided = confided or bool(_CONFIDE.search(sentence))
+            if confided:
+                continue
             offset = match.start() + len(match.group()) - len(match.group().lstrip())
             start = run.start_at(offset)
             opener = previous is None and order == 1  # the first line of a call they opened
@@ -357,6 +361,17 @@ def _judge(
     if text[:1].islower() and kind != "advice":
         score -= 0.5  # a clause cut from a longer sentence reads a little less well
     return Hook(speaker, text, kind, round(score, 2), start, answers, order)
+
+
+# Said in confidence: the sentence and the rest of the turn are never quoted.
+_CONFIDE = re.compile(
+    r"\b(?:between us|between ourselves|between you and me|off the record|not public|"
+    r"keep (?:it|that|this) "
+    r"(?:quiet|to yourself|between us)|don't (?:say|tell|repeat) (?:anything|anyone|that)|"
+    r"forget I said|I shouldn't (?:really )?(?:say|tell)|confidential|hush-hush|"
+    r"doesn't know (?:yet|I'm))\b",
+    re.IGNORECASE,
+)
 
 
 # What marks a clause a reader would quote back: a story, a reason, an opinion; and one they

@@ -107,7 +107,7 @@ SENSITIVE_FAMILIES: dict[str, str] = {
         r"hijab|headscarf|turban|yarmulke|kippah|sabbath|shabbat|sundown|kosher|halal"
     ),
     "private": (
-        r"between us|off the record|confidential|don't tell|do not tell|keep this quiet|"
+        r"between us|between ourselves|between you and me|off the record|I had an? (?:\w+ ){0,4}incident\b|confidential|don't tell|do not tell|keep this quiet|"
         r"laid off|lay ?offs?|buy-?outs?|(?:lost|losing|cut) (?:\w+ )?(?:people|staff|positions|jobs|reporters|nurses|"
         r"workers|heads?|headcount)\b|assault\w*|attacked|robbed|stalk\w*|harass\w*|abus\w+|"
         r"violen\w+|threaten\w*|sued|suing|lawsuit|litigation|settle(?:d|ment) (?:with|out of court)|"

@@ -253,8 +253,13 @@ def _promise_sentences(
                 f"the note leaves out a promise of yours ({c.quote!r}): add it in your own "
                 "words if you want to mention it"
             )
-    for i, c in enumerate(clear_mine[:2]):
-        action = _with_due(_strip_due_words(c.action), c.due)
+    said: list[str] = []
+    for c in clear_mine:
+        action = _with_due(_strip_due_words(_mine_cut(c.action)), c.due)
+        if any(action.startswith(a) or a.startswith(action) for a in said):
+            continue  # "send my reel tonight" and "send my reel tonight before I chicken out"
+        said.append(action)
+    for i, action in enumerate(said[:2]):
         out.append(f"As promised, I'll {action}." if i == 0 else f"I'll also {action}.")
     favours = [
         c
@@ -303,8 +308,23 @@ _DUE_WORDS = re.compile(
 )
 
 
-# A promise of mine that points at something the note does not name ("a PR up on one of those").
-_VAGUE_MINE = re.compile(r"\b(?:one of (?:those|these|them)|the one|which one)\b", re.IGNORECASE)
+# A promise of mine that points at something the note does not name ("a PR up on one of those",
+# "send all of them", "send both through"), or whose swapped person broke a clause ("a type
+# specimen of something me set").
+_VAGUE_MINE = re.compile(
+    r"\b(?:one of (?:those|these|them)|the one|which one|all of (?:them|those|these)|both|"
+    r"the lot)\b|\bme\s+(?:set|did|made|wrote|have|had|was|am|built|do|did|sent|said)\b",
+    re.IGNORECASE,
+)
+# A vocative or an aside after my promise: "send all of them by tonight, sir", "send through my
+# latest CV tonight, from my personal email, not the work one".
+_MINE_ASIDE = re.compile(r",\s+(?!(?:and|or|by|before|on|at|first thing)\b)")
+
+
+def _mine_cut(action: str) -> str:
+    head = _MINE_ASIDE.split(action, maxsplit=1)[0]
+    return head if not _VERB_ONLY.match(head) else action
+
 
 # A step of the hiring process they will take ("send you the take-home on Monday", "set up the
 # portfolio review"): not a favour to thank them for.
@@ -535,7 +555,9 @@ _REUNION = re.compile(
     r"it's been (?:ages|forever|a while|too long|so long)|last time (?:I|we) saw|"
     r"how(?: have|'ve) you been|how long(?:'s| has) it been|well,? look at you|"
     r"(?:when|since) we worked together|we used to work together|you were my (?:manager|boss|"
-    r"mentor|teacher|lead)|your leaving do|how are the kids)\b",
+    r"mentor|teacher|lead)|your leaving do|how are the kids|look at you|"
+    r"look what the cat dragged in|you were always|still your thing|you haven't changed|"
+    r"you remembered|(?:dude|buddy|pal)(?=[!,.])|get (?:over )?(?:here|in here))\b",
     re.IGNORECASE,
 )
 _FIRST_MEETING = re.compile(
