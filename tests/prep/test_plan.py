@@ -51,12 +51,14 @@ def test_job_description_adds_tailored_questions() -> None:
     tailored = [q for q in plan.questions if q.source.startswith("job description: ")]
     assert len(tailored) == 3
     # "How does the team use X?" for a tool the posting has people work in ("pipelines in
-    # Python"); duties get the theme templates, "the" before a singular count noun only.
+    # Python"); duties get the theme templates, "the" before a singular count noun only (not
+    # before "monitoring and alerting", a duty of its own clause: "..., set up monitoring and
+    # alerting, and lead incident reviews").
     assert [q.text for q in tailored] == [
         "How does the team use Python today?",
         "The description mentions data quality: how does the team approach it today?",
-        "What would you want the new person to improve about the on-call rotation in the first "
-        "few months?",
+        "What would you want the new person to improve about monitoring and alerting in the "
+        "first few months?",
     ]
     assert all(q.stage == "middle" and "Dana" in q.why for q in tailored)
     assert {q.topic for q in plan.questions} >= REQUIRED
@@ -90,6 +92,8 @@ def test_a_question_the_posting_answers_is_left_out() -> None:
         ("lifecycle marketing", "lifecycle marketing"),
         ("qualitative research", "qualitative research"),
         ("Snowflake data warehouse", "Snowflake data warehouse"),
+        ("month-end close process", "the month-end close process"),
+        ("team wellness", "team wellness"),
     ],
 )
 def test_themes_get_an_article_only_where_english_needs_one(theme: str, written: str) -> None:
@@ -232,3 +236,14 @@ def test_plans_for_different_postings_vary_but_each_is_stable() -> None:
     bank_b = {q.text for q in b.questions if q.source == "bank"}
     assert bank_a != bank_b
     assert build_plan("Data Engineer", "Acme", JD, interviewer="Dana Lee") == a
+
+
+def test_a_development_budget_and_a_recruiter_screen_answer_bank_questions() -> None:
+    budget = "Is there a mentoring program or a budget for training and conferences?"
+    meet = "Who else will I meet with during the process?"
+    perks = "Perks: a $1,800 yearly learning & development budget and a phone stipend."
+    assert answered_by_posting(budget, perks)
+    assert answered_by_posting(budget, "We give you $1,200 a year for conferences and books.")
+    steps = "What happens next: recruiter screen, then a hiring manager interview."
+    assert answered_by_posting(meet, steps)
+    assert not answered_by_posting(meet, "You will screen incoming tickets for duplicates.")

@@ -16,8 +16,10 @@ def test_themes_of_a_data_engineer_description() -> None:
     themes = key_themes(JD, exclude=("Acme", "Data Engineer"))
     assert len(themes) == 8
     # Tools named in a duty bullet and again in the requirements rank high (docs/prep.md
-    # "Themes"), and so do the duties a bullet leads with ("Own data quality").
-    assert {"dbt", "Kafka", "Snowflake", "Python", "Airflow"} <= set(themes)
+    # "Themes"), and so do the duties a bullet or a clause leads with ("Own data quality",
+    # "..., set up monitoring and alerting").
+    assert {"dbt", "Kafka", "Python", "Airflow", "monitoring and alerting"} <= set(themes)
+    assert "Snowflake" in key_themes(JD, 10, exclude=("Acme", "Data Engineer"))
     assert "data quality" in themes and "SQL" in key_themes(JD, 10, exclude=("Acme",))
 
 

@@ -33,6 +33,10 @@ class Phrase:
     section: str  # "duties", "requirements", "preferred" or "other"
     bullet: int  # which bullet of the posting, from 0
     place: int  # which phrase of its bullet, from 0
+    # The first phrase of a clause after the bullet's first ("...; conduct patient screening").
+    clause_start: bool = False
+    # A later item of a list: "boilers" of "gas furnaces, boilers, heat pumps".
+    listed: bool = False
 
 
 # Any one or two marks before a bullet ("-", "•", "~", "->"), but not a heading's mark.
@@ -41,7 +45,7 @@ _BULLET = BULLET
 # A heading's mark: "## What you'll do", "> Who we are".
 HEADING_MARK = re.compile(r"^\s*(?:#{1,6}|>{1,2})\s*")
 _DUTIES = re.compile(
-    r"responsib|what you(?:'|’)?(?:ll| will)? (?:do|work on|own|be doing|tackle)|duties|"
+    r"responsib|what you(?:'|’)?(?:ll| will)?(?: \w+ly)? (?:do|work on|own|be doing|tackle)|duties|"
     r"day[- ]to[- ]day|the work|your work|"
     r"what the job|in this role|you will (?:do|own)|key tasks|accountabilit|essential functions|"
     r"job functions|what you(?:'|’)?ll be doing|a typical|^\W*your (?:job|role|day)\b|"
@@ -51,10 +55,15 @@ _DUTIES = re.compile(
 _REQUIREMENTS = re.compile(
     r"requir|qualif|looking for|you(?:'|’)?(?:ll)? (?:have|bring|need)|what you bring|"
     r"must|skills|about you|who you are|experience|competenc|knowledge|we need|you are|bring|"
-    r"you're|what it takes|to succeed|minimum",
+    r"you're|what it takes|to succeed|minimum|(?:good|great) fit|you might be|you may be",
     re.IGNORECASE,
 )
 _PREFERRED = re.compile(r"nice|bonus|preferred|plus|ideal|extra credit|stand out", re.IGNORECASE)
+_SKIP = re.compile(
+    r"\b(?:pay|salary|compensation|perks|benefits|schedule|hours|how to apply|equal|eeo|"
+    r"what we offer|interview|hiring process|selection process|working conditions)\b",
+    re.IGNORECASE,
+)
 _OTHER = re.compile(
     r"pay|salary|compensation|perks|benefits|schedule|hours|shift|location|where|about (?:us|the "
     r"(?:company|team|unit|branch|firm|district|agency|job|role|school))|who we are|how to apply|"
@@ -73,7 +82,8 @@ _BOUNDARY = frozenset(
     might must shall it they them we us you he she i me him who's it's you're we're they're
     you'll we'll there here not more most less least very well just only even still always
     often sometimes usually mostly mainly primarily especially if once because since though
-    although up out off down around along etc e.g. i.e. ideally preferably""".split()
+    although up out off down around along etc e.g. i.e. ideally preferably
+    everything anything something nothing everyone anyone someone""".split()
 )
 # Counts written in words end a phrase ("Teaching Strategies GOLD three times a year"), but
 # only in lowercase: "Lean Six Sigma" is a name.
@@ -103,7 +113,7 @@ _VERBS = frozenset(
     sanitize rotate sterilize restrain assemble invoice collect cook bake garnish disinfect
     observe vaccinate dispense proofread cite litigate greet welcome pass hold possess
     demonstrate obtain collect announce deploy secure escort de-escalate contact determine
-    confirm record""".split()
+    confirm record know understand screen host tune put produce check give receive label""".split()
 )
 # Evaluative or quantity words trimmed from the start of a phrase.
 _LEADING_ADJECTIVES = frozenset(
@@ -132,45 +142,150 @@ _TOKEN = re.compile(
 def posting_phrases(text: str) -> list[Phrase]:
     """Noun phrases of the bullets (or, with no bullets, the sentences) of ``text``, in order.
 
-    Prose under a duty or requirement heading, and the prose of a summary or training section,
-    comes back as section "other": it introduces the bullets and ranks after them."""
+    Prose under a duty or requirement heading that also has bullets, and the prose of a summary
+    or training section, comes back as section "other": it introduces the bullets and ranks
+    after them. A requirement section written as prose only is its requirements. A sentence
+    that tells the reader what they will do ("In this role you will own ...", "You'll own our
+    demand generation") is a duty wherever it is, except under pay, benefits and the like; the
+    company's own sentences ("We sell mostly direct-to-consumer") give nothing."""
     out: list[Phrase] = []
     section = "other"
     bullet_no = 0
     lines = _join_wrapped(normalise_lines(text))
     has_bullets = sum(1 for ln in lines if _BULLET.match(ln)) >= 3
+    bulleted_sections = _bulleted_sections(lines)
+    heading_no = 0
     for line in lines:
         if not line:
             continue
         prose = False
         if _is_heading(line):
             section = _section(line)
+            heading_no += 1
+            continue
+        if section == "skip":
             continue
         bulleted = _BULLET.match(line)
-        if has_bullets and bulleted is None:
-            # Prose between the headings: "About the job" paragraphs.
-            if section == "other":
-                continue
-            items = re.split(r"(?<=[.!?])\s+", line)
+        items: list[tuple[str, str]] = []  # (text, kind)
+        if not has_bullets and bulleted is None and section not in ("duties", "requirements"):
+            # A posting without a list: its prose is what it has, but a sentence telling the
+            # reader what they will do is a duty ("In this role you will own ...").
+            # The company's sentences in a summary ("Tally builds payroll software") and what
+            # is no duty ("You'll report to ...") give nothing, as in a posting with bullets.
             prose = True
-        else:
-            items = [_BULLET.sub("", line)]
-        if section == "other" and has_bullets:
+            for sentence in re.split(r"(?<=[.!?])\s+", line):
+                you = _YOU_DUTY.match(sentence)
+                if you:
+                    items.append((sentence[you.end() :], "duties"))
+                elif section == "summary":
+                    if _ABOUT_ROLE.match(sentence):
+                        items.append((sentence, "summary"))
+                elif not re.match(r"you\b|you(?:'|’)", sentence, re.IGNORECASE):
+                    items.append((sentence, section))
+        elif has_bullets and bulleted is None:
+            # Prose between the headings: "About the job" paragraphs.
+            prose = True
+            for sentence in re.split(r"(?<=[.!?])\s+", line):
+                you = _YOU_DUTY.match(sentence)
+                if you:
+                    items.append((sentence[you.end() :], "duties"))
+                elif section == "unknown":
+                    items.append((sentence, "other"))
+                elif section in ("other", "summary"):
+                    if section == "summary" and _ABOUT_ROLE.match(sentence):
+                        items.append((sentence, "summary"))
+                elif heading_no not in bulleted_sections:
+                    items.append((sentence, section))  # a requirement section in prose
+                else:
+                    items.append((sentence, "other"))
+        elif section == "other" and has_bullets:
             continue
-        for item in items:
-            kind = section
+        else:
+            items = [(_BULLET.sub("", line), section)]
+        for item, kind in items:
             if kind == "unknown" and _PERK.search(item):
                 continue  # "20 days PTO", "401(k) with 4% match" under "The details"
             if kind == "unknown":
                 tokens = _TOKEN.findall(item)
                 kind = "duties" if tokens and _leading_verb(tokens) else "requirements"
-            phrases = _chunk(item, duty=kind in ("duties", "summary"), requirement=not prose)
-            for place, phrase in enumerate(phrases):
-                # Prose between bullets introduces them; its phrases rank after theirs.
-                where = "other" if prose or kind == "summary" else kind
-                out.append(Phrase(phrase, where, bullet_no, place))
+            duty = kind in ("duties", "summary")
+            where = "other" if kind == "summary" else kind
+            place = 0
+            for number, clause in enumerate(_clauses(item, duty=duty)):
+                phrases = _chunk(clause, duty=duty, requirement=not prose or where != "other")
+                for i, (phrase, listed) in enumerate(phrases):
+                    # A clause after the first leads with its own verb: "...; conduct patient
+                    # screening", "and run usability testing" (see docs/prep.md, "Themes").
+                    out.append(
+                        Phrase(phrase, where, bullet_no, place, i == 0 and number > 0, listed)
+                    )
+                    place += 1
+                if phrases:
+                    bullet_no += 1  # each clause is a duty of its own
             bullet_no += 1
     return out
+
+
+# A sentence telling the reader what they will do: a duty even in the prose about the job.
+_YOU_DUTY = re.compile(
+    r"^(?:in this role,?\s+|as (?:a|an|the|our)\s[^,.]{1,40},\s+)?you(?:'|’)?(?:ll|\s+will)"
+    r"(?:\s+also)?\s+(?!report\b|join\b|be\s+(?:part|joining|reporting|based)\b|work\s+"
+    r"(?:with|alongside|closely|from|in)\b|get\b|have\b|receive\b|enjoy\b|need\b)",
+    re.IGNORECASE,
+)
+# A summary sentence about the role, not the company ("The CRC II coordinates ... trials").
+_ABOUT_ROLE = re.compile(r"^(?:the|this|your|in this|as (?:a|an|the|our))\b", re.IGNORECASE)
+
+
+def _bulleted_sections(lines: list[str]) -> set[int]:
+    """The numbers (from 1) of the headings whose sections hold bullets."""
+    found: set[int] = set()
+    number = 0
+    for line in lines:
+        if line and _is_heading(line):
+            number += 1
+        elif _BULLET.match(line):
+            found.add(number)
+    return found
+
+
+def _clauses(item: str, *, duty: bool) -> list[str]:
+    """``item`` cut where a new verb starts a new duty: at ";", at a spaced dash, and in a
+    duty at "and" or a comma before a verb ("Build interactive prototypes in Figma and run
+    usability testing", "own the relationship, building account plans, running QBRs")."""
+    parts = [p for p in re.split(r"\s*;\s*|\s+[-–—]{1,2}\s+", item) if p.strip()]
+    if not duty:
+        return parts
+    out: list[str] = []
+    for part in parts:
+        tokens = part.split(" ")
+        start = 0
+        for i in range(1, len(tokens) - 1):
+            before, word, after = tokens[i - 1], tokens[i], tokens[i + 1]
+            if not (before in ("and", "or") or before.endswith(",")) or not word.isalpha():
+                continue
+            if not word.islower() or word in _BOUNDARY or not re.match(r"[A-Za-z(]", after):
+                continue
+            # A gerund starts a clause only after a comma: "..., running QBRs"; "excavation
+            # and trenching safety" is one phrase.
+            comma = before.endswith(",") or (i > 1 and tokens[i - 2].endswith(","))
+            gerund = comma and word.endswith("ing") and len(word) > 5
+            if (word in _VERBS and word not in _NOUN_VERBS) or gerund:
+                cut = i - 1 if before in ("and", "or") else i
+                if cut > start:
+                    out.append(" ".join(tokens[start:cut]).rstrip(","))
+                    start = i
+        out.append(" ".join(tokens[start:]))
+    return [p for p in out if p.strip(" ,")]
+
+
+# Verbs of _VERBS that are as often the noun after "and": "sales and support", "data and
+# research", "tests and documentation".
+_NOUN_VERBS = frozenset(
+    """support design research process test plan model report review file order record
+    schedule balance stock map post store audit forecast estimate practice work partner
+    ship launch program budget chart count load lead mentor reconcile""".split()
+)
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
@@ -192,7 +307,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
 
 def _is_heading(line: str) -> bool:
     line = HEADING_MARK.sub("", line)
-    if _BULLET.match(line) or len(line.split()) > 7:
+    if _BULLET.match(line) or len(line.split()) > (10 if line.endswith(":") else 7):
         return False
     return line.endswith(":") or not line.endswith((".", "!", "?", ","))
 
@@ -209,6 +324,8 @@ _SUMMARY = re.compile(
 
 def _section(heading: str) -> str:
     heading = HEADING_MARK.sub("", heading)
+    if _SKIP.search(heading):
+        return "skip"  # pay, benefits, schedule, how to apply: never a theme
     if _PREFERRED.search(heading):
         return "preferred"
     if _SUMMARY.search(heading):
@@ -254,13 +371,65 @@ def normalise_lines(text: str) -> list[str]:
             out.append(inner)
         else:
             out.append(f"- {inner}")
+    return _resolve_headings(out)
+
+
+def _emoji(mark: str) -> bool:
+    """A pictograph ("🧭", "☀️"), which marks a heading; "•", "✔", "→" mark bullets."""
+    return any(ord(c) >= 0x1F000 or 0x2600 <= ord(c) < 0x2700 for c in mark)
+
+
+_INLINE_HEADING = re.compile(r"^([^:]{2,60}?)\s*:\s+(\S.*)$")
+
+
+def _resolve_headings(lines: list[str]) -> list[str]:
+    """Headings written other ways than alone on a line:
+
+    * behind a pictograph: "🧭 What you'll do" (not a bullet);
+    * with their content on the same line: "Nice to have: Kafka; Terraform", "what you'll
+      actually be doing: designing services in Go; writing queries" (the content becomes one
+      bullet per ";" part or sentence);
+    * a longer lead-in to a list: "You'll probably be a good fit if you" above bullets."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        mark = _BULLET.match(line)
+        if mark and _emoji(mark.group()):
+            inner = line[mark.end() :].strip()
+            if _is_heading(inner) and _section(inner) != "unknown":
+                out.append(inner)
+                continue
+        inline = None if mark else _INLINE_HEADING.match(line)
+        if inline and len(inline.group(1).split()) <= 6 and not inline.group(1)[:1].isdigit():
+            head, rest = inline.group(1).strip(), inline.group(2).strip()
+            kind = _section(head)
+            if kind in ("duties", "requirements", "preferred"):
+                out.append(f"{head}:")
+                parts = re.split(r"\s*;\s*|(?<=[.!?])\s+(?=[A-Z])", rest)
+                out.extend(f"- {part}" for part in parts if part.strip(" ."))
+                continue
+            if kind != "unknown":
+                out.extend((f"{head}:", rest))
+                continue
+        nxt = next((ln for ln in lines[i + 1 :] if ln), "")
+        if (
+            not mark
+            and nxt
+            and _BULLET.match(nxt)
+            and len(line.split()) <= 10
+            and not line.endswith((".", "!", "?", ",", ":"))
+            and _section(line) in ("duties", "requirements", "preferred")
+        ):
+            out.append(f"{line}:")  # "You'll probably be a good fit if you" above its list
+            continue
+        out.append(line)
     return out
 
 
-def _chunk(item: str, *, duty: bool, requirement: bool = False) -> list[str]:
-    """``item``'s noun phrases. A duty's leading verb or gerund goes; a requirement bullet's
-    only when it is a known verb ("Pass a DOT physical"), since "Teaching experience" and
-    "Excel for reporting" lead with nouns."""
+def _chunk(item: str, *, duty: bool, requirement: bool = False) -> list[tuple[str, bool]]:
+    """``item``'s noun phrases, each with whether it is a later item of a list ("gas furnaces,
+    boilers, heat pumps": "boilers" and "heat pumps" are). A duty's leading verb or gerund
+    goes; a requirement bullet's only when it is a known verb ("Pass a DOT physical"), since
+    "Teaching experience" and "Excel for reporting" lead with nouns."""
     tokens = _TOKEN.findall(item)
     dropped_verb = False
     if tokens and (
@@ -270,8 +439,10 @@ def _chunk(item: str, *, duty: bool, requirement: bool = False) -> list[str]:
         tokens = _skip_verb_list(tokens)
         dropped_verb = True
     phrases: list[str] = []
+    listed: list[bool] = []
     run: list[str] = []
     at_start = True
+    run_start = 0
 
     def flush() -> None:
         # "Provide care coordination": the word after the bullet's verb is a noun here.
@@ -280,6 +451,8 @@ def _chunk(item: str, *, duty: bool, requirement: bool = False) -> list[str]:
         first = dropped_verb and not phrases and run[:1] == tokens[:1]
         phrase = _trim(run, noun_first=first or named)
         if phrase:
+            before = tokens[run_start - 1].lower() if run_start > 0 else ""
+            listed.append(bool(phrases) and before in (",", "and", "or"))
             phrases.append(phrase)
         run.clear()
 
@@ -287,14 +460,24 @@ def _chunk(item: str, *, duty: bool, requirement: bool = False) -> list[str]:
     while i < len(tokens):
         tok = tokens[i]
         low = tok.lower().replace("’", "'")
+        if tok == "(" and run and (spelled := _spelled_out(run, tokens, i)) is not None:
+            # "Good Clinical Practice (GCP)", "QBRs (quarterly business reviews)": one theme.
+            run.append(spelled)
+            i += len(spelled.split()) + 2
+            continue
+        if low == "end" and [t.lower() for t in tokens[i + 1 : i + 3]] == ["to", "end"]:
+            flush()  # "own referral campaigns end to end"
+            i += 3
+            continue
         if not re.match(r"[A-Za-z0-9]", tok):
             flush()
         elif (
             low in ("and", "or")
-            and len(run) == 1
-            and run[0].islower()
+            and len(core := [w for w in run if w.lower() not in _LEADING_ADJECTIVES]) == 1
+            and core[0] == run[-1]
+            and run[-1].islower()
             and i + 1 < len(tokens)
-            and re.match(r"[A-Za-z]", tokens[i + 1])
+            and re.match(r"[a-z]", tokens[i + 1])  # "segmentation and SQL" are two
             and tokens[i + 1].lower() not in _BOUNDARY | _VERBS
             and len(rest := _words_from(tokens, i + 1)) <= 3
         ):
@@ -337,10 +520,11 @@ def _chunk(item: str, *, duty: bool, requirement: bool = False) -> list[str]:
         else:
             if not run:
                 at_start = i == 0
+                run_start = i
             run.append(tok)
         i += 1
     flush()
-    return phrases
+    return list(zip(phrases, listed, strict=True))
 
 
 def is_verb(word: str) -> bool:
@@ -364,8 +548,15 @@ def _leading_verb(tokens: list[str]) -> bool:
     first = tokens[0].lower()
     if first in _VERBS or first in _BOUNDARY:
         return first in _VERBS
+    if _third_person(first) or ("-" in first and first.rsplit("-", 1)[1] in _VERBS):
+        return True  # "Prepares roadway design", "Coordinates permitting", "Bates-label"
     nxt = tokens[1].lower() if len(tokens) > 1 else ""
-    takes_object = bool(re.match(r"[a-z]", nxt)) and nxt not in ("and", "or")
+    # "designing and building services": a list of gerunds; "Troubleshooting of controls" is
+    # a noun.
+    takes_object = bool(re.match(r"[a-z]", nxt)) and (
+        nxt not in ("and", "or", "of")
+        or (nxt != "of" and len(tokens) > 2 and tokens[2].lower().endswith("ing"))
+    )
     if first.endswith("ing") and len(first) > 5 and takes_object:
         return True
     # An unknown capitalised word leading a duty bullet, then a comma or a lowercase object
@@ -377,6 +568,39 @@ def _leading_verb(tokens: list[str]) -> bool:
         and word.isalpha()
         and (nxt == "," or (nxt in _BOUNDARY and nxt not in ("and", "or", "of")))
     )
+
+
+def _spelled_out(run: list[str], tokens: list[str], i: int) -> str | None:
+    """At the "(" of ``tokens[i]``, an acronym and its words: "(GCP)" after "Good Clinical
+    Practice", "(quarterly business reviews)" after "QBRs"; None for any other aside."""
+    close = next((j for j in range(i + 1, min(len(tokens), i + 7)) if tokens[j] == ")"), None)
+    if close is None or close == i + 1:
+        return None
+    inner = tokens[i + 1 : close]
+    if len(inner) == 1 and re.fullmatch(r"[A-Z][A-Z&]+s?", inner[0]):
+        short, words = inner[0], run
+    elif re.fullmatch(r"[A-Z][A-Z&]+s?", run[-1]) and all(w.isalpha() for w in inner):
+        short, words = run[-1], inner
+    else:
+        return None
+    letters = [c for c in short.rstrip("s").lower() if c.isalpha()]
+    for start in range(len(words)):
+        spelled = "".join(words[start:]).lower()
+        if spelled[:1] != letters[0]:
+            continue
+        at = 0
+        for c in letters:
+            at = spelled.find(c, at) + 1
+            if at == 0:
+                break
+        else:
+            return f"({' '.join(inner)})"
+    return None
+
+
+def _third_person(word: str) -> bool:
+    """ "prepares", "coordinates", "ensures": a known verb with -s, leading a duty bullet."""
+    return word.endswith("s") and any(w in _VERBS for w in (word[:-1], word[:-2]))
 
 
 def _words_from(tokens: list[str], start: int) -> list[str]:
@@ -400,10 +624,19 @@ def _object_after(tokens: list[str], start: int) -> str | None:
 
 def _trim(run: list[str], *, noun_first: bool = False) -> str:
     words = list(run)
+    if any(w.startswith("(") for w in words):
+        # A name with its acronym ("Good Clinical Practice (GCP)") is kept as written.
+        while words and (
+            words[-1].lower() in _TRAILING
+            or words[-1].lower() in ("preferred", "required", "desired", "needed", "a", "plus")
+        ):
+            words.pop()
+        return " ".join(words) if len(words) <= 6 else ""
     while words and (
         words[0].lower() in _LEADING_ADJECTIVES
         or words[0].lower().endswith(("-level", "-quality", "-minded"))
-        or words[0].lower() in ("expert", "proficient", "fluent", "comfortable", "familiar")
+        or words[0].lower()
+        in ("expert", "proficient", "fluent", "comfortable", "familiar", "confident")
         or _adverb(words[0])
         or re.fullmatch(r"[$£€]?[\d.,+%]+[kKmMbB]?", words[0])
     ):
@@ -424,7 +657,8 @@ def _trim(run: list[str], *, noun_first: bool = False) -> str:
         # "Teaching Strategies GOLD times": the name, then what follows it.
         cut = next(i for i, w in enumerate(words) if not w[:1].isupper())
         words = words[:cut] if cut >= 2 else words
-    joined = any(w.lower() in ("and", "or") for w in words)
+    # "and" and a name's "of" ("Federal Rules of Civil Procedure") make a phrase longer.
+    joined = any(w.lower() in ("and", "or") or w == "of" for w in words)
     if not 1 <= len(words) <= (5 if joined else 4):
         return ""
     if (

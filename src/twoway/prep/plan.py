@@ -382,7 +382,8 @@ def with_article(theme: str) -> str:
     last = words[-1].lower()
     if len(words) < 2 or not theme[:1].islower() or not last.isalpha():
         return theme
-    if last.endswith(("s", "ing")) or last in _MASS:
+    count_ss = last.endswith("ss") and not last.endswith(("ness", "access"))  # "process"
+    if (last.endswith(("s", "ing")) and not count_ss) or last in _MASS:
         return theme
     if last.endswith(_MASS_ENDINGS) and last not in _COUNT_NOUNS:
         return theme
@@ -415,12 +416,14 @@ _ANSWERED = (
         r"budget|stipend|allowance)|we(?:'ll| will)? train you|you(?:'ll| will) be trained|"
         r"(?:certification|learning|"
         r"education(?:al)?|conference|CE|PD|professional development) (?:budget|allowance|"
-        r"stipend|fund)|tuition (?:assistance|reimbursement)|apprenticeship classes)\b",
+        r"stipend|fund)|(?:learning|training) (?:&|and) development (?:budget|allowance|stipend|"
+        r"fund)|for conferences|tuition (?:assistance|reimbursement)|apprenticeship classes)\b",
     ),
     (
         r"who else will i meet",
         r"(?i)\b(?:interview process|hiring process|our process is|panel interview|phone "
-        r"screen|recruiter call|technical interview|in-person interview|interviews include|"
+        r"screen|recruiter (?:call|screen)|hiring manager interview|technical interview|"
+        r"in-person interview|interviews include|"
         r"written (?:test|exercise)|working interview|paid [\w-]+ stage|final round)\b",
     ),
 )

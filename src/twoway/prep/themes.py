@@ -174,6 +174,16 @@ _PEOPLE = frozenset(
 )
 
 
+# The last word of a job title, in any case: a colleague, not the work.
+_JOB_TITLES = frozenset(
+    """executive executives specialist specialists coordinator coordinators technician
+    technicians engineers representative representatives officer officers director directors
+    manager managers vp president analysts designers consultants contractor contractors
+    agency recruiter recruiters investigator investigators principal counsellors
+    counselors""".split()
+)
+
+
 def _gated(phrase: str, text: str) -> bool:
     """A gate, or a name only ever written beside one ("GED" of "diploma or GED", "DOT" of
     "DOT physical")."""
@@ -213,7 +223,9 @@ def _ranked_phrases(phrases: list[Phrase], text: str) -> list[str]:
         # How often a phrase in that place is a theme a reader picks (docs/prep.md, "Themes":
         # measured on the development postings): a duty bullet's first phrase mostly is.
         if p.section == "duties":
-            score = _FIRST_DUTY if p.place == 0 else _LATER_DUTY
+            # A clause that leads with its own verb is a duty of its own ("...; conduct
+            # patient screening", "..., running QBRs").
+            score = _FIRST_DUTY if p.place == 0 or p.clause_start else _LATER_DUTY
         else:
             score = _SECTION_RATE[p.section]
         # A tool, a name or an acronym ("Epic", "BSA/AML", "dbt") is picked more often.
@@ -380,6 +392,8 @@ def _clean(
             continue
         if any(w in name_words for w in words):
             continue
+        if words[-1] in _JOB_TITLES or (words[0] in _JOB_TITLES and "of" in words):
+            continue  # a colleague's title: "Account Executives", "Director of Customer Success"
         stems = frozenset(stem(w) for w in words)
         if any(stems <= (title | {stem(g) for g in _GENERIC}) for title in titles):
             continue
@@ -474,11 +488,18 @@ def _surface(phrase: str, text: str, lower_words: Counter[str]) -> str:
     pattern = r"\b" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"\b"
     matches = list(re.finditer(pattern, text, re.IGNORECASE))
     words = (matches[0].group() if matches else phrase).split()
+    if len(words) > 1 and all(
+        w[:1].isupper() or w[:1].isdigit() or w[:1] == "(" or w in ("of", "and", "&", "for")
+        for w in words
+    ):
+        # A name written capitalised throughout keeps its capitals: "Federal Rules of Civil
+        # Procedure", "Google Analytics 4", "AutoCAD Civil 3D".
+        capitals = [w for w in words if w[:1].isupper()]
+        if len(capitals) > 1 or not matches or not _at_bullet_start(matches, text):
+            return " ".join(words)
     out = [w.lower() if w.lower() in lower_words else w for w in words]
     # "Prescription data entry" leads a bullet: its capital is the bullet's, not a name's.
-    bullet_start = all(
-        re.fullmatch(r"\W*", text[text.rfind("\n", 0, m.start()) + 1 : m.start()]) for m in matches
-    )
+    bullet_start = _at_bullet_start(matches, text)
     if (
         matches
         and bullet_start
@@ -489,3 +510,10 @@ def _surface(phrase: str, text: str, lower_words: Counter[str]) -> str:
     ):
         out[0] = out[0].lower()
     return " ".join(out)
+
+
+def _at_bullet_start(matches: list[re.Match[str]], text: str) -> bool:
+    """Every match leads its line (after a bullet mark)."""
+    return all(
+        re.fullmatch(r"\W*", text[text.rfind("\n", 0, m.start()) + 1 : m.start()]) for m in matches
+    )
