@@ -42,17 +42,18 @@ _THING_HEADS = (
     r"chapter|thesis|dissertation|budget|spec|specs|examples|recording|recordings|invite|"
     r"invitation|paperwork|results|scheme|info|information|material|materials"
 )
+# What a thing named back can start with: an article, a possessive, a demonstrative, a number.
+_DET = r"a|an|the|my|your|our|this|that|these|those|two|three|four|five|a few|a couple of"
 _THING = re.compile(
-    r"\b(?P<det>a|an|the|my|your|our|this|that|these|those|two|three|four|five|a few|"
-    r"a couple of)\s+"
+    r"\b(?P<det>" + _DET + r")\s+"
     r"(?P<mods>(?:[\w'-]+\s+){0,3}?)(?P<head>" + _THING_HEADS + r")\b(?![\w'-])",
     re.IGNORECASE,
 )
 # Any object of a sending verb: "send me three clips", "bring your knives".
 _SENT = re.compile(
     r"\b(?:send|share|forward|bring|email|e-mail|mail|get|give|pass|drop)\s+"
-    r"(?:(?:me|you|us|him|her)\s+)?(?P<det>a|an|the|my|your|our|this|that|these|those|two|three|"
-    r"four|five|a few|a couple of)\s+(?P<mods>(?:[\w'-]+\s+){0,2}?)(?P<head>[\w'-]+)"
+    r"(?:(?:me|you|us|him|her)\s+)?(?P<det>" + _DET + r")\s+"
+    r"(?P<mods>(?:[\w'-]+\s+){0,2}?)(?P<head>[\w'-]+)"
     r"(?=\s*(?:[,.;!?]|$|\s+(?:to|by|for|on|in|at|when|before|after|tonight|today|tomorrow)\b))",
     re.IGNORECASE,
 )

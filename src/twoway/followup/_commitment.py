@@ -171,12 +171,15 @@ def last_object(text: str) -> str | None:
     return DUE.sub("", found[-1].group("np")).strip() or None
 
 
-def resolve(c: Commitment, mentioned: str | None) -> Commitment:
-    """``c`` with a bare "it"/"them" replaced by what the other person had just named, seen
-    from the owner's side ("send it next week" after "review your case study": "send my case
-    study next week")."""
+def resolve(c: Commitment, previous: str) -> Commitment:
+    """``c`` with a bare "it"/"them" replaced by what the other person had just named in
+    ``previous`` (their turn before), seen from the owner's side ("send it next week" after
+    "review your case study": "send my case study next week")."""
     match = PRONOUN_OBJECT.match(c.action)
-    if match is None or mentioned is None or c.kind != "promise":
+    if match is None or c.kind != "promise":
+        return c
+    mentioned = last_object(previous)  # only for a promise with a bare pronoun: it is costly
+    if mentioned is None:
         return c
     return replace(c, action=named(c.action, match, swap_person(mentioned)))
 

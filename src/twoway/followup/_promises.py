@@ -505,7 +505,7 @@ _THIRD = re.compile(
 _THIRD_VERBS = frozenset(
     "send email e-mail call ring phone text contact reach get be follow set schedule book add "
     "forward share introduce connect invite write reply confirm let message ping drop mail "
-    "arrange organise organize loop do leave put meet walk show give check ring".split()
+    "arrange organise organize loop do leave put meet walk show give check".split()
 )
 # "she'll email you the induction checklist" after "Kylie, our pharmacy manager, ...": a
 # third party named just before, as "he" or "she".
@@ -618,7 +618,4 @@ def _inside_conversation(action: str) -> bool:
     return bool(
         re.match(r"(?:let me know|mention (?:that )?I\b|ask (?:you|a|about))", low)
         or re.match(r"let you know (?:that|about)\b", low)
-        or re.search(r"\b(?:right )?now$", low)  # "text him now": done before the call ends
-        or re.match(r"(?:get|grab|pay for) (?:it|this|that|the bill|the check|these)$", low)
-        or re.match(r"(?:stick|hang|put) (?:it|that|your coat)\b", low)
     )

@@ -41,7 +41,6 @@ from twoway.followup._antecedents import resolve_references
 from twoway.followup._commitment import DUE as DUE
 from twoway.followup._commitment import (
     Commitment,
-    last_object,
     resolve,
     split_sentences,
     swap_person,
@@ -76,14 +75,14 @@ def find_commitments(conversation: Conversation, me: str | None = None) -> tuple
         before = speech[i - 1] if i > 0 else None
         after = speech[i + 1] if i + 1 < len(speech) else None
         listener = _listener(speaker, before, after, speakers, me)
-        mentioned = last_object(before.text if before is not None else "")
+        previous = before.text if before is not None else ""
         in_run: list[Said] = []
         for start, end, sentence in split_sentences(run.text):
             when = run.start_at(start)
             context = _context(speech, i, start)
             promised = sentence_promises(sentence, speaker, listener, when, names, context)
             for offset, c, offer in promised:
-                c = resolve(c, mentioned)
+                c = resolve(c, previous)
                 in_run.append(Said(c, i, start + offset, start, end, offer))
             if promised and IMPERATIVE.match(sentence) is None:
                 continue  # "Send it over, I'll tell you what I think": the promise is owed
