@@ -87,14 +87,15 @@ def number(value: float | None, digits: int = 0) -> str:
 
 def addressed(action: str, name: str) -> str:
     """A promise's ``action``, said to ``name`` ("send you the project"), as its owner writes it
-    down for themselves, with the listener named instead of "you": "send Marcus the project";
-    "look over your cover letter": "look over Marcus's cover letter".
+    down for themselves, with the listener's first name instead of "you": "send Marcus the
+    project"; "look over your cover letter": "look over Marcus's cover letter".
 
-    >>> addressed("put you in touch with my manager", "Marcus")
+    >>> addressed("put you in touch with my manager", "Marcus Chen")
     'put Marcus in touch with my manager'
     >>> addressed("look over your cover letter", "James")
     "look over James' cover letter"
     """
+    name = name.split()[0] if name.split() else name  # "Marcus Chen": "send Marcus ..."
     possessive = f"{name}'" if name.endswith("s") else f"{name}'s"
     action = re.sub(r"\byours?\b", possessive, action, flags=re.IGNORECASE)
     return re.sub(r"\byou\b", name, action, flags=re.IGNORECASE)

@@ -117,7 +117,7 @@ def _for_reader(action: str, to: str | None, mine: bool | None) -> str:
     Marcus", "send you the project" would read as owed to me."""
     if not mine or not to:
         return action
-    return addressed(action, to.split()[0])
+    return addressed(action, to)
 
 
 def _owes(by: str, to: str | None, mine: bool | None) -> str:

@@ -140,8 +140,7 @@ def commitments_on_save(
         person = by_speaker.get(other)
         other_name = person.name if person is not None else other
         if mine:
-            first = other_name.split()[0] if other_name else other_name
-            action = addressed(c.action, first) if first else c.action
+            action = addressed(c.action, other_name) if other_name else c.action
             owner, owed_to, what = ME, other_name, f"You owe {other_name}: {action}"
         else:
             owner = other_name if c.by == other else c.by
