@@ -10,13 +10,21 @@
   they raised";
 * ``is_sensitive(text)``: pay, health, family and other details a note must never quote.
 
-Pure and deterministic; see ``docs/follow-up.md``.
+Pure and deterministic; see ``docs/follow-up.md``. The modules load on first use, so the
+command line's commitments do not import the note writer.
 """
 
-from twoway.followup.commitments import Commitment, find_commitments
-from twoway.followup.hooks import Hook, find_hooks, topics_raised
-from twoway.followup.sensitive import is_sensitive
-from twoway.followup.thankyou import Citation, ThankYouNote, draft_thank_you
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from twoway._lazy import lazy_names
+
+if TYPE_CHECKING:
+    from twoway.followup.commitments import Commitment, find_commitments
+    from twoway.followup.hooks import Hook, find_hooks, topics_raised
+    from twoway.followup.sensitive import is_sensitive
+    from twoway.followup.thankyou import Citation, ThankYouNote, draft_thank_you
 
 __all__ = [
     "Citation",
@@ -29,3 +37,16 @@ __all__ = [
     "is_sensitive",
     "topics_raised",
 ]
+
+_HOMES = {
+    "Citation": "twoway.followup.thankyou",
+    "Commitment": "twoway.followup.commitments",
+    "Hook": "twoway.followup.hooks",
+    "ThankYouNote": "twoway.followup.thankyou",
+    "draft_thank_you": "twoway.followup.thankyou",
+    "find_commitments": "twoway.followup.commitments",
+    "find_hooks": "twoway.followup.hooks",
+    "is_sensitive": "twoway.followup.sensitive",
+    "topics_raised": "twoway.followup.hooks",
+}
+__getattr__, __dir__ = lazy_names(__name__, _HOMES)
