@@ -84,3 +84,12 @@ def test_a_promise_said_as_a_check_is_still_a_promise() -> None:
     assert ("Ana", "be there Saturday", "promise") in [
         (by, action.split(",")[0], kind) for by, action, kind in _found(talk, "Ana")
     ]
+
+
+def test_a_promise_said_again_with_more_after_it_is_one_commitment() -> None:
+    talk = _talk(
+        ("Ana", "Send me your reel."),
+        ("Tom", "I'll send it tonight. I'll send it tonight before I lose my nerve."),
+    )
+    mine = [c.action for c in find_commitments(talk, "Tom") if c.by == "Tom"]
+    assert mine == ["send my reel tonight"]

@@ -365,11 +365,16 @@ def _repeats(later: Commitment, earlier: Commitment) -> bool:
 
 
 def dedupe(found: list[Commitment]) -> list[Commitment]:
+    """Each commitment once: the same owner saying the same deed again, word for word or with
+    more after it ("I'll send it tonight. I'll send it tonight before I chicken out."), is the
+    first saying."""
     out: list[Commitment] = []
-    seen: set[tuple[str, str]] = set()
     for c in found:
-        key = (c.by, c.action.lower())
-        if key not in seen:
-            seen.add(key)
+        action = c.action.lower()
+        if not any(
+            o.by == c.by
+            and (action.startswith(o.action.lower() + " ") or action == o.action.lower())
+            for o in out
+        ):
             out.append(c)
     return out
